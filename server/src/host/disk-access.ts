@@ -1,0 +1,59 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { FileAccess } from '../model/file-access';
+
+/**
+ * `FileAccess` over the disk, for the CLI, the server and tests. Files are named by
+ * absolute path. A `use` may only reach files inside one of `roots` (after following
+ * symlinks): a spec from a tender pack must not read the rest of the machine.
+ */
+export class DiskAccess implements FileAccess {
+  private readonly roots: string[];
+
+  constructor(roots: readonly string[]) {
+    this.roots = roots.map((root) => realOrSelf(path.resolve(root)));
+  }
+
+  resolve(from: string, target: string): { uri: string } | { refused: string } {
+    if (path.isAbsolute(target) || /^[A-Za-z]:[\\/]/.test(target)) {
+      return { refused: 'give the path relative to this file, not an absolute path' };
+    }
+    const resolved = path.resolve(path.dirname(from), target);
+    const real = realOrSelf(resolved);
+    if (!this.roots.some((root) => isInside(real, root))) {
+      return { refused: 'it is outside the folder being linted, and outcome-lint only reads files inside it' };
+    }
+    return { uri: resolved };
+  }
+
+  read(file: string): string | undefined {
+    try {
+      return readText(file);
+    } catch {
+      return undefined;
+    }
+  }
+
+  display(file: string): string {
+    const root = this.roots.find((r) => isInside(realOrSelf(file), r));
+    return root ? path.relative(root, realOrSelf(file)) || path.basename(file) : file;
+  }
+}
+
+/** A file's text without its byte order mark, so that columns match what editors show. */
+export function readText(file: string): string {
+  return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+}
+
+function realOrSelf(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
+function isInside(file: string, root: string): boolean {
+  const relative = path.relative(root, file);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}

@@ -1,0 +1,23 @@
+/**
+ * How the core reaches other files, for `use`. The core does no I/O: the CLI and the
+ * server each implement this (over the disk, or over open editor buffers and the
+ * disk), and enforce that references never leave the workspace.
+ */
+export interface FileAccess {
+  /**
+   * The id (a URI or absolute path, as the host likes) of the file that `path` names
+   * from inside the file `from`, or why it may not be used (outside the workspace…).
+   */
+  resolve(from: string, path: string): { uri: string } | { refused: string };
+  /** The file's text, or undefined when there is no such file. */
+  read(uri: string): string | undefined;
+  /** A short name for messages: usually the path relative to the workspace. */
+  display(uri: string): string;
+}
+
+/** For a file on its own: every `use` is reported as unresolved. */
+export const noFiles: FileAccess = {
+  resolve: () => ({ refused: 'this file is not in a folder that outcome-lint can read' }),
+  read: () => undefined,
+  display: (uri) => uri,
+};

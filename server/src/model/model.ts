@@ -1,0 +1,207 @@
+import { Diagnostic, Related } from '../diagnostic';
+import * as ast from '../syntax/ast';
+import { parse, ParseResult } from '../syntax/parse';
+import { FileAccess } from './file-access';
+import { invalidValues } from './invalid-values';
+
+/*
+ * The semantic model of one file: what it can see through `use`, every definition
+ * and every reference resolved (or marked unresolved).
+ */
+
+export type SymbolKind = 'cohort' | 'segment' | 'outcome';
+
+export interface Definition {
+  readonly kind: SymbolKind;
+  readonly name: ast.Name;
+  /** The file it is defined in. */
+  readonly uri: string;
+  readonly node: ast.CohortBlock | ast.SegmentBlock | ast.OutcomeBlock;
+  /** For a segment, the cohort it belongs to. */
+  readonly cohort?: ast.CohortBlock;
+}
+
+/** Where an id is used, and what the grammar lets it name there. */
+export type ReferenceRole =
+  | 'outcome-for' // `for` inside an outcome: a cohort or segment
+  | 'pay-outcome' // `pay … for O`: an outcome
+  | 'pay-in'; // `pay … in S`: a segment (or cohort)
+
+export interface Reference {
+  readonly name: ast.Name;
+  readonly role: ReferenceRole;
+  /** The definition it names, when there is one of a kind that fits. */
+  readonly target: Definition | undefined;
+  /** A definition with that name but of a kind that does not fit here. */
+  readonly wrongKind: Definition | undefined;
+}
+
+export interface SpecModel {
+  readonly uri: string;
+  readonly parsed: ParseResult;
+  readonly file: ast.FileNode;
+  /** Every definition visible in this file (its own and those `use` brings), by id. */
+  readonly definitions: ReadonlyMap<string, Definition>;
+  /** This file's references, in text order. */
+  readonly references: readonly Reference[];
+  /** The files this file sees through `use`, directly or through other files. */
+  readonly visibleFiles: readonly string[];
+  /** Model findings: `structure/duplicate-id`, `structure/unresolved-use`, `structure/invalid-value`. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const REFERENCE_FITS: Readonly<Record<ReferenceRole, readonly SymbolKind[]>> = {
+  'outcome-for': ['cohort', 'segment'],
+  'pay-outcome': ['outcome'],
+  'pay-in': ['segment', 'cohort'],
+};
+
+/** Parses files at most once per analysis, whichever way they are reached. */
+export type ParseCache = Map<string, ParseResult>;
+
+export function definitionsOf(file: ast.FileNode, uri: string): Definition[] {
+  const result: Definition[] = [];
+  for (const item of file.items) {
+    if (item.kind === 'cohort') {
+      if (item.name) result.push({ kind: 'cohort', name: item.name, uri, node: item });
+      for (const segment of item.segments) {
+        if (segment.name) result.push({ kind: 'segment', name: segment.name, uri, node: segment, cohort: item });
+      }
+    } else if (item.kind === 'outcome' && item.name) {
+      result.push({ kind: 'outcome', name: item.name, uri, node: item });
+    }
+  }
+  return result;
+}
+
+export function analyse(uri: string, text: string, access: FileAccess, cache: ParseCache = new Map()): SpecModel {
+  const parsed = parse(text);
+  cache.set(uri, parsed);
+  const diagnostics: Diagnostic[] = [];
+  const uses = resolveUses(uri, parsed.file, access, cache, diagnostics);
+
+  const definitions = new Map<string, Definition>();
+  const define = (definition: Definition, reportAt: ast.Node | undefined): void => {
+    const existing = definitions.get(definition.name.text);
+    if (!existing) {
+      definitions.set(definition.name.text, definition);
+      return;
+    }
+    if (!reportAt) return;
+    const where = existing.uri === uri ? '' : ` in ${access.display(existing.uri)}`;
+    const related: Related = {
+      message: `the other \`${definition.name.text}\``,
+      span: existing.name.span,
+      ...(existing.uri === uri ? {} : { uri: existing.uri }),
+    };
+    diagnostics.push({
+      code: 'structure/duplicate-id',
+      severity: 'error',
+      message:
+        `\`${definition.name.text}\` is already defined as a ${existing.kind}${where}; ` +
+        'cohorts, segments and outcomes seen together need different ids',
+      span: reportAt.span,
+      related: [related],
+    });
+  };
+
+  for (const definition of definitionsOf(parsed.file, uri)) define(definition, definition.name);
+  // A clash between two used files is reported on the `use` line that brought the second.
+  for (const { file, via } of uses) {
+    const other = cache.get(file);
+    if (!other) continue;
+    for (const definition of definitionsOf(other.file, file)) define(definition, via);
+  }
+
+  const references = resolveReferences(parsed.file, definitions);
+  diagnostics.push(...invalidValues(parsed.file));
+  return {
+    uri,
+    parsed,
+    file: parsed.file,
+    definitions,
+    references,
+    visibleFiles: uses.map((u) => u.file),
+    diagnostics,
+  };
+}
+
+interface VisibleFile {
+  readonly file: string;
+  /** The `use` line of the analysed file through which it is seen. */
+  readonly via: ast.UseItem;
+}
+
+/**
+ * Follows `use` lines depth first. What a used file uses is visible too. A missing
+ * file or a cycle is reported on the analysed file's own `use` line that leads to it.
+ */
+function resolveUses(
+  uri: string,
+  file: ast.FileNode,
+  access: FileAccess,
+  cache: ParseCache,
+  diagnostics: Diagnostic[],
+): VisibleFile[] {
+  const visible: VisibleFile[] = [];
+  const seen = new Set<string>([uri]);
+
+  const unresolved = (via: ast.UseItem, message: string): void => {
+    diagnostics.push({ code: 'structure/unresolved-use', severity: 'error', message, span: via.path?.span ?? via.span });
+  };
+
+  const visit = (from: string, items: ast.FileNode, via: ast.UseItem | undefined, chain: string[]): void => {
+    for (const use of items.items) {
+      if (use.kind !== 'use' || !use.path) continue;
+      const root = via ?? use;
+      const target = access.resolve(from, use.path.value);
+      if ('refused' in target) {
+        if (!via) unresolved(use, `cannot use \`${use.path.value}\`: ${target.refused}`);
+        continue;
+      }
+      if (chain.includes(target.uri)) {
+        const names = [...chain.slice(chain.indexOf(target.uri)), target.uri].map((u) => access.display(u));
+        unresolved(root, `\`${use.path.value}\` leads back to a file that uses it: ${names.join(' → ')}; a \`use\` chain must not go round in a circle`);
+        continue;
+      }
+      if (seen.has(target.uri)) continue;
+      let parsed = cache.get(target.uri);
+      if (!parsed) {
+        const text = access.read(target.uri);
+        if (text === undefined) {
+          if (!via) unresolved(use, `\`${use.path.value}\` does not exist (looked for ${access.display(target.uri)})`);
+          continue;
+        }
+        parsed = parse(text);
+        cache.set(target.uri, parsed);
+      }
+      seen.add(target.uri);
+      visible.push({ file: target.uri, via: root });
+      visit(target.uri, parsed.file, root, [...chain, target.uri]);
+    }
+  };
+
+  visit(uri, file, undefined, [uri]);
+  return visible;
+}
+
+function resolveReferences(file: ast.FileNode, definitions: ReadonlyMap<string, Definition>): Reference[] {
+  const references: Reference[] = [];
+  const refer = (name: ast.Name | undefined, role: ReferenceRole): void => {
+    if (!name) return;
+    const found = definitions.get(name.text);
+    const fits = found !== undefined && REFERENCE_FITS[role].includes(found.kind);
+    references.push({ name, role, target: fits ? found : undefined, wrongKind: fits ? undefined : found });
+  };
+  for (const item of file.items) {
+    if (item.kind === 'outcome') {
+      for (const line of item.for) for (const name of line.value ?? []) refer(name, 'outcome-for');
+    } else if (item.kind === 'payment') {
+      for (const pay of item.pays) {
+        refer(pay.outcome, 'pay-outcome');
+        refer(pay.segment, 'pay-in');
+      }
+    }
+  }
+  return references;
+}

@@ -1,0 +1,222 @@
+import { CstNode, ILexingError, IRecognitionException, IToken } from 'chevrotain';
+import { Diagnostic } from '../diagnostic';
+import { FileNode } from './ast';
+import { buildAst } from './build-ast';
+import { pointsAtFound, topLevelStray, TOP_LEVEL_WORDS } from './messages';
+import { parser } from './parser';
+import { Span } from './span';
+import { Keyword, KEYWORDS } from './keywords';
+import { CurlyQuotedString, lexer, UnterminatedString, UnterminatedTripleString } from './tokens';
+
+export interface ParseResult {
+  readonly file: FileNode;
+  /** Syntax errors (`syntax/parse`) and fields given twice (`structure/duplicate-field`). */
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * Parses one file. Never throws: every problem becomes a diagnostic, and everything
+ * that could be recovered is in the tree.
+ */
+export function parse(text: string): ParseResult {
+  try {
+    return parseText(text);
+  } catch (error) {
+    // A bug in outcome-lint, not in the user's text: keep the server and CLI alive
+    // and say so plainly.
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      file: { span: { start: 0, end: text.length }, items: [], comments: [] },
+      diagnostics: [
+        {
+          code: 'syntax/parse',
+          severity: 'error',
+          message: `outcome-lint could not read this file because of an internal error (${reason}); please report it`,
+          span: { start: 0, end: Math.min(1, text.length) },
+        },
+      ],
+    };
+  }
+}
+
+function parseText(text: string): ParseResult {
+  const lexed = lexer.tokenize(text);
+  const tokens = lexed.tokens;
+  const diagnostics: Diagnostic[] = [];
+  const error = (message: string, span: Span): void => {
+    diagnostics.push({ code: 'syntax/parse', severity: 'error', message, span });
+  };
+
+  const lexingSpans = lexed.errors.map(lexingSpan);
+  for (const token of tokens) {
+    if (token.tokenType === UnterminatedString) {
+      error(
+        'this text in quotes has no closing `"` on its line; for text over several lines, use """ … """',
+        { start: token.startOffset, end: token.startOffset + token.image.length },
+      );
+    } else if (token.tokenType === CurlyQuotedString) {
+      error('this text is in curly quotes, as word processors type them: use straight quotes "…"', {
+        start: token.startOffset,
+        end: token.startOffset + token.image.length,
+      });
+    } else if (token.tokenType === UnterminatedTripleString) {
+      error('this text starting with `"""` is never closed: add `"""` where it ends', {
+        start: token.startOffset,
+        end: token.startOffset + 3,
+      });
+    }
+  }
+
+  // The grammar is `item*`. When the parser stops at text that begins no item, we
+  // report that text once, skip to the next line that begins an item, and go on.
+  const cstFiles: CstNode[] = [];
+  const parseErrors: { message: string; span: Span; readonly token: IToken }[] = [];
+  let position = 0;
+  while (position < tokens.length) {
+    parser.input = tokens.slice(position);
+    cstFiles.push(parser.file());
+    let stray: IToken | undefined;
+    for (const e of parser.errors) {
+      if (e.name === 'NotAllInputParsedException') stray = e.token;
+      else parseErrors.push({ message: e.message, span: recognitionSpan(text, tokens, e), token: e.token });
+    }
+    if (!stray) break;
+    const first = tokens.indexOf(stray, position);
+    let next = first + 1;
+    while (next < tokens.length && !(beginsItem(tokens[next]) && firstOnLine(text, tokens, next))) next++;
+    const last = tokens[next - 1];
+    parseErrors.push({ message: topLevelStray(stray), span: { start: stray.startOffset, end: last.startOffset + last.image.length }, token: stray });
+    position = next;
+  }
+
+  // One slip, one message: an unreadable character inside text already reported as
+  // unknown says nothing new, and an error right beside an unreadable character
+  // (`budget £ }`, `upfront 20 %`) is that character's fault.
+  for (const p of parseErrors) {
+    if (!pointsAtFound.has(p.token)) continue;
+    // Unknown text runs on to the next token, unreadable characters included.
+    const nextStart = tokens.find((t) => t.startOffset >= p.span.end)?.startOffset ?? text.length;
+    const trailing = lexingSpans.filter((l) => l.start >= p.span.end && l.end <= nextStart);
+    if (trailing.length > 0) p.span = { start: p.span.start, end: trailing[trailing.length - 1].end };
+  }
+  lexed.errors.forEach((lexError, i) => {
+    const span = lexingSpans[i];
+    const inside = parseErrors.some((p) => pointsAtFound.has(p.token) && p.span.start <= span.start && span.end <= p.span.end);
+    if (!inside) error(lexingMessage(text, lexError), span);
+  });
+  for (const p of parseErrors) {
+    const beside = !pointsAtFound.has(p.token) && lexingSpans.some((l) => l.start >= p.span.start - 2 && l.start <= p.span.end + 2);
+    if (!beside) error(p.message, p.span);
+  }
+
+  for (const cst of cstFiles) {
+    for (const token of capitalisedKeywords(cst)) {
+      error(`write \`${token.tokenType.name}\` in lower case: keywords are lower-case words`, {
+        start: token.startOffset,
+        end: token.startOffset + token.image.length,
+      });
+    }
+  }
+
+  const built = buildAst(cstFiles, lexed.groups.comments ?? [], text.length);
+  for (const problem of built.problems) {
+    diagnostics.push({ severity: 'error', ...problem });
+  }
+  return { file: built.file, diagnostics: dedupe(diagnostics) };
+}
+
+/** Keywords used as keywords (not as ids) but not written in lower case: `Cohort`. */
+function capitalisedKeywords(node: CstNode): IToken[] {
+  const found: IToken[] = [];
+  for (const [key, elements] of Object.entries(node.children)) {
+    for (const element of elements ?? []) {
+      if ('children' in element) found.push(...capitalisedKeywords(element));
+      else if (key !== 'Identifier' && KEYWORDS.includes(key as Keyword) && element.image !== key && !element.isInsertedInRecovery) {
+        found.push(element);
+      }
+    }
+  }
+  return found;
+}
+
+function beginsItem(token: IToken): boolean {
+  return TOP_LEVEL_WORDS.includes(token.tokenType.name);
+}
+
+function firstOnLine(text: string, tokens: IToken[], index: number): boolean {
+  if (index === 0) return true;
+  const before = tokens[index - 1];
+  return /[\r\n]/.test(text.slice(before.startOffset + before.image.length, tokens[index].startOffset));
+}
+
+function lexingSpan(lexError: ILexingError): Span {
+  return { start: lexError.offset, end: lexError.offset + lexError.length };
+}
+
+function lexingMessage(text: string, lexError: ILexingError): string {
+  const found = text.slice(lexError.offset, lexError.offset + lexError.length);
+  if (/^[£$€]/.test(found)) return `expected an amount after \`${found[0]}\`, such as ${found[0]}2,000`;
+  if (found.startsWith('%')) return '`%` must follow its number directly, as in 20%';
+  if (/^[\u201C\u201D\u2018\u2019]/.test(found)) {
+    return `\`${found[0]}\` is a curly quote (as word processors type): use straight quotes " around text`;
+  }
+  const shown = found.length > 20 ? `${found.slice(0, 20)}…` : found;
+  return `\`${shown}\` is not part of the language here: ids are letters, digits, \`_\` and \`-\`; text goes in quotes`;
+}
+
+/**
+ * Where a parse error points: at the unexpected text when that is the mistake, else
+ * just after the word that wanted something (the token before), so that a missing
+ * value is flagged at the end of its own line rather than on the next one.
+ */
+function recognitionSpan(text: string, tokens: IToken[], e: IRecognitionException): Span {
+  const found = e.token;
+  const foundIsReal = Number.isFinite(found.startOffset) && found.tokenType.name !== 'EOF';
+  // Chevrotain sets `previousToken` on its exceptions but does not declare it.
+  const hint = (e as IRecognitionException & { previousToken?: IToken }).previousToken;
+  const previous = lastRealTokenBefore(tokens, foundIsReal ? found.startOffset : text.length, hint);
+  const sameLine = foundIsReal && previous !== undefined &&
+    !/[\r\n]/.test(text.slice(previous.startOffset + previous.image.length, found.startOffset));
+  if (foundIsReal && pointsAtFound.has(found)) {
+    // The words recovery skipped are the unknown field: cover them all.
+    const skipped = (e.resyncedTokens ?? []).filter((t) => Number.isFinite(t.startOffset));
+    const last = skipped.length > 0 ? skipped[skipped.length - 1] : found;
+    return { start: found.startOffset, end: Math.max(found.startOffset + found.image.length, last.startOffset + last.image.length) };
+  }
+  if (foundIsReal && (sameLine || !previous)) {
+    return { start: found.startOffset, end: found.startOffset + found.image.length };
+  }
+  if (previous) return { start: previous.startOffset, end: previous.startOffset + previous.image.length };
+  return { start: 0, end: Math.min(1, text.length) };
+}
+
+function lastRealTokenBefore(tokens: IToken[], offset: number, hint: IToken | undefined): IToken | undefined {
+  if (hint && Number.isFinite(hint.startOffset) && !hint.isInsertedInRecovery && hint.startOffset < offset) return hint;
+  // Binary search: tokens are in offset order.
+  let low = 0;
+  let high = tokens.length - 1;
+  let best: IToken | undefined;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (tokens[mid].startOffset < offset) {
+      best = tokens[mid];
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  return best;
+}
+
+/** Recovery can report twice at one place; the first message is the one that explains. */
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics
+    .filter((d) => {
+      const key = `${d.code}:${d.span.start}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}

@@ -1,0 +1,460 @@
+import { CstParser, IToken } from 'chevrotain';
+import { Keyword } from './keywords';
+import {
+  allTokens,
+  Comma,
+  DateLit,
+  Identifier,
+  kw,
+  LCurly,
+  Money,
+  NumberLit,
+  Percent,
+  RCurly,
+  StringLit,
+  UNIT_WORDS,
+} from './tokens';
+import { messageProvider, TOP_LEVEL_WORDS } from './messages';
+
+/**
+ * The grammar of `language.md`, rule for rule, building a concrete syntax tree that
+ * `build-ast.ts` turns into the typed AST. Field order inside a block is free, so each
+ * block is `{ field* }` with one rule per block's fields.
+ *
+ * Rule names appear in error messages only through `messages.ts`.
+ */
+class OutcomeParser extends CstParser {
+  constructor() {
+    super(allTokens, {
+      recoveryEnabled: true,
+      errorMessageProvider: messageProvider,
+      nodeLocationTracking: 'none',
+    });
+    this.performSelfAnalysis();
+  }
+
+  private word(word: Keyword): void {
+    this.consume(0, kw(word));
+  }
+
+  /**
+   * An id. Ids may be spelt like keywords, but a field keyword at the start of the
+   * next line is the next field, not an id: `for` with nothing after it, followed by
+   * `measure "…"` on the next line, is a missing id. `idx` tells apart the ids of one
+   * rule, as Chevrotain requires.
+   */
+  private id(idx = 0): void {
+    this.or(ID_OR_INDEX + idx, [
+      {
+        GATE: () => !startsNextField(this.LA(0), this.LA(1)),
+        ALT: () => this.consume(idx, Identifier),
+      },
+    ]);
+  }
+
+  private oneOf(words: readonly Keyword[]): void {
+    this.OR(words.map((word) => ({ ALT: () => this.word(word) })));
+  }
+
+  public file = this.RULE('file', () => {
+    this.MANY(() => this.SUBRULE(this.item));
+  });
+
+  public item = this.RULE('item', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.useItem) },
+      { ALT: () => this.SUBRULE(this.specBlock) },
+      { ALT: () => this.SUBRULE(this.cohortBlock) },
+      { ALT: () => this.SUBRULE(this.outcomeBlock) },
+      { ALT: () => this.SUBRULE(this.paymentBlock) },
+      { ALT: () => this.SUBRULE(this.subcontractingBlock) },
+      { ALT: () => this.SUBRULE(this.requirementItem) },
+      { ALT: () => this.SUBRULE(this.standardItem) },
+      { ALT: () => this.SUBRULE(this.contingencyBlock) },
+      { ALT: () => this.SUBRULE(this.reviewItem) },
+      { ALT: () => this.SUBRULE(this.involveItem) },
+      { ALT: () => this.SUBRULE(this.monitorItem) },
+    ]);
+  });
+
+  public useItem = this.RULE('useItem', () => {
+    this.word('use');
+    this.CONSUME(StringLit);
+  });
+
+  public specBlock = this.RULE('specBlock', () => {
+    this.word('spec');
+    this.CONSUME(StringLit);
+    this.block(() => this.SUBRULE(this.specField));
+  });
+
+  public specField = this.RULE('specField', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.word('commissioner');
+          this.CONSUME(StringLit);
+        },
+      },
+      {
+        ALT: () => {
+          this.word('term');
+          this.SUBRULE(this.duration);
+          this.OPTION(() => {
+            this.word('from');
+            this.CONSUME(DateLit);
+          });
+        },
+      },
+      {
+        ALT: () => {
+          this.word('budget');
+          this.CONSUME(Money);
+        },
+      },
+      {
+        ALT: () => {
+          this.word('service');
+          this.word('level');
+          this.SUBRULE(this.serviceLevel);
+        },
+      },
+    ]);
+  });
+
+  public serviceLevel = this.RULE('serviceLevel', () => this.oneOf(['must', 'needed', 'could']));
+
+  public cohortBlock = this.RULE('cohortBlock', () => {
+    this.word('cohort');
+    this.id();
+    this.OPTION(() => this.CONSUME(StringLit));
+    this.block(() => this.SUBRULE(this.cohortField));
+  });
+
+  public cohortField = this.RULE('cohortField', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.eligibilityBlock) },
+      {
+        ALT: () => {
+          this.word('size');
+          this.CONSUME(NumberLit);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.referralField) },
+      { ALT: () => this.SUBRULE(this.segmentBlock) },
+      {
+        ALT: () => {
+          this.word('exclude');
+          this.CONSUME1(StringLit);
+        },
+      },
+    ]);
+  });
+
+  public eligibilityBlock = this.RULE('eligibilityBlock', () => {
+    this.word('eligibility');
+    this.block(() => this.SUBRULE(this.criterionField));
+  });
+
+  public referralField = this.RULE('referralField', () => {
+    this.word('referral');
+    this.OR([
+      {
+        ALT: () => {
+          this.word('by');
+          this.CONSUME(StringLit);
+          this.MANY(() => {
+            this.CONSUME(Comma);
+            this.CONSUME1(StringLit);
+          });
+        },
+      },
+      { ALT: () => this.word('self') },
+      { ALT: () => this.word('provider') },
+    ]);
+  });
+
+  public segmentBlock = this.RULE('segmentBlock', () => {
+    this.word('segment');
+    this.id();
+    this.OPTION(() => this.CONSUME(StringLit));
+    this.block(() => this.SUBRULE(this.segmentField));
+  });
+
+  public segmentField = this.RULE('segmentField', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.criterionField) },
+      {
+        ALT: () => {
+          this.word('size');
+          this.CONSUME(NumberLit);
+        },
+      },
+    ]);
+  });
+
+  public criterionField = this.RULE('criterionField', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.word('age');
+          this.CONSUME(NumberLit);
+          this.word('to');
+          this.CONSUME1(NumberLit);
+        },
+      },
+      {
+        ALT: () => {
+          this.word('resident');
+          this.word('in');
+          this.CONSUME(StringLit);
+        },
+      },
+      {
+        ALT: () => {
+          this.word('criterion');
+          this.CONSUME1(StringLit);
+        },
+      },
+    ]);
+  });
+
+  public outcomeBlock = this.RULE('outcomeBlock', () => {
+    this.word('outcome');
+    this.id();
+    this.OPTION(() => this.CONSUME(StringLit));
+    this.block(() => this.SUBRULE(this.outcomeField));
+  });
+
+  public outcomeField = this.RULE('outcomeField', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.word('for');
+          this.id();
+          this.MANY(() => {
+            this.CONSUME(Comma);
+            this.id(1);
+          });
+        },
+      },
+      { ALT: () => this.textField('measure') },
+      { ALT: () => this.textField('instrument', 1) },
+      { ALT: () => this.textField('evidence', 2) },
+      {
+        ALT: () => {
+          this.word('baseline');
+          this.SUBRULE(this.rate);
+          this.OPTION(() => this.SUBRULE(this.sourceClause));
+        },
+      },
+      {
+        ALT: () => {
+          this.word('target');
+          this.SUBRULE1(this.rate);
+          this.OPTION1(() => {
+            this.word('by');
+            this.CONSUME(DateLit);
+          });
+        },
+      },
+      { ALT: () => this.textField('counterfactual', 3) },
+      {
+        ALT: () => {
+          this.word('kind');
+          this.SUBRULE(this.outcomeKind);
+        },
+      },
+      {
+        ALT: () => {
+          this.word('value');
+          this.CONSUME(Money);
+          this.OPTION2(() => this.SUBRULE1(this.sourceClause));
+        },
+      },
+      {
+        ALT: () => {
+          this.word('window');
+          this.SUBRULE(this.duration);
+        },
+      },
+    ]);
+  });
+
+  public outcomeKind = this.RULE('outcomeKind', () => this.oneOf(['tangible', 'intangible', 'output']));
+
+  /** A baseline or target: a percentage or a count. */
+  public rate = this.RULE('rate', () => {
+    this.OR([{ ALT: () => this.CONSUME(Percent) }, { ALT: () => this.CONSUME(NumberLit) }]);
+  });
+
+  public sourceClause = this.RULE('sourceClause', () => {
+    this.word('source');
+    this.CONSUME(StringLit);
+  });
+
+  public paymentBlock = this.RULE('paymentBlock', () => {
+    this.word('payment');
+    this.block(() => this.SUBRULE(this.paymentField));
+  });
+
+  public paymentField = this.RULE('paymentField', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.word('model');
+          this.SUBRULE(this.paymentModel);
+        },
+      },
+      {
+        ALT: () => {
+          this.word('upfront');
+          this.CONSUME(Percent);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.payLine) },
+      {
+        ALT: () => {
+          this.word('cap');
+          this.CONSUME(Money);
+        },
+      },
+      { ALT: () => this.textField('schedule') },
+    ]);
+  });
+
+  public paymentModel = this.RULE('paymentModel', () => this.oneOf(['results', 'grant', 'block', 'mixed']));
+
+  public payLine = this.RULE('payLine', () => {
+    this.word('pay');
+    this.CONSUME(Money);
+    this.word('for');
+    this.id();
+    this.OPTION(() => {
+      this.word('per');
+      this.word('participant');
+    });
+    this.OPTION1(() => {
+      this.word('in');
+      this.id(1);
+    });
+    this.OPTION2(() => {
+      this.word('threshold');
+      this.CONSUME(Percent);
+    });
+  });
+
+  public subcontractingBlock = this.RULE('subcontractingBlock', () => {
+    this.word('subcontracting');
+    this.block(() => this.SUBRULE(this.subcontractingField));
+  });
+
+  public subcontractingField = this.RULE('subcontractingField', () => {
+    this.OR([
+      { ALT: () => this.textField('prime') },
+      {
+        ALT: () => {
+          this.word('management');
+          this.word('fee');
+          this.CONSUME(Percent);
+        },
+      },
+      { ALT: () => this.textField('standard', 1) },
+    ]);
+  });
+
+  public requirementItem = this.RULE('requirementItem', () => this.textField('requirement'));
+  public standardItem = this.RULE('standardItem', () => this.textField('standard'));
+  public involveItem = this.RULE('involveItem', () => this.textField('involve'));
+  public monitorItem = this.RULE('monitorItem', () => this.textField('monitor'));
+
+  public contingencyBlock = this.RULE('contingencyBlock', () => {
+    this.word('contingency');
+    this.block(() => this.SUBRULE(this.contingencyField));
+  });
+
+  public contingencyField = this.RULE('contingencyField', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.word('step');
+          this.word('in');
+          this.CONSUME(StringLit);
+        },
+      },
+      {
+        ALT: () => {
+          this.word('notice');
+          this.SUBRULE(this.duration);
+        },
+      },
+      {
+        ALT: () => {
+          this.word('warning');
+          this.word('signs');
+          this.CONSUME1(StringLit);
+        },
+      },
+      {
+        ALT: () => {
+          this.word('reserve');
+          this.CONSUME(Money);
+        },
+      },
+    ]);
+  });
+
+  public reviewItem = this.RULE('reviewItem', () => {
+    this.word('review');
+    this.word('every');
+    this.SUBRULE(this.duration);
+    this.OPTION(() => {
+      this.word('with');
+      this.CONSUME(StringLit);
+    });
+  });
+
+  public duration = this.RULE('duration', () => {
+    this.CONSUME(NumberLit);
+    this.SUBRULE(this.unit);
+  });
+
+  public unit = this.RULE('unit', () => this.oneOf(UNIT_WORDS));
+
+  /** `{ field* }`; a field this block does not know is skipped by Chevrotain's re-sync. */
+  private block(field: () => void): void {
+    this.CONSUME(LCurly);
+    this.MANY(field);
+    this.CONSUME(RCurly);
+  }
+
+  /**
+   * `<keyword> "text"`: a field or item whose value is one string. `idx` tells apart
+   * the string tokens of one rule, as Chevrotain requires.
+   */
+  private textField(word: Keyword, idx = 0): void {
+    this.word(word);
+    this.consume(idx, StringLit);
+  }
+}
+
+/** OR indices for `id()`, clear of the ones rules use for their own alternatives. */
+const ID_OR_INDEX = 10;
+
+/** Words that begin a field or an item. */
+const FIELD_WORDS = new Set<string>([
+  ...TOP_LEVEL_WORDS,
+  'commissioner', 'term', 'budget', 'service', 'eligibility', 'size', 'referral', 'segment',
+  'exclude', 'age', 'resident', 'criterion', 'for', 'measure', 'instrument', 'evidence',
+  'baseline', 'target', 'counterfactual', 'kind', 'value', 'window', 'model', 'upfront',
+  'pay', 'cap', 'schedule', 'prime', 'management', 'step', 'notice', 'warning', 'reserve',
+]);
+
+function startsNextField(previous: IToken, next: IToken): boolean {
+  return FIELD_WORDS.has(next.tokenType.name) && next.startLine! > previous.endLine!;
+}
+
+/** The one parser instance: Chevrotain parsers are costly to build and cheap to reuse. */
+export const parser = new OutcomeParser();
+
+

@@ -1,0 +1,122 @@
+import { createToken, Lexer, TokenType } from 'chevrotain';
+import { KEYWORDS, Keyword } from './keywords';
+
+/*
+ * Token types. Literal patterns are deliberately a little wider than the language
+ * (e.g. `1,23` lexes as one number) so that a slip gets one precise message from
+ * `values.ts` instead of a cascade of syntax errors.
+ */
+
+export const WhiteSpace = createToken({
+  name: 'WhiteSpace',
+  // A byte order mark and no-break spaces are layout too.
+  pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/,
+  group: Lexer.SKIPPED,
+});
+
+export const Comment = createToken({ name: 'Comment', pattern: /#[^\r\n]*/, group: 'comments' });
+
+/** Category of every string token, finished or not. */
+export const StringLit = createToken({ name: 'StringLit', pattern: Lexer.NA });
+export const TripleString = createToken({
+  name: 'TripleString',
+  pattern: /"""[\s\S]*?"""/,
+  categories: [StringLit],
+  line_breaks: true,
+});
+/** `"""` never closed: runs to the end of the file; `parse` reports it. */
+export const UnterminatedTripleString = createToken({
+  name: 'UnterminatedTripleString',
+  pattern: /"""[\s\S]*/,
+  categories: [StringLit],
+  line_breaks: true,
+});
+export const SimpleString = createToken({
+  name: 'SimpleString',
+  pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"/,
+  categories: [StringLit],
+});
+/** `"` never closed on its line: runs to the end of the line; `parse` reports it. */
+export const UnterminatedString = createToken({
+  name: 'UnterminatedString',
+  pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*\\?/,
+  categories: [StringLit],
+});
+
+/** “Text in curly quotes”, as pasted from a word processor: read, and reported. */
+export const CurlyQuotedString = createToken({
+  name: 'CurlyQuotedString',
+  pattern: /\u201C[^\u201C\u201D\r\n]*\u201D/,
+  categories: [StringLit],
+});
+
+export const DateLit = createToken({ name: 'DateLit', pattern: /\d{4}-\d{1,2}-\d{1,2}/ });
+export const Money = createToken({ name: 'Money', pattern: /[£$€]\d(?:[\d,]*\d)?(?:\.\d+)?[kKmM]?/ });
+export const Percent = createToken({ name: 'Percent', pattern: /\d(?:[\d,]*\d)?(?:\.\d+)?%/ });
+export const NumberLit = createToken({ name: 'NumberLit', pattern: /\d(?:[\d,]*\d)?(?:\.\d+)?/ });
+
+export const LCurly = createToken({ name: 'LCurly', pattern: /{/ });
+export const RCurly = createToken({ name: 'RCurly', pattern: /}/ });
+export const Comma = createToken({ name: 'Comma', pattern: /,/ });
+
+/**
+ * A letter, then letters, digits, `_` or `-`. Letters are Latin ones, accented too
+ * (`café`), which keeps the lexer's first-character optimisation that the Unicode
+ * `\p{L}` class would switch off.
+ */
+export const Identifier = createToken({
+  name: 'Identifier',
+  pattern: /[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F][\w\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F-]*/,
+});
+
+/**
+ * One token type per keyword, named by the word itself. Each belongs to the
+ * `Identifier` category, so wherever the grammar wants an id, a keyword is accepted.
+ */
+export const keywordTokens: ReadonlyMap<Keyword, TokenType> = new Map(
+  KEYWORDS.map((word) => [
+    word,
+    createToken({
+      name: word,
+      // Matched in any case so that `Cohort` still reads as the keyword it was meant to
+      // be; `parse` then asks for lower case (one error, and the block is kept).
+      pattern: new RegExp(word, 'i'),
+      longer_alt: Identifier,
+      categories: [Identifier],
+    }),
+  ]),
+);
+
+export function kw(word: Keyword): TokenType {
+  return keywordTokens.get(word)!;
+}
+
+/** Units of time, which follow the number in a duration. */
+export const UNIT_WORDS = ['day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years'] as const;
+
+export const allTokens: TokenType[] = [
+  WhiteSpace,
+  Comment,
+  TripleString,
+  UnterminatedTripleString,
+  SimpleString,
+  UnterminatedString,
+  CurlyQuotedString,
+  StringLit,
+  DateLit,
+  Money,
+  Percent,
+  NumberLit,
+  LCurly,
+  RCurly,
+  Comma,
+  // Longer keywords first, so that `in` does not take the front of `instrument`.
+  ...[...keywordTokens.entries()].sort(([a], [b]) => b.length - a.length).map(([, type]) => type),
+  Identifier,
+];
+
+export const lexer = new Lexer(allTokens, {
+  // Lines let the parser tell a missing id from the next line's field (`parser.ts`).
+  positionTracking: 'full',
+  ensureOptimizations: true,
+});
