@@ -20,14 +20,15 @@ export const Comment = createToken({ name: 'Comment', pattern: /#[^\r\n]*/, grou
 export const StringLit = createToken({ name: 'StringLit', pattern: Lexer.NA });
 export const TripleString = createToken({
   name: 'TripleString',
-  pattern: /"""[\s\S]*?"""/,
+  // A quote inside is fine unless it starts `"""`; `\"` is an escaped quote.
+  pattern: /"""(?:[^"\\]|\\[\s\S]|"(?!""))*"""/,
   categories: [StringLit],
   line_breaks: true,
 });
 /** `"""` never closed: runs to the end of the file; `parse` reports it. */
 export const UnterminatedTripleString = createToken({
   name: 'UnterminatedTripleString',
-  pattern: /"""[\s\S]*/,
+  pattern: /"""(?:[^"\\]|\\[\s\S]|"(?!""))*/,
   categories: [StringLit],
   line_breaks: true,
 });
