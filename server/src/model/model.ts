@@ -105,13 +105,14 @@ export function analyse(uri: string, text: string, access: FileAccess, cache: Pa
     });
   };
 
-  for (const definition of definitionsOf(parsed.file, uri)) define(definition, definition.name);
-  // A clash between two used files is reported on the `use` line that brought the second.
+  // A clash between two used files is reported on the `use` line that brought the
+  // second; a clash with this file's own definition, on that definition.
   for (const { file, via } of uses) {
     const other = cache.get(file);
     if (!other) continue;
     for (const definition of definitionsOf(other.file, file)) define(definition, via);
   }
+  for (const definition of definitionsOf(parsed.file, uri)) define(definition, definition.name);
 
   const references = resolveReferences(parsed.file, definitions);
   diagnostics.push(...invalidValues(parsed.file));
@@ -161,7 +162,8 @@ function resolveUses(
       }
       if (chain.includes(target.uri)) {
         const names = [...chain.slice(chain.indexOf(target.uri)), target.uri].map((u) => access.display(u));
-        unresolved(root, `\`${use.path.value}\` leads back to a file that uses it: ${names.join(' → ')}; a \`use\` chain must not go round in a circle`);
+        const first = root.path?.value ?? use.path.value;
+        unresolved(root, `\`${first}\` leads back to a file that uses it: ${names.join(' → ')}; a \`use\` chain must not go round in a circle`);
         continue;
       }
       if (seen.has(target.uri)) continue;

@@ -1,0 +1,76 @@
+import { strict as assert } from 'node:assert';
+import * as path from 'node:path';
+import { DiskAccess, readText } from '../server/src/host/disk-access';
+import { analyse } from '../server/src/model/model';
+import { FileAccess, noFiles } from '../server/src/model/file-access';
+
+const fixtures = path.resolve(__dirname, '../../test/fixtures/model');
+const access = new DiskAccess([path.dirname(fixtures)]);
+
+function analyseFixture(name: string) {
+  const file = path.join(fixtures, name);
+  return analyse(file, readText(file), access);
+}
+
+/** An in-memory workspace, to show that the core needs no disk. */
+function memory(files: Record<string, string>): FileAccess {
+  return {
+    resolve: (_from, target) => (target in files ? { uri: target } : { uri: `missing:${target}` }),
+    read: (uri) => files[uri],
+    display: (uri) => uri,
+  };
+}
+
+describe('model: symbols and references', () => {
+  it('resolves `for` and `pay … in` to definitions in a used file', () => {
+    const model = analyseFixture('use-shared.outcome');
+    assert.deepEqual(model.diagnostics, []);
+    const resolved = model.references.map((r) => [r.name.text, r.role, r.target?.kind, r.target && path.basename(r.target.uri)]);
+    assert.deepEqual(resolved, [
+      ['tenants', 'outcome-for', 'cohort', 'shared-people.outcome'],
+      ['arrears', 'outcome-for', 'segment', 'shared-people.outcome'],
+      ['sustained', 'pay-outcome', 'outcome', 'use-shared.outcome'],
+      ['sustained', 'pay-outcome', 'outcome', 'use-shared.outcome'],
+      ['arrears', 'pay-in', 'segment', 'shared-people.outcome'],
+    ]);
+    const arrears = model.definitions.get('arrears');
+    assert.equal(arrears?.cohort?.name?.text, 'tenants');
+    assert.deepEqual(model.visibleFiles.map((f) => path.basename(f)), ['shared-people.outcome']);
+  });
+
+  it('marks a reference to the wrong kind of thing, and leaves it unresolved', () => {
+    const model = analyseFixture('wrong-kind.outcome');
+    assert.deepEqual(
+      model.references.map((r) => [r.name.text, r.target?.kind, r.wrongKind?.kind]),
+      [
+        ['housed', undefined, 'outcome'],
+        ['families', undefined, 'cohort'],
+      ],
+    );
+  });
+
+  it('a duplicate id points at the other definition, in its own file', () => {
+    const model = analyseFixture('duplicate-ids.outcome');
+    const tenants = model.diagnostics.find((d) => d.message.startsWith('`tenants`'));
+    assert.ok(tenants?.related?.[0].uri?.endsWith('shared-people.outcome'));
+  });
+
+  it('sees what a used file uses, through a workspace held in memory', () => {
+    const model = analyse('main', 'use "a"\noutcome o { for deep }', memory({ a: 'use "b"', b: 'cohort deep { size 3 }' }));
+    assert.deepEqual(model.diagnostics, []);
+    assert.equal(model.references[0].target?.uri, 'b');
+  });
+
+  it('reports a missing file once, on the `use` line of the file being analysed', () => {
+    const model = analyse('main', 'use "a"\n', memory({ a: 'use "gone"' }));
+    assert.deepEqual(model.diagnostics, []);
+    const own = analyse('main', 'use "gone"\n', memory({}));
+    assert.equal(own.diagnostics.length, 1);
+    assert.equal(own.diagnostics[0].code, 'structure/unresolved-use');
+  });
+
+  it('a file on its own reports its `use` lines as unresolved, without throwing', () => {
+    const model = analyse('untitled', 'use "x.outcome"\ncohort a { size 2 }', noFiles);
+    assert.deepEqual(model.diagnostics.map((d) => d.code), ['structure/unresolved-use']);
+  });
+});
