@@ -55,6 +55,17 @@ describe('model: symbols and references', () => {
     assert.ok(tenants?.related?.[0].uri?.endsWith('shared-people.outcome'));
   });
 
+  it("this file's own definition wins over a used one of the same id", () => {
+    const model = analyse('main', 'use "a"\ncohort c { size 3 }\noutcome o { for c }', memory({ a: 'cohort c { size 9 }' }));
+    assert.deepEqual(model.diagnostics.map((d) => d.code), ['structure/duplicate-id']);
+    assert.equal(model.references[0].target?.uri, 'main');
+  });
+
+  it('an id defined twice inside one used file is that file\'s finding, not this one\'s', () => {
+    const model = analyse('main', 'use "a"\noutcome o { for c }', memory({ a: 'cohort c { size 3 }\ncohort c { size 4 }' }));
+    assert.deepEqual(model.diagnostics, []);
+  });
+
   it('sees what a used file uses, through a workspace held in memory', () => {
     const model = analyse('main', 'use "a"\noutcome o { for deep }', memory({ a: 'use "b"', b: 'cohort deep { size 3 }' }));
     assert.deepEqual(model.diagnostics, []);

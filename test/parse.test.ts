@@ -177,6 +177,18 @@ describe('parse: lexical forms', () => {
     assert.equal(only(result.file, 'cohort').size?.value?.value, 3);
   });
 
+  it('reads a capitalised keyword as the keyword, asks for lower case, and keeps its meaning', () => {
+    const text = 'spec "s" { service level Must term 3 Years }';
+    const result = parse(text);
+    assert.deepEqual(result.diagnostics.map((d) => [d.message, textAt(text, d.span)]), [
+      ['write `must` in lower case: keywords are lower-case words', 'Must'],
+      ['write `years` in lower case: keywords are lower-case words', 'Years'],
+    ]);
+    const spec = only(result.file, 'spec');
+    assert.equal(spec.serviceLevel?.value?.value, 'must');
+    assert.equal(spec.term?.value?.unit, 'year');
+  });
+
   it('accepts ids spelt like keywords, and accented letters', () => {
     const text = 'cohort review { size 3 segment self { size 1 } }\noutcome café { for review, self }';
     const result = parse(text);

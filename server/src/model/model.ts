@@ -1,4 +1,4 @@
-import { Diagnostic, Related } from '../diagnostic';
+import { Diagnostic } from '../diagnostic';
 import * as ast from '../syntax/ast';
 import { parse, ParseResult } from '../syntax/parse';
 import { FileAccess } from './file-access';
@@ -81,19 +81,8 @@ export function analyse(uri: string, text: string, access: FileAccess, cache: Pa
   const uses = resolveUses(uri, parsed.file, access, cache, diagnostics);
 
   const definitions = new Map<string, Definition>();
-  const define = (definition: Definition, reportAt: ast.Node | undefined): void => {
-    const existing = definitions.get(definition.name.text);
-    if (!existing) {
-      definitions.set(definition.name.text, definition);
-      return;
-    }
-    if (!reportAt) return;
+  const clash = (definition: Definition, existing: Definition, reportAt: ast.Node): void => {
     const where = existing.uri === uri ? '' : ` in ${access.display(existing.uri)}`;
-    const related: Related = {
-      message: `the other \`${definition.name.text}\``,
-      span: existing.name.span,
-      ...(existing.uri === uri ? {} : { uri: existing.uri }),
-    };
     diagnostics.push({
       code: 'structure/duplicate-id',
       severity: 'error',
@@ -101,18 +90,36 @@ export function analyse(uri: string, text: string, access: FileAccess, cache: Pa
         `\`${definition.name.text}\` is already defined as a ${existing.kind}${where}; ` +
         'cohorts, segments and outcomes seen together need different ids',
       span: reportAt.span,
-      related: [related],
+      related: [
+        {
+          message: `the other \`${definition.name.text}\``,
+          span: existing.name.span,
+          ...(existing.uri === uri ? {} : { uri: existing.uri }),
+        },
+      ],
     });
   };
 
-  // A clash between two used files is reported on the `use` line that brought the
-  // second; a clash with this file's own definition, on that definition.
+  // What `use` brings in first. A clash between two used files is reported on the
+  // `use` line that brought the second; one inside a single used file is that file's
+  // own finding, reported when it is linted.
   for (const { file, via } of uses) {
     const other = cache.get(file);
     if (!other) continue;
-    for (const definition of definitionsOf(other.file, file)) define(definition, via);
+    for (const definition of definitionsOf(other.file, file)) {
+      const existing = definitions.get(definition.name.text);
+      if (!existing) definitions.set(definition.name.text, definition);
+      else if (existing.uri !== definition.uri) clash(definition, existing, via.path ?? via);
+    }
   }
-  for (const definition of definitionsOf(parsed.file, uri)) define(definition, definition.name);
+  // Then this file's own definitions, which win: go-to-definition stays in this file.
+  const own = new Set<string>();
+  for (const definition of definitionsOf(parsed.file, uri)) {
+    const existing = definitions.get(definition.name.text);
+    if (existing) clash(definition, existing, definition.name);
+    if (!own.has(definition.name.text)) definitions.set(definition.name.text, definition);
+    own.add(definition.name.text);
+  }
 
   const references = resolveReferences(parsed.file, definitions);
   diagnostics.push(...invalidValues(parsed.file));

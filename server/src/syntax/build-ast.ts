@@ -37,26 +37,27 @@ function firstReal(elements: CstElement[] | undefined): CstElement | undefined {
   return elements?.find((e) => (isToken(e) ? real(e) !== undefined : nodeSpan(e) !== undefined));
 }
 
+const spans = new WeakMap<CstNode, Span | null>();
+
 /** The span of everything real under a CST node, or undefined when there is nothing. */
 function nodeSpan(node: CstNode): Span | undefined {
+  const known = spans.get(node);
+  if (known !== undefined) return known ?? undefined;
   let start = Infinity;
   let end = -Infinity;
-  const visit = (n: CstNode): void => {
-    for (const elements of Object.values(n.children)) {
-      for (const element of elements ?? []) {
-        if (isToken(element)) {
-          if (real(element)) {
-            start = Math.min(start, element.startOffset);
-            end = Math.max(end, element.startOffset + element.image.length);
-          }
-        } else {
-          visit(element);
-        }
+  for (const elements of Object.values(node.children)) {
+    for (const element of elements ?? []) {
+      const span = isToken(element) ? (real(element) ? tokenSpan(element) : undefined) : nodeSpan(element);
+      if (span) {
+        start = Math.min(start, span.start);
+        end = Math.max(end, span.end);
       }
     }
-  };
-  visit(node);
-  return start <= end ? { start, end } : undefined;
+  }
+  const result = start <= end ? { start, end } : undefined;
+  // Memoised: the builder asks for the spans of nested nodes many times.
+  spans.set(node, result ?? null);
+  return result;
 }
 
 class AstBuilder {
@@ -143,7 +144,8 @@ class AstBuilder {
     const unitNode = this.sub(node, 'unit');
     const unitToken = unitNode && firstReal(Object.values(unitNode.children).flat() as CstElement[]);
     if (!amount || !unitToken || !isToken(unitToken)) return undefined;
-    const unit = unitToken.image.replace(/s$/, '') as ast.TimeUnit;
+    // The token type's name is the keyword in lower case, whatever case was written.
+    const unit = unitToken.tokenType.name.replace(/s$/, '') as ast.TimeUnit;
     return { span: this.span(node), amount: amount.value, unit };
   }
 
@@ -151,7 +153,7 @@ class AstBuilder {
   private choice<T extends string>(node: CstNode | undefined): ast.Choice<T> | undefined {
     if (!node) return undefined;
     const token = firstReal(Object.values(node.children).flat() as CstElement[]);
-    return token && isToken(token) ? { span: tokenSpan(token), value: token.image as T } : undefined;
+    return token && isToken(token) ? { span: tokenSpan(token), value: token.tokenType.name as T } : undefined;
   }
 
   private field<V>(node: CstNode, words: string[], value: V | undefined): ast.Field<V> {

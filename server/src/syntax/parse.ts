@@ -5,7 +5,7 @@ import { buildAst } from './build-ast';
 import { pointsAtFound, topLevelStray, TOP_LEVEL_WORDS } from './messages';
 import { parser } from './parser';
 import { Span } from './span';
-import { Keyword, KEYWORDS } from './keywords';
+import { KEYWORDS } from './keywords';
 import { CurlyQuotedString, lexer, UnterminatedString, UnterminatedTripleString } from './tokens';
 
 export interface ParseResult {
@@ -125,13 +125,15 @@ function parseText(text: string): ParseResult {
   return { file: built.file, diagnostics: dedupe(diagnostics) };
 }
 
+const KEYWORD_SET: ReadonlySet<string> = new Set(KEYWORDS);
+
 /** Keywords used as keywords (not as ids) but not written in lower case: `Cohort`. */
 function capitalisedKeywords(node: CstNode): IToken[] {
   const found: IToken[] = [];
   for (const [key, elements] of Object.entries(node.children)) {
     for (const element of elements ?? []) {
       if ('children' in element) found.push(...capitalisedKeywords(element));
-      else if (key !== 'Identifier' && KEYWORDS.includes(key as Keyword) && element.image !== key && !element.isInsertedInRecovery) {
+      else if (key !== 'Identifier' && KEYWORD_SET.has(key) && element.image !== key && !element.isInsertedInRecovery) {
         found.push(element);
       }
     }
