@@ -37,27 +37,15 @@ function firstReal(elements: CstElement[] | undefined): CstElement | undefined {
   return elements?.find((e) => (isToken(e) ? real(e) !== undefined : nodeSpan(e) !== undefined));
 }
 
-const spans = new WeakMap<CstNode, Span | null>();
-
-/** The span of everything real under a CST node, or undefined when there is nothing. */
+/**
+ * The span of everything real under a CST node, or undefined when there is nothing.
+ * Chevrotain tracks node offsets as it parses, skipping the NaN offsets of tokens
+ * inserted by recovery, so a node made only of inserted tokens has no span.
+ */
 function nodeSpan(node: CstNode): Span | undefined {
-  const known = spans.get(node);
-  if (known !== undefined) return known ?? undefined;
-  let start = Infinity;
-  let end = -Infinity;
-  for (const elements of Object.values(node.children)) {
-    for (const element of elements ?? []) {
-      const span = isToken(element) ? (real(element) ? tokenSpan(element) : undefined) : nodeSpan(element);
-      if (span) {
-        start = Math.min(start, span.start);
-        end = Math.max(end, span.end);
-      }
-    }
-  }
-  const result = start <= end ? { start, end } : undefined;
-  // Memoised: the builder asks for the spans of nested nodes many times.
-  spans.set(node, result ?? null);
-  return result;
+  const location = node.location;
+  if (!location || !Number.isFinite(location.startOffset) || !Number.isFinite(location.endOffset)) return undefined;
+  return { start: location.startOffset, end: location.endOffset! + 1 };
 }
 
 class AstBuilder {

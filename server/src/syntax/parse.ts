@@ -109,7 +109,9 @@ function parseText(text: string): ParseResult {
     if (!beside) error(p.message, p.span);
   }
 
-  for (const cst of cstFiles) {
+  // Capitalised keywords are rare: walk the tree for them only when the text has one.
+  const capitalised = tokens.some((t) => t.image !== t.tokenType.name && KEYWORD_SET.has(t.tokenType.name));
+  for (const cst of capitalised ? cstFiles : []) {
     for (const token of capitalisedKeywords(cst)) {
       error(`write \`${token.tokenType.name}\` in lower case: keywords are lower-case words`, {
         start: token.startOffset,

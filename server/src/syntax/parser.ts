@@ -28,7 +28,7 @@ class OutcomeParser extends CstParser {
     super(allTokens, {
       recoveryEnabled: true,
       errorMessageProvider: messageProvider,
-      nodeLocationTracking: 'none',
+      nodeLocationTracking: 'onlyOffset',
     });
     this.performSelfAnalysis();
   }
