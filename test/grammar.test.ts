@@ -10,8 +10,9 @@ import * as path from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
 import * as vsctm from 'vscode-textmate';
 import { KEYWORDS } from '../server/src/syntax/keywords';
+import { repoRoot } from './support/paths';
 
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = repoRoot;
 const GRAMMAR_PATH = path.join(ROOT, 'grammar', 'outcome.tmLanguage.json');
 const CONFIG_PATH = path.join(ROOT, 'grammar', 'language-configuration.json');
 const WASM_PATH = path.join(ROOT, 'node_modules', 'vscode-oniguruma', 'release', 'onig.wasm');

@@ -1,13 +1,14 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { repoRoot } from './support/paths';
 
 /*
  * The pure core (syntax, model, rules, config, lint, report) imports nothing from
  * vscode* or node:*: the CLI, the server and the tests share it, and it does no I/O.
  */
 
-const root = path.resolve(__dirname, '../..');
+const root = repoRoot;
 const CORE = ['server/src/syntax', 'server/src/model', 'server/src/rules', 'server/src/config', 'server/src/report', 'server/src/lint.ts', 'server/src/diagnostic.ts'];
 
 function sources(entry: string): string[] {

@@ -3,8 +3,9 @@ import * as path from 'node:path';
 import { DiskAccess, readText } from '../server/src/host/disk-access';
 import { analyse } from '../server/src/model/model';
 import { FileAccess, noFiles } from '../server/src/model/file-access';
+import { repoRoot } from './support/paths';
 
-const fixtures = path.resolve(__dirname, '../../test/fixtures/model');
+const fixtures = path.join(repoRoot, 'test/fixtures/model');
 const access = new DiskAccess([path.dirname(fixtures)]);
 
 function analyseFixture(name: string) {

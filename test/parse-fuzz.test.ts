@@ -6,6 +6,7 @@ import { Diagnostic } from '../server/src/diagnostic';
 import { KEYWORDS } from '../server/src/syntax/keywords';
 import { parse } from '../server/src/syntax/parse';
 import { Span } from '../server/src/syntax/span';
+import { repoRoot } from './support/paths';
 
 /*
  * `parse` must never throw and every span it gives must lie inside the text, for
@@ -13,7 +14,7 @@ import { Span } from '../server/src/syntax/span';
  * input that shows it); the seed is fixed so that a run is repeatable.
  */
 
-const root = path.resolve(__dirname, '../..');
+const root = repoRoot;
 const samples = fs
   .readdirSync(path.join(root, 'samples'))
   .filter((f) => f.endsWith('.outcome'))

@@ -4,8 +4,9 @@ import * as path from 'node:path';
 import * as ast from '../server/src/syntax/ast';
 import { LineIndex } from '../server/src/syntax/line-index';
 import { parse } from '../server/src/syntax/parse';
+import { repoRoot } from './support/paths';
 
-const root = path.resolve(__dirname, '../..');
+const root = repoRoot;
 const samplesDir = path.join(root, 'samples');
 
 type ItemOf<K> = K extends 'requirement' | 'standard' | 'involve' | 'monitor' ? ast.TextItem : Extract<ast.TopLevelItem, { kind: K }>;

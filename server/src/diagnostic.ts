@@ -10,6 +10,18 @@ export interface Related {
   readonly uri?: string;
 }
 
+export interface TextEdit {
+  readonly span: Span;
+  readonly newText: string;
+}
+
+/** A quick fix: edits to this file's text. */
+export interface Fix {
+  /** What the fix does, as a code action title: "Add `upfront 20%`". */
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+}
+
 /**
  * A finding on one file. `code` is the rule id (`syntax/parse`, `budget/exceeds`, …)
  * and `span` a half-open UTF-16 range in that file's text.
@@ -20,4 +32,5 @@ export interface Diagnostic {
   readonly message: string;
   readonly span: Span;
   readonly related?: readonly Related[];
+  readonly fixes?: readonly Fix[];
 }

@@ -54,7 +54,7 @@ export function main(argv: readonly string[], out: (s: string) => void, err: (s:
       err(`outcome-lint: cannot read ${path.relative(process.cwd(), file)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       return 2;
     }
-    const { diagnostics } = lint(file, text, access, cache);
+    const { diagnostics } = lint(file, text, access, { cache });
     const index = new LineIndex(text);
     const shown = path.relative(process.cwd(), file) || file;
     for (const d of diagnostics) {

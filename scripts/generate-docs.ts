@@ -1,0 +1,12 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ruleDoc, ruleDocPath } from '../server/src/rules/docs';
+import { rules } from '../server/src/rules/index';
+
+// `npm run docs`: writes docs/rules/<family>/<name>.md for every rule.
+for (const rule of rules) {
+  const file = path.join(process.cwd(), ruleDocPath(rule.meta.id));
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, ruleDoc(rule));
+}
+console.log(`wrote ${rules.length} rule docs in docs/rules/`);

@@ -1,0 +1,150 @@
+import { findNodeAtLocation, Node as JsonNode, parseTree, ParseError, printParseErrorCode } from 'jsonc-parser';
+import { z } from 'zod';
+import { Severity } from '../diagnostic';
+import { Rule } from '../rules/rule';
+import { Span } from '../syntax/span';
+
+/*
+ * `.outcomelintrc.json`: which rules run, at what severity, with what options.
+ *
+ *   {
+ *     "rules": {
+ *       "monetisation/intangible-paid": "off",
+ *       "perverse-incentive/prime-top-slice": { "severity": "error", "maxFee": 10 }
+ *     }
+ *   }
+ *
+ * The file is data: parsed as JSON (comments allowed), checked with zod, never run.
+ */
+
+export type Level = Severity | 'off';
+
+export const LEVELS = ['off', 'info', 'warning', 'error'] as const;
+
+export interface RuleSetting {
+  readonly level: Level;
+  readonly options: unknown;
+}
+
+export interface Config {
+  /** Settings by rule id; a rule not listed runs at its default severity and options. */
+  readonly rules: ReadonlyMap<string, RuleSetting>;
+}
+
+export const defaultConfig: Config = { rules: new Map() };
+
+export interface ConfigError {
+  readonly message: string;
+  /** Where in the config file's text. */
+  readonly span: Span;
+}
+
+const level = z.enum(LEVELS, { error: (issue) => `\`${String(issue.input)}\` is not a severity: use off, info, warning or error` });
+
+/** The zod schema of the config file, built from the rules' own option schemas. */
+export function configSchema(rules: readonly Rule<unknown>[]) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const rule of rules) {
+    const options = rule.meta.options instanceof z.ZodObject ? rule.meta.options.shape : {};
+    shape[rule.meta.id] = z
+      .union([level, z.strictObject({ severity: level.optional(), ...options })])
+      .describe(rule.meta.summary)
+      .optional();
+  }
+  return z.strictObject({
+    $schema: z.string().optional().describe('The JSON Schema of this file, for editors.'),
+    rules: z.strictObject(shape).optional().describe('Rule ids, each with a severity or a setting object.'),
+  });
+}
+
+function spanOf(node: JsonNode | undefined): Span {
+  return node ? { start: node.offset, end: node.offset + node.length } : { start: 0, end: 0 };
+}
+
+/** Reads a config file's text. Every problem comes back with its place in the text. */
+export function parseConfig(text: string, rules: readonly Rule<unknown>[]): { config: Config } | { errors: ConfigError[] } {
+  const syntaxErrors: ParseError[] = [];
+  const tree = parseTree(text, syntaxErrors, { allowTrailingComma: true, disallowComments: false });
+  if (syntaxErrors.length > 0 || !tree) {
+    const errors = syntaxErrors.map((e) => ({
+      message: `this is not valid JSON: ${jsonProblem(printParseErrorCode(e.error))}`,
+      span: { start: e.offset, end: e.offset + Math.max(1, e.length) },
+    }));
+    return { errors: errors.length > 0 ? errors : [{ message: 'the file is empty: it should hold a JSON object such as { "rules": {} }', span: { start: 0, end: 0 } }] };
+  }
+  const value: unknown = JSON.parse(JSON.stringify(nodeValue(tree)));
+  const result = configSchema(rules).safeParse(value);
+  if (!result.success) {
+    const known = rules.map((r) => r.meta.id);
+    return {
+      errors: result.error.issues.map((issue) => {
+        const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+        if (issue.code === 'unrecognized_keys') {
+          const key = issue.keys[0];
+          const node = findNodeAtLocation(tree, path)?.children?.find((c) => c.children?.[0]?.value === key)?.children?.[0];
+          const where = path.length === 0 ? 'the top level' : `\`${path.join('.')}\``;
+          const hint = path[0] === 'rules' && path.length === 1 ? ruleHint(key, known) : '';
+          return { message: `\`${key}\` is not a setting of ${where}${hint}`, span: spanOf(node) };
+        }
+        const node = findNodeAtLocation(tree, path);
+        return { message: `${path.length > 0 ? `\`${path.join('.')}\`: ` : ''}${issue.message}`, span: spanOf(node) };
+      }),
+    };
+  }
+  return { config: toConfig(result.data.rules ?? {}, rules) };
+}
+
+function nodeValue(node: JsonNode): unknown {
+  switch (node.type) {
+    case 'object':
+      return Object.fromEntries((node.children ?? []).map((p) => [p.children![0].value as string, p.children![1] ? nodeValue(p.children![1]) : undefined]));
+    case 'array':
+      return (node.children ?? []).map(nodeValue);
+    default:
+      return node.value;
+  }
+}
+
+function ruleHint(key: string, known: readonly string[]): string {
+  const sameName = known.find((id) => id.split('/')[1] === key.split('/').pop());
+  if (sameName) return `; did you mean \`${sameName}\`?`;
+  return '; `outcome-lint --list-rules` lists the rules';
+}
+
+function jsonProblem(code: string): string {
+  const words: Record<string, string> = {
+    InvalidSymbol: 'a character that JSON does not allow',
+    InvalidNumberFormat: 'a number JSON cannot read',
+    PropertyNameExpected: 'a name in double quotes was expected',
+    ValueExpected: 'a value was expected',
+    ColonExpected: 'a `:` was expected',
+    CommaExpected: 'a `,` was expected',
+    CloseBraceExpected: 'a `}` was expected',
+    CloseBracketExpected: 'a `]` was expected',
+    EndOfFileExpected: 'the file should end after its closing `}`',
+    UnexpectedEndOfString: 'a string is not closed',
+    UnexpectedEndOfComment: 'a comment is not closed',
+  };
+  return words[code] ?? code;
+}
+
+function toConfig(settings: Record<string, unknown>, rules: readonly Rule<unknown>[]): Config {
+  const map = new Map<string, RuleSetting>();
+  for (const rule of rules) {
+    const setting = settings[rule.meta.id];
+    if (setting === undefined) continue;
+    if (typeof setting === 'string') {
+      map.set(rule.meta.id, { level: setting as Level, options: undefined });
+    } else {
+      const { severity, ...options } = setting as { severity?: Level };
+      map.set(rule.meta.id, { level: severity ?? rule.meta.severity, options });
+    }
+  }
+  return { rules: map };
+}
+
+/** A rule's options: the user's, completed with the rule's defaults. */
+export function optionsFor(rule: Rule<unknown>, setting: RuleSetting | undefined): unknown {
+  if (!rule.meta.options) return undefined;
+  return rule.meta.options.parse(setting?.options ?? {});
+}

@@ -1,0 +1,125 @@
+import * as ast from '../syntax/ast';
+import { Definition, SpecModel } from './model';
+
+/*
+ * The most a spec can pay, exactly as the language reference defines it:
+ *
+ * - `pay £X for O per participant` (no `in`) prices one success for each member of
+ *   O's cohorts: the sum of their sizes, less the sizes of segments that have their own
+ *   `pay … in` line for O;
+ * - `pay £X for O per participant in S` prices one success for each member of S (its
+ *   size; a segment without one is priced as its whole cohort, the most it could be,
+ *   and subtracted above as nothing);
+ * - a line without `per participant` is one sum.
+ *
+ * The total is limited by `cap`. Where a size it needs is missing, the total is
+ * unknown and `missing` says why; nothing is guessed. Money is in pence, exactly.
+ */
+
+export interface LineMaximum {
+  readonly pay: ast.PayLine;
+  /** How many successes the line can pay for; undefined for one sum or when unknown. */
+  readonly successes: number | undefined;
+  /** The most this line can pay, or undefined when a size is missing. */
+  readonly amount: bigint | undefined;
+  /** Why the amount is unknown, in the writer's words. */
+  readonly missing: readonly string[];
+}
+
+export interface MaximumPayment {
+  readonly lines: readonly LineMaximum[];
+  readonly currency: ast.Currency | undefined;
+  /** The sum of every line, before the cap; undefined when any line is unknown. */
+  readonly total: bigint | undefined;
+  readonly cap: bigint | undefined;
+  /** The total limited by the cap: with an unknown total, the cap (when there is one). */
+  readonly maximum: bigint | undefined;
+  /** True when `maximum` is the cap standing in for an unknown total. */
+  readonly capOnly: boolean;
+  readonly missing: readonly string[];
+}
+
+function sizeOf(node: { size: ast.Field<ast.NumberValue> | undefined }): number | undefined {
+  const value = node.size?.value?.value;
+  return value !== undefined && Number.isInteger(value) && value > 0 ? value : undefined;
+}
+
+function describe(definition: Definition): string {
+  return `${definition.kind} \`${definition.name.text}\``;
+}
+
+export function maximumPayment(model: SpecModel): MaximumPayment {
+  const payment = model.file.items.find((i): i is ast.PaymentBlock => i.kind === 'payment');
+  const pays = payment?.pays ?? [];
+  const outcomeOf = (pay: ast.PayLine): ast.OutcomeBlock | undefined => {
+    const d = pay.outcome && model.definitions.get(pay.outcome.text);
+    return d?.kind === 'outcome' ? (d.node as ast.OutcomeBlock) : undefined;
+  };
+  /** Segments priced on their own for an outcome, by segment name. */
+  const pricedSegments = (outcome: string): Set<string> =>
+    new Set(pays.filter((p) => p.outcome?.text === outcome && p.perParticipant && p.segment).map((p) => p.segment!.text));
+
+  const lines = pays.map((pay): LineMaximum => {
+    const price = pay.amount?.minor;
+    if (price === undefined) return { pay, successes: undefined, amount: undefined, missing: ['a price is missing'] };
+    if (!pay.perParticipant) return { pay, successes: undefined, amount: price, missing: [] };
+    const missing: string[] = [];
+    let successes = 0;
+    if (pay.segment) {
+      const target = model.definitions.get(pay.segment.text);
+      const size = target && headcount(target);
+      if (size === undefined) missing.push(target ? `${describe(target)} has no size` : `\`${pay.segment.text}\` is not defined`);
+      else successes = size;
+    } else {
+      const outcome = outcomeOf(pay);
+      if (!outcome) {
+        missing.push(pay.outcome ? `outcome \`${pay.outcome.text}\` is not defined` : 'the outcome is missing');
+      } else {
+        const priced = pricedSegments(outcome.name?.text ?? '');
+        const targets = outcome.for.flatMap((f) => f.value ?? []);
+        if (targets.length === 0) missing.push(`outcome \`${outcome.name?.text}\` names no cohort with \`for\``);
+        for (const name of targets) {
+          const target = model.definitions.get(name.text);
+          const size = target && headcount(target);
+          if (!target || size === undefined) {
+            missing.push(target ? `${describe(target)} has no size` : `\`${name.text}\` is not defined`);
+            continue;
+          }
+          successes += size;
+          if (target.kind === 'cohort') {
+            for (const segment of (target.node as ast.CohortBlock).segments) {
+              if (segment.name && priced.has(segment.name.text)) successes -= sizeOf(segment) ?? 0;
+            }
+          }
+        }
+      }
+    }
+    if (missing.length > 0) return { pay, successes: undefined, amount: undefined, missing };
+    return { pay, successes, amount: price * BigInt(successes), missing };
+  });
+
+  const currencies = new Set(pays.flatMap((p) => (p.amount ? [p.amount.currency] : [])));
+  const missing = lines.flatMap((l) => l.missing);
+  if (currencies.size > 1) missing.push(`prices are in more than one currency (${[...currencies].join(', ')})`);
+  const total = missing.length === 0 ? lines.reduce((sum, l) => sum + (l.amount ?? 0n), 0n) : undefined;
+  const cap = payment?.cap?.value?.minor;
+  let maximum: bigint | undefined;
+  if (total !== undefined) maximum = cap !== undefined && cap < total ? cap : total;
+  else maximum = cap;
+  return {
+    lines,
+    currency: [...currencies][0] ?? payment?.cap?.value?.currency,
+    total,
+    cap,
+    maximum,
+    capOnly: total === undefined && cap !== undefined,
+    missing: [...new Set(missing)],
+  };
+
+  /** The members of a cohort, or of a segment (a segment without a size: its cohort's). */
+  function headcount(definition: Definition): number | undefined {
+    if (definition.kind === 'cohort') return sizeOf(definition.node as ast.CohortBlock);
+    if (definition.kind === 'segment') return sizeOf(definition.node as ast.SegmentBlock) ?? (definition.cohort && sizeOf(definition.cohort));
+    return undefined;
+  }
+}

@@ -1,0 +1,111 @@
+import * as ast from '../syntax/ast';
+import { LineIndex } from '../syntax/line-index';
+import { FileAccess } from '../model/file-access';
+import { maximumPayment, MaximumPayment } from '../model/max-payment';
+import { Definition, SpecModel } from '../model/model';
+
+/*
+ * What rules ask of a spec, worked out once: its blocks, which outcomes are paid, whom
+ * each outcome is for. Rules read facts; they do not walk the tree for the same
+ * things again.
+ */
+
+export class SpecFacts {
+  readonly file: ast.FileNode;
+  readonly spec: ast.SpecBlock | undefined;
+  readonly payment: ast.PaymentBlock | undefined;
+  readonly subcontracting: ast.SubcontractingBlock | undefined;
+  readonly contingency: ast.ContingencyBlock | undefined;
+  readonly cohorts: readonly ast.CohortBlock[];
+  readonly outcomes: readonly ast.OutcomeBlock[];
+  readonly lines: LineIndex;
+  private maximum: MaximumPayment | undefined;
+
+  constructor(
+    readonly model: SpecModel,
+    readonly text: string,
+    readonly access: FileAccess,
+  ) {
+    this.file = model.file;
+    this.spec = this.first('spec');
+    this.payment = this.first('payment');
+    this.subcontracting = this.first('subcontracting');
+    this.contingency = this.first('contingency');
+    this.cohorts = this.all('cohort');
+    this.outcomes = this.all('outcome');
+    this.lines = new LineIndex(text);
+  }
+
+  /** The first item of a kind (a second is `structure/duplicate-block`'s finding). */
+  first<K extends ast.TopLevelItem['kind']>(kind: K): Extract<ast.TopLevelItem, { kind: K }> | undefined {
+    return this.file.items.find((i) => i.kind === kind) as Extract<ast.TopLevelItem, { kind: K }> | undefined;
+  }
+
+  all<K extends ast.TopLevelItem['kind']>(kind: K): Extract<ast.TopLevelItem, { kind: K }>[] {
+    return this.file.items.filter((i) => i.kind === kind) as Extract<ast.TopLevelItem, { kind: K }>[];
+  }
+
+  /** `requirement`, `standard`, `involve` and `monitor` lines. */
+  textItems(kind: ast.TextItem['kind']): ast.TextItem[] {
+    return this.file.items.filter((i): i is ast.TextItem => i.kind === kind);
+  }
+
+  /**
+   * The payment model: as written, or `results` for a payment block with `pay` lines
+   * and no `model` (language.md).
+   */
+  get paymentModel(): ast.PaymentModel | undefined {
+    const written = this.payment?.model?.value?.value;
+    if (written) return written;
+    return this.payment && this.payment.pays.length > 0 ? 'results' : undefined;
+  }
+
+  /** Paid on results, wholly or in part. */
+  get paysOnResults(): boolean {
+    return this.paymentModel === 'results' || this.paymentModel === 'mixed';
+  }
+
+  /** The `pay` lines that name an outcome, by outcome id. */
+  paysFor(outcome: ast.OutcomeBlock): ast.PayLine[] {
+    const name = outcome.name?.text;
+    return name === undefined ? [] : (this.payment?.pays ?? []).filter((p) => p.outcome?.text === name);
+  }
+
+  isPaid(outcome: ast.OutcomeBlock): boolean {
+    return this.paysFor(outcome).length > 0;
+  }
+
+  /** The outcomes of this file that some `pay` line names. */
+  get paidOutcomes(): ast.OutcomeBlock[] {
+    return this.outcomes.filter((o) => this.isPaid(o));
+  }
+
+  definition(name: ast.Name | undefined): Definition | undefined {
+    return name && this.model.definitions.get(name.text);
+  }
+
+  /**
+   * The cohorts an outcome is for, each with the segment named when `for` names one.
+   * Cohorts from used files count too.
+   */
+  cohortsOf(outcome: ast.OutcomeBlock): { cohort: ast.CohortBlock; segment?: ast.SegmentBlock; uri: string }[] {
+    const result: { cohort: ast.CohortBlock; segment?: ast.SegmentBlock; uri: string }[] = [];
+    for (const name of outcome.for.flatMap((f) => f.value ?? [])) {
+      const d = this.definition(name);
+      if (d?.kind === 'cohort') result.push({ cohort: d.node as ast.CohortBlock, uri: d.uri });
+      else if (d?.kind === 'segment' && d.cohort) result.push({ cohort: d.cohort, segment: d.node as ast.SegmentBlock, uri: d.uri });
+    }
+    return result;
+  }
+
+  /** The most the spec can pay (computed once). */
+  get maximumPayment(): MaximumPayment {
+    this.maximum ??= maximumPayment(this.model);
+    return this.maximum;
+  }
+
+  /** 1-based line of an offset, for messages that point elsewhere ("defined on line 3"). */
+  lineOf(offset: number): number {
+    return this.lines.lineColumn(offset).line;
+  }
+}

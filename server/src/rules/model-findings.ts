@@ -1,0 +1,16 @@
+import { RuleContext } from './rule';
+
+/**
+ * The check of a rule whose findings the parser or the model make (syntax errors,
+ * duplicate ids, unresolved `use` lines…): it reports them through the engine, so
+ * that they are configured, suppressed and documented like every other rule.
+ */
+export function reportModelFindings(id: string) {
+  return (context: RuleContext<unknown>): void => {
+    const { parsed, diagnostics } = context.facts.model;
+    for (const d of [...parsed.diagnostics, ...diagnostics]) {
+      if (d.code !== id) continue;
+      context.report({ node: { span: d.span }, message: d.message, ...(d.related ? { related: d.related } : {}) });
+    }
+  };
+}

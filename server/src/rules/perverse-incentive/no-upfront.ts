@@ -1,0 +1,63 @@
+import { Fix } from '../../diagnostic';
+import * as ast from '../../syntax/ast';
+import { fromReport } from '../evidence';
+import { defineRule } from '../rule';
+import { SpecFacts } from '../facts';
+
+export const rule = defineRule({
+  meta: {
+    id: 'perverse-incentive/no-upfront',
+    family: 'perverse-incentive',
+    severity: 'warning',
+    specLevel: true,
+    summary: 'A payment-by-results contract pays nothing up front.',
+    rationale:
+      'With nothing paid before results, the provider funds the whole service from its own reserves until ' +
+      'outcomes are achieved and verified, often a year or more. Small third sector organisations rarely have ' +
+      'that working capital, so they cannot bid, or they bid and fail. Paying a share up front ("split risk") ' +
+      'keeps them able to take part, at the price of diluting the incentive a little.',
+    evidence: [
+      fromReport(
+        'Payment by results can be problematic for the third sector as organisations may not have sufficient working capital to invest in the process. Possibilities here are ‘split risk’ models where some funding is paid up front and some delayed',
+        'Session One, Theme 1 (future funding models)',
+      ),
+    ],
+    examples: {
+      fires: 'spec "Youth pathways" { budget £500k }\npayment {\n  model results\n  pay £3,200 for job per participant\n}\n',
+      passes: 'spec "Youth pathways" { budget £500k }\npayment {\n  model results\n  upfront 20%\n  pay £3,200 for job per participant\n}\n',
+      fix: 'Pay a share of the contract value before results with `upfront`, such as `upfront 20%`. The quick fix adds that line.',
+    },
+  },
+  check({ facts, report }) {
+    const payment = facts.payment;
+    if (!payment || facts.paymentModel !== 'results') return;
+    const upfront = payment.upfront;
+    if (upfront?.value && upfront.value.value > 0) return;
+    if (upfront?.value) {
+      report({
+        node: upfront,
+        message: `\`${facts.text.slice(upfront.span.start, upfront.span.end)}\` pays nothing up front: the provider must fund the whole service until results are paid`,
+        fixes: [{ title: 'Pay 20% up front', edits: [{ span: upfront.value.span, newText: '20%' }] }],
+      });
+      return;
+    }
+    const model = payment.model;
+    report({
+      node: model ?? { span: payment.keyword },
+      message: model
+        ? '`model results` with no `upfront` share: the provider must fund the whole service until results are paid'
+        : 'this payment block pays only on results (it has `pay` lines and no `model`) with no `upfront` share: the provider must fund the whole service until results are paid',
+      fixes: [addUpfront(facts, payment, model)],
+    });
+  },
+});
+
+/** Inserts `upfront 20%` on its own line after `model …`, or first in the block. */
+function addUpfront(facts: SpecFacts, payment: ast.PaymentBlock, model: ast.Field<unknown> | undefined): Fix {
+  const after = model?.span.end ?? payment.braces?.open.end ?? payment.keyword.end;
+  const anchor = model?.span.start ?? payment.pays[0]?.span.start;
+  const line = facts.lines.position(anchor ?? payment.span.start).line;
+  const lineText = facts.text.slice(facts.lines.lineStart(line), facts.lines.lineEnd(line));
+  const indent = anchor === undefined ? '  ' : (/^\s*/.exec(lineText)?.[0] ?? '  ');
+  return { title: 'Pay 20% up front (add `upfront 20%`)', edits: [{ span: { start: after, end: after }, newText: `\n${indent}upfront 20%` }] };
+}

@@ -1,0 +1,4 @@
+import { Rule } from '../rule';
+
+/** The resilience rules: one module each in this folder. */
+export const familyRules: readonly Rule<unknown>[] = [] as Rule<unknown>[];
