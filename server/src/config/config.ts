@@ -63,21 +63,25 @@ function spanOf(node: JsonNode | undefined): Span {
 
 /** Reads a config file's text. Every problem comes back with its place in the text. */
 export function parseConfig(text: string, rules: readonly Rule<unknown>[]): { config: Config } | { errors: ConfigError[] } {
+  if (text.trim().length === 0) {
+    return { errors: [{ message: 'the file is empty: it should hold a JSON object such as { "rules": {} }', span: { start: 0, end: 0 } }] };
+  }
   const syntaxErrors: ParseError[] = [];
   const tree = parseTree(text, syntaxErrors, { allowTrailingComma: true, disallowComments: false });
   if (syntaxErrors.length > 0 || !tree) {
-    const errors = syntaxErrors.map((e) => ({
+    // The first syntax error explains the rest, which follow from it.
+    const errors = syntaxErrors.slice(0, 1).map((e) => ({
       message: `this is not valid JSON: ${jsonProblem(printParseErrorCode(e.error))}`,
       span: { start: e.offset, end: e.offset + Math.max(1, e.length) },
     }));
-    return { errors: errors.length > 0 ? errors : [{ message: 'the file is empty: it should hold a JSON object such as { "rules": {} }', span: { start: 0, end: 0 } }] };
+    return { errors };
   }
   const value: unknown = JSON.parse(JSON.stringify(nodeValue(tree)));
   const result = configSchema(rules).safeParse(value);
   if (!result.success) {
     const known = rules.map((r) => r.meta.id);
     return {
-      errors: result.error.issues.map((issue) => {
+      errors: result.error.issues.flatMap((issue) => unwrapUnion(issue, value)).map((issue) => {
         const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
         if (issue.code === 'unrecognized_keys') {
           const key = issue.keys[0];
@@ -92,6 +96,19 @@ export function parseConfig(text: string, rules: readonly Rule<unknown>[]): { co
     };
   }
   return { config: toConfig(result.data.rules ?? {}, rules) };
+}
+
+/**
+ * A rule's setting is a severity or an object; when it is neither, zod reports that no
+ * branch fitted. Report instead what is wrong with the branch the user meant: the
+ * severity when they wrote a string, the object's fields when they wrote an object.
+ */
+function unwrapUnion(issue: z.core.$ZodIssue, root: unknown): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union' || issue.errors.length !== 2) return [issue];
+  const input = issue.path.reduce<unknown>((v, key) => (v as Record<PropertyKey, unknown>)?.[key as PropertyKey], root);
+  const branch = typeof input === 'string' ? issue.errors[0] : typeof input === 'object' && input !== null ? issue.errors[1] : undefined;
+  if (!branch) return [{ ...issue, message: 'give a severity (off, info, warning or error) or an object such as { "severity": "warning" }' }];
+  return branch.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }));
 }
 
 function nodeValue(node: JsonNode): unknown {

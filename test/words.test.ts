@@ -1,0 +1,33 @@
+import { strict as assert } from 'node:assert';
+import { isNegated, isNumberWord, PhraseList, stem, words } from '../server/src/rules/words';
+
+describe('words: matching the writer\'s wording', () => {
+  it('stems plurals and verb forms to one form', () => {
+    assert.deepEqual(['sessions', 'session', 'visiting', 'visited', 'visits', 'families', 'classes', 'focus', "provider's"].map(stem), [
+      'session', 'session', 'visit', 'visit', 'visit', 'family', 'class', 'focus', 'provider',
+    ]);
+  });
+
+  it('splits text into words with their offsets', () => {
+    const list = words('12 weekly co-design sessions, don’t stop');
+    assert.deepEqual(list.map((w) => [w.text, w.start, w.end]), [
+      ['12', 0, 2], ['weekly', 3, 9], ['co-design', 10, 19], ['sessions', 20, 28], ['don’t', 30, 35], ['stop', 36, 40],
+    ]);
+    assert.ok(isNumberWord(list[0]));
+    assert.ok(isNumberWord(words('twelve')[0]));
+  });
+
+  it('finds phrases in any of their forms, longest first, without overlap', () => {
+    const list = new PhraseList(['hard to reach', 'hard', 'troubled family']);
+    const found = list.find(words('Hard-to-reach? No: hard to reach, and troubled families.'));
+    assert.deepEqual(found.map((m) => m.phrase), ['hard to reach', 'troubled family']);
+  });
+
+  it('ignores a negated phrase', () => {
+    const list = new PhraseList(['weekly session']);
+    assert.equal(list.findAffirmed(words('there are no weekly sessions')).length, 0);
+    assert.equal(list.findAffirmed(words('weekly sessions are run')).length, 1);
+    assert.ok(isNegated(words('not at all weekly'), 3));
+    assert.ok(!isNegated(words('not at all really weekly'), 4));
+  });
+});
