@@ -10,6 +10,9 @@ const common = {
   sourcemap: true,
   minify: process.argv.includes('--minify'),
   logLevel: 'warning',
+  // Prefer ES module builds: jsonc-parser's UMD build requires files at run time,
+  // which a bundle cannot.
+  mainFields: ['module', 'main'],
 };
 
 await Promise.all([

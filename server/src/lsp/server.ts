@@ -1,55 +1,373 @@
-import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { fileURLToPath } from 'node:url';
+import {
+  CodeActionKind,
+  CompletionItemKind,
+  createConnection,
+  DiagnosticTag,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  InsertTextFormat,
+  ProposedFeatures,
+  SemanticTokensBuilder,
+  SymbolKind,
+  TextDocuments,
+  TextDocumentSyncKind,
+  TextEdit as LspTextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiskAccess } from '../host/disk-access';
-import { lint } from '../lint';
-import { FileAccess } from '../model/file-access';
+import { LintResult } from '../lint';
+import { ruleById } from '../rules/index';
+import { ruleDocUrl } from '../rules/docs';
+import { codeActions, fixAll } from '../services/code-actions';
+import { completionsAt } from '../services/completion';
+import { hoverAt } from '../services/hover';
+import { inlayHints } from '../services/inlay-hints';
+import { referencesTo, rename, workspaceDefinitions } from '../services/navigation';
+import { definitionAt } from '../services/at-offset';
+import { semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES } from '../services/semantic-tokens';
+import { foldingSpans, outline, OutlineSymbol } from '../services/symbols';
 import { LineIndex } from '../syntax/line-index';
-import { toLspDiagnostic } from './convert';
+import { Span } from '../syntax/span';
+import { toLspDiagnostic, toRange } from './convert';
+import { Workspace } from './workspace';
 
 /*
- * The language server: lints open documents as they change and publishes the
- * findings. It speaks stdio or IPC, as the client chooses (`--stdio`, `--node-ipc`).
+ * The language server. It speaks stdio or IPC, as the client chooses. Every request is
+ * answered from the workspace's lint results; `lsp/` is the only code that knows LSP.
  */
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-let roots: string[] = [];
+const workspace = new Workspace();
+
+interface Settings {
+  enable: boolean;
+  maxProblems: number;
+  inlayHints: boolean;
+  maxFileSizeMB: number;
+}
+let settings: Settings = { enable: true, maxProblems: 1000, inlayHints: true, maxFileSizeMB: 10 };
+let canPullSettings = false;
 
 connection.onInitialize((params) => {
-  roots = (params.workspaceFolders ?? []).map((f) => fileURLToPath(f.uri));
-  return { capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental } };
+  const folders = params.workspaceFolders?.map((f) => fileURLToPath(f.uri)) ?? (params.rootUri ? [fileURLToPath(params.rootUri)] : []);
+  workspace.setRoots(folders);
+  canPullSettings = params.capabilities.workspace?.configuration === true;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: [' '] },
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      documentSymbolProvider: true,
+      workspaceSymbolProvider: true,
+      foldingRangeProvider: true,
+      semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: true },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+      inlayHintProvider: true,
+      executeCommandProvider: { commands: ['outcome-lint.showRuleDocumentation'] },
+    },
+    serverInfo: { name: 'outcome-lint' },
+  };
 });
 
-/** Files by URI: open documents as the editor holds them, others from disk. */
-function accessFor(documentPath: string): FileAccess {
-  const disk = new DiskAccess(roots.length > 0 ? roots : [path.dirname(documentPath)]);
-  return {
-    resolve: (from, target) => {
-      const resolved = disk.resolve(fileURLToPath(from), target);
-      return 'uri' in resolved ? { uri: pathToFileURL(resolved.uri).toString() } : resolved;
-    },
-    read: (uri) => documents.get(uri)?.getText() ?? disk.read(fileURLToPath(uri)),
-    display: (uri) => disk.display(fileURLToPath(uri)),
-  };
+connection.onInitialized(async () => {
+  await pullSettings();
+  if (canPullSettings) {
+    // Watch specs and configs on disk, where the client can (VS Code, Neovim with a watcher).
+    void connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.outcome' }, { globPattern: '**/.outcomelintrc.json' }] })
+      .catch(() => undefined);
+  }
+  // Index the workspace in the background: opening one file must not wait for it.
+  const found = await workspace.scan();
+  lintInTheBackground(found.filter((u) => !workspace.isOpen(u)));
+});
+
+async function pullSettings(): Promise<void> {
+  if (!canPullSettings) return;
+  const value = (await connection.workspace.getConfiguration('outcomeLint').catch(() => undefined)) as Partial<Settings> | undefined;
+  settings = { ...settings, ...(value ?? {}) };
+  workspace.maxFileBytes = settings.maxFileSizeMB * 1024 * 1024;
 }
 
-function validate(document: TextDocument): void {
-  const text = document.getText();
-  const access = document.uri.startsWith('file:')
-    ? accessFor(fileURLToPath(document.uri))
-    : { resolve: () => ({ refused: 'save the file first: an unsaved file has no folder to look in' }), read: () => undefined, display: (u: string) => u };
-  const { diagnostics } = lint(document.uri, text, access);
-  const index = new LineIndex(text);
-  void connection.sendDiagnostics({
-    uri: document.uri,
-    version: document.version,
-    diagnostics: diagnostics.map((d) => toLspDiagnostic(index, d)),
+connection.onDidChangeConfiguration(async () => {
+  await pullSettings();
+  workspace.reloadConfig();
+  for (const uri of workspace.uris) schedule(uri);
+});
+
+// ---- diagnostics -------------------------------------------------------------
+
+/** Documents waiting to be linted: the latest version wins, stale work never starts. */
+const pending = new Set<string>();
+let flushing = false;
+
+/**
+ * Lints after the messages already queued are read (setImmediate), so a burst of
+ * keystrokes costs one lint, of the latest text, with no fixed delay added.
+ */
+function schedule(uri: string): void {
+  pending.add(uri);
+  if (flushing) return;
+  flushing = true;
+  setImmediate(() => {
+    flushing = false;
+    const batch = [...pending];
+    pending.clear();
+    for (const u of batch) publish(u);
+    // Files that use these see them change: re-lint them after, at lower priority.
+    const dependants = new Set(batch.flatMap((u) => workspace.dependants(u)).filter((u) => !batch.includes(u)));
+    lintInTheBackground([...dependants]);
   });
 }
 
-documents.onDidChangeContent((change) => validate(change.document));
-documents.onDidClose((event) => void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] }));
+/** Lints a list of files one at a time between other messages, so requests stay quick. */
+function lintInTheBackground(uris: string[]): void {
+  const next = uris.shift();
+  if (next === undefined) return;
+  setImmediate(() => {
+    publish(next);
+    lintInTheBackground(uris);
+  });
+}
+
+function publish(uri: string): void {
+  const text = workspace.text(uri);
+  if (text === undefined) return;
+  const index = new LineIndex(text);
+  const version = documents.get(uri)?.version;
+  if (!settings.enable) {
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+    return;
+  }
+  if (workspace.tooLarge(uri)) {
+    void connection.sendDiagnostics({
+      uri,
+      version,
+      diagnostics: [{ range: toRange(index, { start: 0, end: 0 }), severity: 2, source: 'outcome-lint', message: `file too large to lint (limit ${settings.maxFileSizeMB} MB)` }],
+    });
+    return;
+  }
+  const result = workspace.lint(uri);
+  if (!result) return;
+  const problems = workspace.configProblems(uri);
+  for (const p of problems) connection.console.error(p);
+  const diagnostics = result.diagnostics.slice(0, settings.maxProblems).map((d) => {
+    const lsp = toLspDiagnostic(index, d);
+    const rule = ruleById(d.code);
+    return {
+      ...lsp,
+      ...(rule ? { codeDescription: { href: ruleDocUrl(d.code) } } : {}),
+      ...(d.code === 'structure/unused-suppression' ? { tags: [DiagnosticTag.Unnecessary] } : {}),
+      ...(d.related
+        ? {
+            relatedInformation: d.related.map((r) => {
+              const relatedUri = r.uri ?? uri;
+              const relatedText = workspace.text(relatedUri) ?? '';
+              return { location: { uri: relatedUri, range: toRange(relatedUri === uri ? index : new LineIndex(relatedText), r.span) }, message: r.message };
+            }),
+          }
+        : {}),
+    };
+  });
+  void connection.sendDiagnostics({ uri, version, diagnostics });
+}
+
+documents.onDidOpen((e) => {
+  workspace.setOpen(e.document.uri, e.document.getText());
+  schedule(e.document.uri);
+});
+documents.onDidChangeContent((e) => {
+  workspace.setText(e.document.uri, e.document.getText());
+  schedule(e.document.uri);
+});
+documents.onDidClose((e) => {
+  workspace.close(e.document.uri);
+  // A closed file outside the workspace is forgotten; one inside keeps its findings.
+  if (workspace.text(e.document.uri) === undefined) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  else schedule(e.document.uri);
+});
+
+connection.onDidChangeWatchedFiles((params) => {
+  for (const change of params.changes) {
+    if (change.uri.endsWith('.outcomelintrc.json')) {
+      workspace.reloadConfig();
+      for (const uri of workspace.uris) schedule(uri);
+      continue;
+    }
+    if (change.type === FileChangeType.Deleted) workspace.changedOnDisk(change.uri);
+    else workspace.changedOnDisk(change.uri);
+    schedule(change.uri);
+  }
+});
+
+// ---- requests ------------------------------------------------------------------
+
+/** The document's lint and line index, when the server knows the document. */
+function at(uri: string): { result: LintResult; index: LineIndex } | undefined {
+  const text = workspace.text(uri);
+  if (text === undefined || workspace.tooLarge(uri)) return undefined;
+  const result = workspace.lint(uri);
+  return result && { result, index: new LineIndex(text) };
+}
+
+function location(uri: string, span: Span) {
+  const text = workspace.text(uri) ?? '';
+  return { uri, range: toRange(new LineIndex(text), span) };
+}
+
+connection.onHover(({ textDocument, position }) => {
+  const doc = at(textDocument.uri);
+  if (!doc) return null;
+  const hover = hoverAt(doc.result, doc.index.offset(position));
+  return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: toRange(doc.index, hover.span) } : null;
+});
+
+connection.onDefinition(({ textDocument, position }) => {
+  const doc = at(textDocument.uri);
+  const definition = doc && definitionAt(doc.result.model, doc.index.offset(position));
+  return definition ? location(definition.uri, definition.name.span) : null;
+});
+
+connection.onReferences(({ textDocument, position, context }) => {
+  const doc = at(textDocument.uri);
+  const definition = doc && definitionAt(doc.result.model, doc.index.offset(position));
+  if (!definition) return [];
+  return referencesTo(definition, workspace.lintAll().map((r) => r.model), context.includeDeclaration).map((l) => location(l.uri, l.span));
+});
+
+connection.onPrepareRename(({ textDocument, position }) => {
+  const doc = at(textDocument.uri);
+  const definition = doc && definitionAt(doc.result.model, doc.index.offset(position));
+  if (!doc || !definition) return null;
+  const offset = doc.index.offset(position);
+  const name = [...doc.result.model.references.map((r) => r.name), definition.uri === textDocument.uri ? definition.name : undefined].find(
+    (n) => n && n.span.start <= offset && offset <= n.span.end,
+  );
+  return name ? { range: toRange(doc.index, name.span), placeholder: name.text } : null;
+});
+
+connection.onRenameRequest(({ textDocument, position, newName }) => {
+  const doc = at(textDocument.uri);
+  if (!doc) return null;
+  const outcome = rename(doc.result.model, doc.index.offset(position), newName, workspace.lintAll().map((r) => r.model));
+  if ('refused' in outcome) throw new Error(outcome.refused);
+  const changes: WorkspaceEdit['changes'] = {};
+  for (const [uri, edits] of outcome.edits) {
+    const index = new LineIndex(workspace.text(uri) ?? '');
+    changes[uri] = edits.map((e) => LspTextEdit.replace(toRange(index, e.span), e.newText));
+  }
+  return { changes };
+});
+
+const SYMBOL_KIND: Readonly<Record<OutlineSymbol['kind'], SymbolKind>> = {
+  spec: SymbolKind.Module,
+  cohort: SymbolKind.Class,
+  segment: SymbolKind.EnumMember,
+  outcome: SymbolKind.Function,
+  payment: SymbolKind.Object,
+  pay: SymbolKind.Field,
+  block: SymbolKind.Struct,
+  line: SymbolKind.Property,
+};
+
+connection.onDocumentSymbol(({ textDocument }) => {
+  const doc = at(textDocument.uri);
+  if (!doc) return [];
+  const convert = (s: OutlineSymbol): import('vscode-languageserver/node').DocumentSymbol => ({
+    name: s.name,
+    ...(s.detail ? { detail: s.detail } : {}),
+    kind: SYMBOL_KIND[s.kind],
+    range: toRange(doc.index, s.span),
+    selectionRange: toRange(doc.index, s.selection),
+    children: s.children.map(convert),
+  });
+  return outline(doc.result.model.file).map(convert);
+});
+
+connection.onWorkspaceSymbol(({ query }) =>
+  workspaceDefinitions(workspace.lintAll().map((r) => r.model), query).map((d) => ({
+    name: d.name.text,
+    kind: d.kind === 'outcome' ? SymbolKind.Function : d.kind === 'cohort' ? SymbolKind.Class : SymbolKind.EnumMember,
+    location: location(d.uri, d.name.span),
+  })),
+);
+
+connection.onFoldingRanges(({ textDocument }) => {
+  const doc = at(textDocument.uri);
+  if (!doc) return [];
+  return foldingSpans(doc.result.model.file)
+    .map((s) => ({ startLine: doc.index.position(s.start).line, endLine: doc.index.position(s.end).line }))
+    .filter((r) => r.endLine > r.startLine);
+});
+
+connection.languages.semanticTokens.on(({ textDocument }) => {
+  const doc = at(textDocument.uri);
+  const builder = new SemanticTokensBuilder();
+  for (const token of doc ? semanticTokens(doc.result) : []) {
+    const start = doc!.index.position(token.span.start);
+    builder.push(start.line, start.character, token.span.end - token.span.start, TOKEN_TYPES.indexOf(token.type), token.declaration ? 1 : 0);
+  }
+  return builder.build();
+});
+
+connection.onCompletion(({ textDocument, position }) => {
+  const doc = at(textDocument.uri);
+  if (!doc) return [];
+  const kinds = { keyword: CompletionItemKind.Keyword, cohort: CompletionItemKind.Class, segment: CompletionItemKind.EnumMember, outcome: CompletionItemKind.Function, snippet: CompletionItemKind.Snippet };
+  return completionsAt(doc.result, doc.index.offset(position)).map((c) => ({
+    label: c.label,
+    kind: kinds[c.kind],
+    ...(c.detail ? { detail: c.detail } : {}),
+    ...(c.snippet ? { insertText: c.snippet, insertTextFormat: InsertTextFormat.Snippet } : {}),
+  }));
+});
+
+connection.onCodeAction(({ textDocument, range, context }) => {
+  const doc = at(textDocument.uri);
+  if (!doc) return [];
+  const wanted = (kind: string): boolean => !context.only || context.only.some((k) => kind === k || kind.startsWith(`${k}.`));
+  const toEdit = (edits: readonly { span: Span; newText: string }[]): WorkspaceEdit => ({
+    changes: { [textDocument.uri]: edits.map((e) => LspTextEdit.replace(toRange(doc.index, e.span), e.newText)) },
+  });
+  const span = { start: doc.index.offset(range.start), end: doc.index.offset(range.end) };
+  const actions = [];
+  if (wanted(CodeActionKind.QuickFix)) {
+    for (const a of codeActions(doc.result, span)) {
+      actions.push({
+        title: a.title,
+        kind: CodeActionKind.QuickFix,
+        edit: toEdit(a.edits),
+        ...(a.diagnostic ? { diagnostics: [toLspDiagnostic(doc.index, a.diagnostic)] } : {}),
+        ...(a.preferred ? { isPreferred: true } : {}),
+      });
+    }
+    for (const code of new Set(doc.result.diagnostics.filter((d) => d.span.start <= span.end && span.start <= d.span.end && ruleById(d.code)).map((d) => d.code))) {
+      actions.push({ title: `Show documentation for ${code}`, kind: CodeActionKind.QuickFix, command: { title: 'Show rule documentation', command: 'outcome-lint.showRuleDocumentation', arguments: [code] } });
+    }
+  }
+  if (wanted(CodeActionKind.SourceFixAll)) {
+    const all = fixAll(doc.result);
+    if (all) actions.push({ title: all.title, kind: CodeActionKind.SourceFixAll, edit: toEdit(all.edits) });
+  }
+  return actions;
+});
+
+connection.onExecuteCommand(async ({ command, arguments: args }) => {
+  if (command === 'outcome-lint.showRuleDocumentation' && typeof args?.[0] === 'string' && ruleById(args[0])) {
+    await connection.window.showDocument({ uri: ruleDocUrl(args[0]), external: true });
+  }
+});
+
+connection.languages.inlayHint.on(({ textDocument }) => {
+  const doc = at(textDocument.uri);
+  if (!doc || !settings.inlayHints) return [];
+  return inlayHints(doc.result).map((h) => ({ position: doc.index.position(h.offset), label: ` ${h.label}`, paddingLeft: true, ...(h.tooltip ? { tooltip: h.tooltip } : {}) }));
+});
+
 documents.listen(connection);
 connection.listen();

@@ -15,6 +15,13 @@ export function ruleDocPath(id: string): string {
   return `docs/rules/${id}.md`;
 }
 
+/** The published repository the rule pages are read from (CLI help URIs, editor links). */
+export const DOCS_BASE_URL = 'https://github.com/outcome-lint/outcome-lint/blob/main/';
+
+export function ruleDocUrl(id: string): string {
+  return `${DOCS_BASE_URL}${ruleDocPath(id)}`;
+}
+
 function findingsOn(rule: Rule<unknown>, text: string): string[] {
   const index = new LineIndex(text);
   return lint(EXAMPLE_URI, text, exampleAccess)

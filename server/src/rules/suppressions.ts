@@ -31,10 +31,12 @@ export function readSuppressions(file: ast.FileNode, text: string, lines: LineIn
     if (!match) continue;
     const [list, ...reasonParts] = match[1].split('--');
     const reason = reasonParts.join('--').trim();
+    // `<…>` is the placeholder the editor's "disable for this line" action inserts: not a reason yet.
+    const given = reason.length > 0 && !/^<[^>]*>$/.test(reason);
     result.push({
       comment,
       rules: list.split(/[\s,]+/).filter((r) => r.length > 0),
-      reason: reason.length > 0 ? reason : undefined,
+      reason: given ? reason : undefined,
       line: nextCodeLine(lines.position(comment.span.start).line, text, lines),
     });
   }

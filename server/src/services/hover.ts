@@ -1,0 +1,121 @@
+import * as ast from '../syntax/ast';
+import { LintResult } from '../lint';
+import { Definition } from '../model/model';
+import { formatMoney } from '../model/money';
+import { ruleById } from '../rules/index';
+import { Span } from '../syntax/span';
+import { definitionAt } from './at-offset';
+
+/*
+ * What the editor shows on hover, as Markdown: on a finding, the rule's reasons and
+ * evidence; on an id, what it is; on a price, budget or cap, the computed figures.
+ */
+
+export interface HoverContent {
+  readonly markdown: string;
+  readonly span: Span;
+}
+
+const within = (span: Span, offset: number): boolean => span.start <= offset && offset <= span.end;
+
+export function hoverAt(result: LintResult, offset: number): HoverContent | undefined {
+  const parts: string[] = [];
+  let span: Span | undefined;
+  for (const d of result.diagnostics) {
+    if (!within(d.span, offset)) continue;
+    const rule = ruleById(d.code);
+    if (!rule) continue;
+    parts.push(findingHover(rule.meta.id, rule.meta.summary, rule.meta.rationale, rule.meta.evidence));
+    span ??= d.span;
+  }
+  const definition = definitionAt(result.model, offset);
+  if (definition) {
+    parts.push(definitionHover(definition, result));
+    span ??= definition.name.span;
+  } else {
+    const figures = figuresAt(result, offset);
+    if (figures) {
+      parts.push(figures.markdown);
+      span ??= figures.span;
+    }
+  }
+  return parts.length > 0 && span ? { markdown: parts.join('\n\n---\n\n'), span } : undefined;
+}
+
+function findingHover(id: string, summary: string, rationale: string, evidence: readonly { quote: string; source: string }[]): string {
+  const quotes = evidence.map((e) => `> ${e.quote}\n>\n> — ${e.source}`).join('\n\n');
+  return [`**${id}**: ${summary}`, rationale, quotes].filter((s) => s.length > 0).join('\n\n');
+}
+
+function sizeText(size: ast.Field<ast.NumberValue> | undefined): string {
+  return size?.value ? `${size.value.source} people` : 'no size given';
+}
+
+function definitionHover(definition: Definition, result: LintResult): string {
+  const node = definition.node;
+  const where = definition.uri === result.model.uri ? '' : ` (defined in ${result.facts.access.display(definition.uri)})`;
+  if (node.kind === 'cohort') {
+    const criteria = (node.eligibility?.criteria ?? []).map((c) => `- ${criterionText(c)}`);
+    const referral = node.referrals.map((r) => (r.route?.value === 'by' ? `referred by ${r.referrers.map((x) => x.value).join(', ')}` : `referral: ${r.route?.value ?? '?'}`));
+    return [
+      `**cohort \`${definition.name.text}\`**${node.title ? `: ${node.title.value}` : ''}${where}`,
+      `Size: ${sizeText(node.size)}.${node.segments.length > 0 ? ` Segments: ${node.segments.map((s) => `\`${s.name?.text}\``).join(', ')}.` : ''}`,
+      criteria.length > 0 ? `Eligibility:\n${criteria.join('\n')}` : 'No eligibility criteria.',
+      ...referral.map((r) => `${r[0].toUpperCase()}${r.slice(1)}.`),
+    ].join('\n\n');
+  }
+  if (node.kind === 'segment') {
+    return [
+      `**segment \`${definition.name.text}\`**${node.title ? `: ${node.title.value}` : ''} of cohort \`${definition.cohort?.name?.text ?? '?'}\`${where}`,
+      `Size: ${sizeText(node.size)}.`,
+      ...node.criteria.map((c) => `- ${criterionText(c)}`),
+    ].join('\n\n');
+  }
+  const outcome = node as ast.OutcomeBlock;
+  const pays = result.facts.payment?.pays.filter((p) => p.outcome?.text === definition.name.text) ?? [];
+  const lines = [
+    `**outcome \`${definition.name.text}\`**${outcome.title ? `: ${outcome.title.value}` : ''}${where}`,
+    outcome.measure?.value ? `Measure: ${outcome.measure.value.value}` : 'No measure given.',
+    outcome.evidence?.value ? `Evidence: ${outcome.evidence.value.value}` : 'No evidence source given.',
+  ];
+  if (outcome.outcomeKind?.value) lines.push(`Kind: ${outcome.outcomeKind.value.value}`);
+  if (pays.length > 0) lines.push(`Priced: ${pays.map((p) => result.facts.text.slice(p.span.start, p.span.end)).map((t) => `\`${t}\``).join('; ')}`);
+  return lines.join('\n\n');
+}
+
+function criterionText(c: ast.Criterion): string {
+  if (c.kind === 'age') return `age ${c.from?.source ?? '?'} to ${c.to?.source ?? '?'}`;
+  if (c.kind === 'resident') return `resident in ${c.place?.value ?? '?'}`;
+  return c.text?.value ?? '?';
+}
+
+/** On a `pay` line, the `budget` or the `cap`: the maximum payment worked out. */
+function figuresAt(result: LintResult, offset: number): HoverContent | undefined {
+  const max = result.facts.maximumPayment;
+  const line = max.lines.find((l) => within(l.pay.span, offset));
+  if (line) {
+    const { pay } = line;
+    let text: string;
+    if (line.amount === undefined) text = `The most this line can pay is unknown: ${line.missing.join('; ')}.`;
+    else if (line.successes === undefined) text = `This line pays one sum of ${formatMoney(line.amount, pay.amount?.currency)}.`;
+    else text = `This line can pay up to **${formatMoney(line.amount, pay.amount?.currency)}**: ${line.successes.toLocaleString('en-GB')} successes × ${pay.amount?.source}.`;
+    return { markdown: text, span: pay.span };
+  }
+  const budget = result.facts.spec?.budget;
+  const cap = result.facts.payment?.cap;
+  const at = [budget, cap].find((f) => f && within(f.span, offset));
+  if (!at) return undefined;
+  return { markdown: totalText(result), span: at.span };
+}
+
+/** "The spec can pay up to £1,440,000 (the cap; £2,006,000 before it) against a budget of £1,800,000." */
+export function totalText(result: LintResult): string {
+  const max = result.facts.maximumPayment;
+  const currency = max.currency;
+  const budget = result.facts.spec?.budget?.value;
+  const against = budget ? ` against a budget of ${formatMoney(budget.minor, budget.currency)}` : '';
+  if (max.maximum === undefined) return `The most the spec can pay is unknown: ${max.missing.join('; ')}.`;
+  if (max.capOnly) return `The spec can pay at most its cap, ${formatMoney(max.maximum, currency)}${against}; the total before the cap is unknown: ${max.missing.join('; ')}.`;
+  const capped = max.cap !== undefined && max.total !== undefined && max.cap < max.total ? ` (the cap; ${formatMoney(max.total, currency)} before it)` : '';
+  return `The spec can pay up to **${formatMoney(max.maximum, currency)}**${capped}${against}.`;
+}
