@@ -7,7 +7,7 @@ const common = {
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  sourcemap: true,
+  sourcemap: !process.argv.includes('--minify'),
   minify: process.argv.includes('--minify'),
   logLevel: 'warning',
   // Prefer ES module builds: jsonc-parser's UMD build requires files at run time,

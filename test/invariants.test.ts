@@ -9,7 +9,7 @@ import { repoRoot } from './support/paths';
  */
 
 const root = repoRoot;
-const CORE = ['server/src/syntax', 'server/src/model', 'server/src/rules', 'server/src/config', 'server/src/services', 'server/src/format', 'server/src/report', 'server/src/lint.ts', 'server/src/diagnostic.ts'];
+const CORE = ['server/src/syntax', 'server/src/model', 'server/src/rules', 'server/src/config', 'server/src/services', 'server/src/format', 'server/src/report', 'server/src/export', 'server/src/diff', 'server/src/lint.ts', 'server/src/diagnostic.ts'];
 
 function sources(entry: string): string[] {
   const full = path.join(root, entry);

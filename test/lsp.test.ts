@@ -9,6 +9,7 @@ import {
   CompletionRequest,
   DefinitionRequest,
   Diagnostic,
+  DocumentFormattingRequest,
   DocumentSymbol,
   DocumentSymbolRequest,
   FoldingRangeRequest,
@@ -173,7 +174,7 @@ describe('language server over stdio', function () {
     );
     await assert.rejects(
       client.connection.sendRequest(RenameRequest.type, { textDocument: { uri: mainUri }, position: pos(MAIN, 'neet'), newName: 'job' }),
-      /`job` is already the id of a outcome|`job` is already the id of an? outcome/,
+      /`job` is already the id of an outcome/,
     );
   });
 
@@ -244,6 +245,25 @@ describe('language server over stdio', function () {
       range: { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } },
     });
     assert.deepEqual(hints!.map((h) => h.label), [' up to £1,170,000 (390 × £3,000)', ' up to £240,000 (60 × £4,000)', ' most it can pay: £1,410,000 of budget £2,000,000']);
+  });
+
+  it('formats a document into the canonical layout, keeping comments', async () => {
+    const messy = 'cohort a {size 3   # how many\n}\n';
+    await client.change(mainUri, 200, [{ text: messy }]);
+    const edits = await client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri: mainUri }, options: { tabSize: 2, insertSpaces: true } });
+    assert.deepEqual(edits!.map((e) => e.newText), ['cohort a {\n  size 3  # how many\n}\n']);
+    await client.change(mainUri, 201, [{ text: 'cohort a { size }' }]);
+    const refused = await client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri: mainUri }, options: { tabSize: 2, insertSpaces: true } });
+    assert.equal(refused, null);
+    await client.change(mainUri, 202, [{ text: MAIN }]);
+    await client.diagnostics(mainUri, (p) => p.version === 202);
+  });
+
+  it('answers the extension\'s summary and rule list requests', async () => {
+    const summary = await client.connection.sendRequest('outcome-lint/summary', { uri: mainUri });
+    assert.deepEqual((summary as { payment: string }).payment, '£1,410,000 of £2,000,000');
+    const rules = (await client.connection.sendRequest('outcome-lint/rules')) as { id: string }[];
+    assert.ok(rules.some((r) => r.id === 'budget/exceeds'));
   });
 
   it('re-lints a file when a file it uses changes in the editor', async () => {

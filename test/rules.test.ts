@@ -67,7 +67,8 @@ describe('rules: the registry', () => {
 });
 
 describe('rules: fixtures', () => {
-  const fixtures = allFixtures().map((file) => {
+  // Fixed-output fixtures repeat the annotations of the file they were fixed from.
+  const fixtures = allFixtures().filter((f) => !f.endsWith('.fixed.outcome')).map((file) => {
     const text = fs.readFileSync(file, 'utf8');
     const relative = path.relative(fixturesDir, file);
     return { file, text, checked: checkedRules(relative, text), expected: readExpectations(text) };

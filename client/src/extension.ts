@@ -1,10 +1,36 @@
 import * as path from 'node:path';
-import { ExtensionContext } from 'vscode';
+import {
+  commands,
+  CompletionItemKind,
+  ExtensionContext,
+  languages,
+  StatusBarAlignment,
+  StatusBarItem,
+  Uri,
+  ViewColumn,
+  WebviewPanel,
+  window,
+  workspace,
+} from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { NEW_SPEC_TEMPLATE } from '../../server/src/services/templates';
 
-/* Starts the bundled language server over IPC for `outcome` documents; nothing else. */
+/*
+ * The VS Code extension: starts the bundled language server over IPC for `outcome`
+ * documents, and adds what only an editor can: a status bar summary, the risk report
+ * webview and a few commands. Everything about specs is the server's.
+ */
 
 let client: LanguageClient | undefined;
+
+interface Summary {
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** "£1,410,000 of £2,000,000", or undefined when the spec has no payment. */
+  payment?: string;
+}
+
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -12,14 +38,95 @@ export async function activate(context: ExtensionContext): Promise<void> {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc },
   };
+  const output = window.createOutputChannel('Outcome Lint', { log: true });
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'outcome' },
       { scheme: 'untitled', language: 'outcome' },
     ],
+    outputChannel: output,
+    synchronize: { configurationSection: 'outcomeLint' },
+    middleware: {
+      // VS Code has the same block snippets from grammar/snippets.json: show them once.
+      provideCompletionItem: async (document, position, context, token, next) => {
+        const items = await next(document, position, context, token);
+        const list = Array.isArray(items) ? items : (items?.items ?? []);
+        return list.filter((item) => item.kind !== CompletionItemKind.Snippet);
+      },
+    },
   };
-  client = new LanguageClient('outcome-lint', 'Outcome Lint', serverOptions, clientOptions);
+  client = new LanguageClient('outcomeLint', 'Outcome Lint', serverOptions, clientOptions);
   await client.start();
+
+  const status = window.createStatusBarItem(StatusBarAlignment.Left, 50);
+  status.name = 'Outcome Lint';
+  status.command = 'workbench.actions.view.problems';
+  context.subscriptions.push(status, output);
+  const refreshStatus = (): Promise<void> => showSummary(status);
+  context.subscriptions.push(
+    window.onDidChangeActiveTextEditor(refreshStatus),
+    languages.onDidChangeDiagnostics(refreshStatus),
+    commands.registerCommand('outcomeLint.lintWorkspace', async () => {
+      await client?.sendRequest('outcome-lint/lintWorkspace');
+      await commands.executeCommand('workbench.actions.view.problems');
+    }),
+    commands.registerCommand('outcomeLint.newSpecification', async () => {
+      const document = await workspace.openTextDocument({ language: 'outcome', content: NEW_SPEC_TEMPLATE });
+      await window.showTextDocument(document);
+    }),
+    commands.registerCommand('outcomeLint.openRuleDocumentation', async (id?: string) => {
+      const rules = await client!.sendRequest<{ id: string; summary: string }[]>('outcome-lint/rules');
+      const chosen = id ?? (await window.showQuickPick(rules.map((r) => ({ label: r.id, detail: r.summary })), { placeHolder: 'Which rule?' }))?.label;
+      if (!chosen) return;
+      await commands.executeCommand('markdown.showPreview', Uri.file(context.asAbsolutePath(path.join('docs', 'rules', `${chosen}.md`))));
+    }),
+    commands.registerCommand('outcomeLint.showRiskReport', () => showRiskReport(context)),
+  );
+  await refreshStatus();
+}
+
+async function showSummary(status: StatusBarItem): Promise<void> {
+  const editor = window.activeTextEditor;
+  if (!client || !editor || editor.document.languageId !== 'outcome') {
+    status.hide();
+    return;
+  }
+  const summary = await client.sendRequest<Summary | null>('outcome-lint/summary', { uri: editor.document.uri.toString() }).catch(() => null);
+  if (!summary) {
+    status.hide();
+    return;
+  }
+  const findings = summary.errors + summary.warnings + summary.infos;
+  status.text = `$(checklist) ${findings} finding${findings === 1 ? '' : 's'}${summary.payment ? ` · pays up to ${summary.payment}` : ''}`;
+  status.tooltip = `${summary.errors} errors, ${summary.warnings} warnings, ${summary.infos} notes. Click to see them.`;
+  status.show();
+}
+
+let reportPanel: WebviewPanel | undefined;
+
+/** The provider's risk report for the active spec, kept up to date as it is edited. */
+async function showRiskReport(context: ExtensionContext): Promise<void> {
+  const editor = window.activeTextEditor;
+  if (!client || !editor || editor.document.languageId !== 'outcome') {
+    await window.showInformationMessage('Open an outcome specification (.outcome file) first.');
+    return;
+  }
+  const uri = editor.document.uri.toString();
+  // The report is static HTML with inline styles and SVG: no scripts, no network.
+  reportPanel ??= window.createWebviewPanel('outcomeLint.riskReport', 'Risk report', ViewColumn.Beside, { enableScripts: false });
+  reportPanel.onDidDispose(() => (reportPanel = undefined), undefined, context.subscriptions);
+  const render = async (): Promise<void> => {
+    const html = await client!.sendRequest<string | null>('outcome-lint/report', { uri });
+    if (reportPanel) reportPanel.webview.html = html ?? '<p>This file has no spec to report on.</p>';
+  };
+  await render();
+  let timer: NodeJS.Timeout | undefined;
+  const listener = workspace.onDidChangeTextDocument((e) => {
+    if (e.document.uri.toString() !== uri) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void render(), 300);
+  });
+  reportPanel.onDidDispose(() => listener.dispose());
 }
 
 export async function deactivate(): Promise<void> {

@@ -7,8 +7,10 @@ import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
   InsertTextFormat,
+  MessageType,
   ProposedFeatures,
   SemanticTokensBuilder,
+  ShowMessageNotification,
   SymbolKind,
   TextDocuments,
   TextDocumentSyncKind,
@@ -16,8 +18,10 @@ import {
   WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { format } from '../format/format';
 import { LintResult } from '../lint';
-import { ruleById } from '../rules/index';
+import { ruleById, rules } from '../rules/index';
+import { paymentSummary } from '../services/hover';
 import { ruleDocUrl } from '../rules/docs';
 import { codeActions, fixAll } from '../services/code-actions';
 import { completionsAt } from '../services/completion';
@@ -38,6 +42,10 @@ import { Workspace } from './workspace';
  */
 
 const connection = createConnection(ProposedFeatures.all);
+
+// The server never dies on a document: a bug is logged, and the next request is served.
+process.on('uncaughtException', (error) => connection.console.error(`outcome-lint internal error: ${error.stack ?? error.message}`));
+process.on('unhandledRejection', (reason) => connection.console.error(`outcome-lint internal error: ${String(reason)}`));
 const documents = new TextDocuments(TextDocument);
 const workspace = new Workspace();
 
@@ -68,6 +76,7 @@ connection.onInitialize((params) => {
       semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: true },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
       inlayHintProvider: true,
+      documentFormattingProvider: true,
       executeCommandProvider: { commands: ['outcome-lint.showRuleDocumentation'] },
     },
     serverInfo: { name: 'outcome-lint' },
@@ -363,10 +372,41 @@ connection.onExecuteCommand(async ({ command, arguments: args }) => {
   }
 });
 
+connection.onDocumentFormatting(({ textDocument }) => {
+  const text = workspace.text(textDocument.uri);
+  if (text === undefined) return null;
+  const formatted = format(text);
+  // A file with syntax errors is left alone: reformatting half-understood text could lose some.
+  if ('refused' in formatted) {
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `outcome-lint did not format this file: ${formatted.refused}` });
+    return null;
+  }
+  if (formatted.text === text) return [];
+  const index = new LineIndex(text);
+  return [LspTextEdit.replace(toRange(index, { start: 0, end: text.length }), formatted.text)];
+});
+
 connection.languages.inlayHint.on(({ textDocument }) => {
   const doc = at(textDocument.uri);
   if (!doc || !settings.inlayHints) return [];
   return inlayHints(doc.result).map((h) => ({ position: doc.index.position(h.offset), label: ` ${h.label}`, paddingLeft: true, ...(h.tooltip ? { tooltip: h.tooltip } : {}) }));
+});
+
+// ---- requests of the VS Code extension -------------------------------------------
+
+connection.onRequest('outcome-lint/summary', ({ uri }: { uri: string }) => {
+  const doc = at(uri);
+  if (!doc) return null;
+  const count = (severity: string): number => doc.result.diagnostics.filter((d) => d.severity === severity).length;
+  return { errors: count('error'), warnings: count('warning'), infos: count('info'), payment: paymentSummary(doc.result) };
+});
+
+connection.onRequest('outcome-lint/rules', () => rules.map((r) => ({ id: r.meta.id, summary: r.meta.summary })));
+
+connection.onRequest('outcome-lint/lintWorkspace', async () => {
+  const found = await workspace.scan();
+  for (const uri of found) publish(uri);
+  return found.length;
 });
 
 documents.listen(connection);

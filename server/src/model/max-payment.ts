@@ -6,7 +6,8 @@ import { Definition, SpecModel } from './model';
  *
  * - `pay £X for O per participant` (no `in`) prices one success for each member of
  *   O's cohorts: the sum of their sizes, less the sizes of segments that have their own
- *   `pay … in` line for O;
+ *   `pay … in` line for O (a group that `for` names and that has its own `pay … in`
+ *   line is priced there whole, so it adds no one here);
  * - `pay £X for O per participant in S` prices one success for each member of S (its
  *   size; a segment without one is priced as its whole cohort, the most it could be,
  *   and subtracted above as nothing);
@@ -28,11 +29,15 @@ export interface LineMaximum {
 
 export interface MaximumPayment {
   readonly lines: readonly LineMaximum[];
+  /** The currency of `total` and `maximum`: the prices' (the cap's when the cap stands in). */
   readonly currency: ast.Currency | undefined;
   /** The sum of every line, before the cap; undefined when any line is unknown. */
   readonly total: bigint | undefined;
   readonly cap: bigint | undefined;
-  /** The total limited by the cap: with an unknown total, the cap (when there is one). */
+  /**
+   * The total limited by the cap: with an unknown total, the cap (when there is one);
+   * unknown when the cap is in another currency than the prices.
+   */
   readonly maximum: bigint | undefined;
   /** True when `maximum` is the cap standing in for an unknown total. */
   readonly capOnly: boolean;
@@ -48,6 +53,17 @@ function describe(definition: Definition): string {
   return `${definition.kind} \`${definition.name.text}\``;
 }
 
+/** Why a group named by `for` or `in` cannot be counted, in the writer's words. */
+function whyUncounted(name: ast.Name, definition: Definition | undefined): string {
+  if (!definition) return `\`${name.text}\` is not defined`;
+  if (definition.kind === 'outcome') return `\`${name.text}\` is an outcome, not a cohort or segment`;
+  if (definition.kind === 'segment' && definition.cohort) {
+    const cohort = definition.cohort.name?.text;
+    return `${describe(definition)} has no size, and nor has its cohort${cohort ? ` \`${cohort}\`` : ''}`;
+  }
+  return `${describe(definition)} has no size`;
+}
+
 export function maximumPayment(model: SpecModel): MaximumPayment {
   const payment = model.file.items.find((i): i is ast.PaymentBlock => i.kind === 'payment');
   const pays = payment?.pays ?? [];
@@ -55,7 +71,7 @@ export function maximumPayment(model: SpecModel): MaximumPayment {
     const d = pay.outcome && model.definitions.get(pay.outcome.text);
     return d?.kind === 'outcome' ? (d.node as ast.OutcomeBlock) : undefined;
   };
-  /** Segments priced on their own for an outcome, by segment name. */
+  /** Groups (segments, or cohorts) with their own `pay … in` line for an outcome, by name. */
   const pricedSegments = (outcome: string): Set<string> =>
     new Set(pays.filter((p) => p.outcome?.text === outcome && p.perParticipant && p.segment).map((p) => p.segment!.text));
 
@@ -68,7 +84,7 @@ export function maximumPayment(model: SpecModel): MaximumPayment {
     if (pay.segment) {
       const target = model.definitions.get(pay.segment.text);
       const size = target && headcount(target);
-      if (size === undefined) missing.push(target ? `${describe(target)} has no size` : `\`${pay.segment.text}\` is not defined`);
+      if (size === undefined) missing.push(whyUncounted(pay.segment, target));
       else successes = size;
     } else {
       const outcome = outcomeOf(pay);
@@ -82,15 +98,22 @@ export function maximumPayment(model: SpecModel): MaximumPayment {
           const target = model.definitions.get(name.text);
           const size = target && headcount(target);
           if (!target || size === undefined) {
-            missing.push(target ? `${describe(target)} has no size` : `\`${name.text}\` is not defined`);
+            missing.push(whyUncounted(name, target));
             continue;
           }
-          successes += size;
-          if (target.kind === 'cohort') {
+          let people = size;
+          if (priced.has(name.text)) {
+            // The group named by `for` has its own `pay … in` line: its members are all
+            // priced there (a segment without a size is subtracted as nothing).
+            people -= target.kind === 'segment' ? (sizeOf(target.node as ast.SegmentBlock) ?? 0) : size;
+          } else if (target.kind === 'cohort') {
             for (const segment of (target.node as ast.CohortBlock).segments) {
-              if (segment.name && priced.has(segment.name.text)) successes -= sizeOf(segment) ?? 0;
+              if (segment.name && priced.has(segment.name.text)) people -= sizeOf(segment) ?? 0;
             }
           }
+          // Segments that add up to more than their cohort are a mistake in the sizes,
+          // not a negative number of people.
+          successes += Math.max(0, people);
         }
       }
     }
@@ -102,17 +125,30 @@ export function maximumPayment(model: SpecModel): MaximumPayment {
   const missing = lines.flatMap((l) => l.missing);
   if (currencies.size > 1) missing.push(`prices are in more than one currency (${[...currencies].join(', ')})`);
   const total = missing.length === 0 ? lines.reduce((sum, l) => sum + (l.amount ?? 0n), 0n) : undefined;
-  const cap = payment?.cap?.value?.minor;
+  const priceCurrency = currencies.size === 1 ? [...currencies][0] : undefined;
+  const capValue = payment?.cap?.value;
+  const cap = capValue?.minor;
   let maximum: bigint | undefined;
-  if (total !== undefined) maximum = cap !== undefined && cap < total ? cap : total;
-  else maximum = cap;
+  let capOnly = false;
+  let currency = priceCurrency ?? capValue?.currency;
+  if (total !== undefined && capValue && priceCurrency && capValue.currency !== priceCurrency) {
+    // A cap in another currency cannot be set against the prices: the total stands,
+    // the maximum is unknown.
+    missing.push(`the cap is in ${capValue.currency} but the prices are in ${priceCurrency}`);
+  } else if (total !== undefined) {
+    maximum = cap !== undefined && cap < total ? cap : total;
+  } else if (cap !== undefined) {
+    maximum = cap;
+    capOnly = true;
+    currency = capValue!.currency;
+  }
   return {
     lines,
-    currency: [...currencies][0] ?? payment?.cap?.value?.currency,
+    currency,
     total,
     cap,
     maximum,
-    capOnly: total === undefined && cap !== undefined,
+    capOnly,
     missing: [...new Set(missing)],
   };
 

@@ -87,7 +87,7 @@ export function analyse(uri: string, text: string, access: FileAccess, cache: Pa
       code: 'structure/duplicate-id',
       severity: 'error',
       message:
-        `\`${definition.name.text}\` is already defined as a ${existing.kind}${where}; ` +
+        `\`${definition.name.text}\` is already defined as ${existing.kind === 'outcome' ? 'an' : 'a'} ${existing.kind}${where}; ` +
         'cohorts, segments and outcomes seen together need different ids',
       span: reportAt.span,
       related: [

@@ -4,6 +4,7 @@ import { KEYWORDS } from '../syntax/keywords';
 import { TOP_LEVEL_WORDS } from '../syntax/messages';
 import { parser } from '../syntax/parser';
 import { Identifier, lexer, LCurly, RCurly } from '../syntax/tokens';
+import { BLOCK_SNIPPETS } from './templates';
 
 /*
  * Completion from the grammar itself: Chevrotain's content assist says which tokens may
@@ -22,14 +23,6 @@ export interface Completion {
 
 const KEYWORD_SET: ReadonlySet<string> = new Set(KEYWORDS);
 
-export const BLOCK_SNIPPETS: readonly Completion[] = [
-  { label: 'spec', kind: 'snippet', detail: 'a new specification', snippet: 'spec "${1:Title}" {\n  commissioner "${2:Council}"\n  term ${3:3} years from ${4:2027-04-01}\n  budget £${5:1,000,000}\n  service level ${6|must,needed,could|}\n}\n' },
-  { label: 'cohort', kind: 'snippet', detail: 'who the service is for', snippet: 'cohort ${1:id} "${2:Description}" {\n  eligibility {\n    age ${3:16} to ${4:24}\n    resident in "${5:Area}"\n    criterion "${6:a recorded fact}"\n  }\n  size ${7:100}\n  referral by "${8:Referrer}"\n}\n' },
-  { label: 'outcome', kind: 'snippet', detail: 'a result to achieve', snippet: 'outcome ${1:id} "${2:Description}" {\n  for ${3:cohort}\n  measure "${4:what is counted, and when}"\n  evidence "${5:data source}"\n  baseline ${6:10}%\n  target ${7:30}% by ${8:2030-03-31}\n  kind ${9|tangible,intangible,output|}\n}\n' },
-  { label: 'payment', kind: 'snippet', detail: 'how results are paid for', snippet: 'payment {\n  model ${1|results,grant,block,mixed|}\n  upfront ${2:20}%\n  pay £${3:1,000} for ${4:outcome} per participant\n  cap £${5:500,000}\n  schedule "${6:quarterly in arrears}"\n}\n' },
-  { label: 'contingency', kind: 'snippet', detail: 'the plan for failure', snippet: 'contingency {\n  step in "${1:who takes over}"\n  notice ${2:3} months\n  warning signs "${3:what to watch for}"\n  reserve £${4:100,000}\n}\n' },
-  { label: 'subcontracting', kind: 'snippet', detail: 'prime and subcontractors', snippet: 'subcontracting {\n  prime "${1:Lead provider}"\n  management fee ${2:10}%\n  standard "${3:Merlin Standard}"\n}\n' },
-];
 
 export function completionsAt(result: LintResult, offset: number): Completion[] {
   const text = result.facts.text;

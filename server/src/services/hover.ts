@@ -119,3 +119,12 @@ export function totalText(result: LintResult): string {
   const capped = max.cap !== undefined && max.total !== undefined && max.cap < max.total ? ` (the cap; ${formatMoney(max.total, currency)} before it)` : '';
   return `The spec can pay up to **${formatMoney(max.maximum, currency)}**${capped}${against}.`;
 }
+
+/** "£1,410,000 of £2,000,000": the most the spec can pay against its budget, for a status bar. */
+export function paymentSummary(result: LintResult): string | undefined {
+  const max = result.facts.maximumPayment;
+  if (!result.facts.payment || max.lines.length === 0) return undefined;
+  const budget = result.facts.spec?.budget?.value;
+  const most = max.maximum === undefined ? '?' : formatMoney(max.maximum, max.currency);
+  return budget ? `${most} of ${formatMoney(budget.minor, budget.currency)}` : most;
+}

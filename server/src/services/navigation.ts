@@ -44,7 +44,7 @@ export function rename(model: SpecModel, offset: number, newName: string, models
   for (const m of models) {
     if (!affected.has(m.uri) && !m.visibleFiles.includes(definition.uri)) continue;
     const clash = m.definitions.get(newName);
-    if (clash) return { refused: `\`${newName}\` is already the id of a ${clash.kind} seen from ${m.uri === definition.uri ? 'this file' : 'a file that uses it'}` };
+    if (clash) return { refused: `\`${newName}\` is already the id of ${clash.kind === 'outcome' ? 'an' : 'a'} ${clash.kind} seen from ${m.uri === definition.uri ? 'this file' : 'a file that uses it'}` };
   }
   const edits = new Map<string, TextEdit[]>();
   for (const location of locations) {

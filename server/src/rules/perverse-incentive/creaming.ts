@@ -42,12 +42,12 @@ export const rule = defineRule({
           const who = chosen.route!.value === 'provider' ? 'the provider chooses who joins' : 'people refer themselves and the provider chooses whom to take';
           report({
             node: here ? chosen : outcome.name!,
-            message: `\`${name}\` is paid per success but ${who}: it can enrol those likeliest to succeed anyway`,
+            message: `outcomes for \`${name}\` are paid per success, but ${who}: it can enrol those likeliest to succeed anyway`,
           });
         } else if (cohort.referrals.length === 0) {
           report({
             node: here ? (cohort.name ?? cohort) : outcome.name!,
-            message: `\`${name}\` is paid per success but no one is named to refer people into it: the provider can choose whom to enrol`,
+            message: `outcomes for \`${name}\` are paid per success, but no one is named to refer people into it: the provider can choose whom to enrol`,
           });
         }
       }

@@ -1,6 +1,19 @@
 import { Rule } from '../rule';
+import { rule as cliffEdge } from './cliff-edge';
 import { rule as creaming } from './creaming';
 import { rule as noUpfront } from './no-upfront';
+import { rule as outputPayment } from './output-payment';
+import { rule as parking } from './parking';
+import { rule as primeTopSlice } from './prime-top-slice';
+import { rule as unmonitoredDrift } from './unmonitored-drift';
 
 /** The perverse-incentive rules: one module each in this folder. */
-export const familyRules: readonly Rule<unknown>[] = [creaming, noUpfront] as Rule<unknown>[];
+export const familyRules: readonly Rule<unknown>[] = [
+  cliffEdge,
+  creaming,
+  noUpfront,
+  outputPayment,
+  parking,
+  primeTopSlice,
+  unmonitoredDrift,
+] as Rule<unknown>[];

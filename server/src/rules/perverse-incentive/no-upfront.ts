@@ -1,8 +1,6 @@
-import { Fix } from '../../diagnostic';
-import * as ast from '../../syntax/ast';
 import { fromReport } from '../evidence';
 import { defineRule } from '../rule';
-import { SpecFacts } from '../facts';
+import { insertField } from '../insert';
 
 export const rule = defineRule({
   meta: {
@@ -47,17 +45,7 @@ export const rule = defineRule({
       message: model
         ? '`model results` with no `upfront` share: the provider must fund the whole service until results are paid'
         : 'this payment block pays only on results (it has `pay` lines and no `model`) with no `upfront` share: the provider must fund the whole service until results are paid',
-      fixes: [addUpfront(facts, payment, model)],
+      fixes: [{ title: 'Pay 20% up front (add `upfront 20%`)', edits: [insertField(facts, payment, model, 'upfront 20%')!] }],
     });
   },
 });
-
-/** Inserts `upfront 20%` on its own line after `model …`, or first in the block. */
-function addUpfront(facts: SpecFacts, payment: ast.PaymentBlock, model: ast.Field<unknown> | undefined): Fix {
-  const after = model?.span.end ?? payment.braces?.open.end ?? payment.keyword.end;
-  const anchor = model?.span.start ?? payment.pays[0]?.span.start;
-  const line = facts.lines.position(anchor ?? payment.span.start).line;
-  const lineText = facts.text.slice(facts.lines.lineStart(line), facts.lines.lineEnd(line));
-  const indent = anchor === undefined ? '  ' : (/^\s*/.exec(lineText)?.[0] ?? '  ');
-  return { title: 'Pay 20% up front (add `upfront 20%`)', edits: [{ span: { start: after, end: after }, newText: `\n${indent}upfront 20%` }] };
-}

@@ -1,10 +1,21 @@
 import { Rule } from '../rule';
+import { rule as duplicateBlock } from './duplicate-block';
 import { rule as duplicateField } from './duplicate-field';
 import { rule as duplicateId } from './duplicate-id';
 import { rule as invalidValue } from './invalid-value';
+import { rule as missingSpec } from './missing-spec';
 import { rule as unexplainedSuppression } from './unexplained-suppression';
 import { rule as unresolvedUse } from './unresolved-use';
 import { rule as unusedSuppression } from './unused-suppression';
 
 /** The structure rules: one module each in this folder. */
-export const familyRules: readonly Rule<unknown>[] = [duplicateField, duplicateId, invalidValue, unexplainedSuppression, unresolvedUse, unusedSuppression] as Rule<unknown>[];
+export const familyRules: readonly Rule<unknown>[] = [
+  duplicateBlock,
+  duplicateField,
+  duplicateId,
+  invalidValue,
+  missingSpec,
+  unexplainedSuppression,
+  unresolvedUse,
+  unusedSuppression,
+] as Rule<unknown>[];

@@ -1,4 +1,9 @@
 import { Rule } from '../rule';
+import { rule as deficitFraming } from './deficit-framing';
+import { rule as missing } from './missing';
+import { rule as noSize } from './no-size';
+import { rule as undefinedTarget } from './undefined';
+import { rule as vagueEligibility } from './vague-eligibility';
 
 /** The target-group rules: one module each in this folder. */
-export const familyRules: readonly Rule<unknown>[] = [] as Rule<unknown>[];
+export const familyRules: readonly Rule<unknown>[] = [deficitFraming, missing, noSize, undefinedTarget, vagueEligibility] as Rule<unknown>[];

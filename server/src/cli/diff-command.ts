@@ -1,0 +1,301 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Config } from '../config/config';
+import { diffVersions, renderJson, renderMarkdown, SpecDiff, SpecVersion, versionOf } from '../diff/index';
+import { ConfigFinder, loadConfigFile } from '../host/config-files';
+import { DiskAccess } from '../host/disk-access';
+import { lint } from '../lint';
+import { FileAccess } from '../model/file-access';
+import { argumentProblem, CommandIo, CommandProblem as Problem, decodeSpec, fileProblem, readSpecText } from './export-command';
+
+/*
+ * `outcome-lint diff OLD NEW [--format markdown|json]`
+ * `outcome-lint diff --git BASE [PATH…] [--format markdown|json]`
+ *
+ * What a change to a spec means (docs/diff.md). The first form compares two files.
+ * The second compares every `.outcome` file that differs between the commit BASE
+ * and the working tree (added, removed, renamed or changed, and new untracked files)
+ * with its version at BASE, reading BASE through the `git` executable; `use` lines of
+ * the old version are read at BASE too. `BASE...` (three dots) means the merge base
+ * of BASE and HEAD, as in `git diff`.
+ *
+ * Both versions are linted with the same settings: `--config FILE`, or the nearest
+ * `.outcomelintrc.json` to the new file (up to the current folder, or the repository's
+ * top in git mode), so that findings introduced and resolved come from the spec's
+ * change, not a change of settings.
+ *
+ * Exit codes: 0 compared (whether or not anything changed); 2 the comparison could not
+ * be made (usage, unreadable file, no repository, unknown BASE), with one line on stderr.
+ */
+
+export const DIFF_HELP = `Usage: outcome-lint diff OLD NEW [options]
+       outcome-lint diff --git BASE [PATH...] [options]
+
+Says what a change to an outcome specification means: cohorts, segments and outcomes
+added, removed, renamed or changed; prices; the budget, the most the spec can pay and
+the upfront share; findings introduced and resolved.
+
+Options:
+  --git BASE           compare each changed .outcome file with its version at the
+                       git commit BASE (BASE... compares with the merge base of BASE
+                       and HEAD); PATHs limit the files compared
+  -f, --format FORMAT  markdown (the default, for a pull-request comment) or json
+  -o, --output FILE    write to FILE instead of standard output
+  -c, --config FILE    lint both versions with this config file
+  -h, --help           show this help
+
+Exit codes: 0 compared (changes or not); 2 could not compare. See docs/diff.md.
+`;
+
+const FORMATS = ['markdown', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+export function runDiff(argv: readonly string[], io: CommandIo): number {
+  try {
+    return run(argv, io);
+  } catch (error) {
+    if (!(error instanceof Problem)) throw error;
+    io.err(`outcome-lint: ${error.message}`);
+    return 2;
+  }
+}
+
+interface DiffOptions {
+  format?: string;
+  git?: string;
+  output?: string;
+  config?: string;
+  help?: boolean;
+}
+
+function run(argv: readonly string[], io: CommandIo): number {
+  let values: DiffOptions;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: [...argv],
+      options: {
+        format: { type: 'string', short: 'f' },
+        git: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        config: { type: 'string', short: 'c' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: true,
+      strict: true,
+    }));
+  } catch (error) {
+    throw new Problem(`diff: ${argumentProblem(error)} (outcome-lint diff --help lists the options)`);
+  }
+  if (values.help) {
+    io.out(DIFF_HELP);
+    return 0;
+  }
+  const format = (values.format ?? 'markdown') as Format;
+  if (!FORMATS.includes(format)) throw new Problem(`diff: \`${values.format}\` is not a diff format: use --format markdown or --format json`);
+  const fixedConfig = values.config !== undefined ? readConfig(path.resolve(io.cwd, values.config), values.config) : undefined;
+
+  let diffs: SpecDiff[];
+  let base: string | undefined;
+  if (values.git !== undefined) {
+    if (values.git === '') throw new Problem('diff: --git needs a commit to compare with, such as --git origin/main');
+    ({ diffs, base } = gitDiffs(values.git, positionals, io.cwd, fixedConfig));
+  } else {
+    if (positionals.length !== 2) {
+      throw new Problem(
+        positionals.length < 2
+          ? 'diff needs two files, the old version and the new: outcome-lint diff OLD NEW (or outcome-lint diff --git BASE)'
+          : `diff compares two files; found ${positionals.length}: ${positionals.join(', ')}`,
+      );
+    }
+    diffs = [fileDiff(positionals[0], positionals[1], io.cwd, fixedConfig)];
+  }
+
+  const text = format === 'json' ? renderJson(diffs, { base }) : renderMarkdown(diffs, { base });
+  if (values.output !== undefined) {
+    try {
+      fs.writeFileSync(path.resolve(io.cwd, values.output), text);
+    } catch (error) {
+      throw new Problem(`cannot write ${values.output}: ${fileProblem(error)}`);
+    }
+  } else {
+    io.out(text);
+  }
+  return 0;
+}
+
+// ── settings ──────────────────────────────────────────────────────────────────
+
+function readConfig(file: string, given: string): Config {
+  const loaded = loadConfigFile(file);
+  if ('problems' in loaded) throw new Problem(loaded.problems.map((p) => p.message).join('; ').replace(file, given));
+  return loaded.config;
+}
+
+function configFor(file: string, root: string, fixed: Config | undefined, finders: Map<string, ConfigFinder>): Config {
+  if (fixed) return fixed;
+  let finder = finders.get(root);
+  if (!finder) finders.set(root, (finder = new ConfigFinder(root)));
+  const found = finder.forFile(file);
+  if ('problems' in found) throw new Problem(found.problems.map((p) => p.message).join('; '));
+  return found.config;
+}
+
+// ── two files ─────────────────────────────────────────────────────────────────
+
+function fileDiff(oldGiven: string, newGiven: string, cwd: string, fixed: Config | undefined): SpecDiff {
+  const oldFile = path.resolve(cwd, oldGiven);
+  const newFile = path.resolve(cwd, newGiven);
+  const oldText = readSpecText(oldFile, oldGiven);
+  const newText = readSpecText(newFile, newGiven);
+  const inCwd = (file: string): boolean => !path.relative(cwd, file).startsWith('..');
+  const config = configFor(newFile, inCwd(newFile) ? cwd : path.dirname(newFile), fixed, new Map());
+  const version = (file: string, given: string, text: string): SpecVersion =>
+    versionOf(given, text, lint(file, text, new DiskAccess([path.dirname(file), cwd]), { config }));
+  return diffVersions(version(oldFile, oldGiven, oldText), version(newFile, newGiven, newText));
+}
+
+// ── git ───────────────────────────────────────────────────────────────────────
+
+interface GitResult {
+  readonly status: number;
+  readonly stdout: Buffer;
+  readonly stderr: string;
+}
+
+function git(args: readonly string[], cwd: string): GitResult {
+  const result = spawnSync('git', args, { cwd, maxBuffer: 256 * 1024 * 1024, windowsHide: true });
+  if (result.error) {
+    const code = (result.error as NodeJS.ErrnoException).code;
+    throw new Problem(code === 'ENOENT' ? 'diff --git needs the git executable, and it is not on the PATH' : `cannot run git: ${code ?? result.error.message}`);
+  }
+  return { status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr.toString('utf8') };
+}
+
+function firstLine(text: string): string {
+  return text.split('\n').map((l) => l.trim()).find((l) => l.length > 0)?.replace(/^(fatal|error): /, '') ?? 'git failed';
+}
+
+/** The commit BASE names, or a Problem; `BASE...` is its merge base with HEAD. */
+function resolveBase(base: string, root: string): string {
+  const mergeBase = base.endsWith('...');
+  const name = mergeBase ? base.slice(0, -3) : base;
+  if (name.startsWith('-')) throw new Problem(`diff: \`${base}\` is not a commit`);
+  if (mergeBase) {
+    const found = git(['merge-base', name || 'HEAD', 'HEAD'], root);
+    if (found.status !== 0) throw new Problem(`diff: no merge base of \`${name}\` and HEAD in this repository (${firstLine(found.stderr)})`);
+    return found.stdout.toString('utf8').trim();
+  }
+  const found = git(['rev-parse', '--verify', '--quiet', `${name}^{commit}`], root);
+  if (found.status !== 0) throw new Problem(`diff: \`${name}\` is not a commit in this repository (a branch, tag or commit id, such as origin/main)`);
+  return found.stdout.toString('utf8').trim();
+}
+
+interface Change {
+  /** Paths from the repository's top, with `/`. */
+  readonly old: string | undefined;
+  readonly new: string | undefined;
+}
+
+/** Every `.outcome` file that differs between BASE and the working tree. */
+function changedFiles(base: string, pathspecs: readonly string[], cwd: string): Change[] {
+  const specs = pathspecs.length > 0 ? pathspecs : [':(top,glob)**/*.outcome'];
+  const diff = git(['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--no-textconv', base, '--', ...specs], cwd);
+  if (diff.status !== 0) throw new Problem(`diff: git could not list the changed files: ${firstLine(diff.stderr)}`);
+  const fields = diff.stdout.toString('utf8').split('\0');
+  const changes: Change[] = [];
+  for (let i = 0; i + 1 < fields.length; ) {
+    const status = fields[i];
+    if (status.startsWith('R') || status.startsWith('C')) {
+      changes.push({ old: fields[i + 1], new: fields[i + 2] });
+      i += 3;
+    } else {
+      const file = fields[i + 1];
+      changes.push(status === 'A' ? { old: undefined, new: file } : status === 'D' ? { old: file, new: undefined } : { old: file, new: file });
+      i += 2;
+    }
+  }
+  const untracked = git(['ls-files', '--others', '--exclude-standard', '--full-name', '-z', '--', ...specs], cwd);
+  if (untracked.status === 0) {
+    for (const file of untracked.stdout.toString('utf8').split('\0')) if (file) changes.push({ old: undefined, new: file });
+  }
+  const isSpec = (p: string | undefined): boolean => p !== undefined && p.endsWith('.outcome');
+  return changes
+    .filter((c) => isSpec(c.old) || isSpec(c.new))
+    .map((c) => ({ old: isSpec(c.old) ? c.old : undefined, new: isSpec(c.new) ? c.new : undefined }))
+    .sort((a, b) => (a.new ?? a.old ?? '').localeCompare(b.new ?? b.old ?? ''));
+}
+
+/**
+ * Files as they were at a commit, for the old version's `use` lines: the same rules
+ * as on disk (relative paths only, inside the repository), read with `git show`.
+ */
+class CommitAccess implements FileAccess {
+  private readonly texts = new Map<string, string | undefined>();
+
+  constructor(
+    private readonly root: string,
+    private readonly commit: string,
+  ) {}
+
+  resolve(from: string, target: string): { uri: string } | { refused: string } {
+    if (path.isAbsolute(target) || /^[A-Za-z]:[\\/]/.test(target)) return { refused: 'give the path relative to this file, not an absolute path' };
+    const resolved = path.resolve(path.dirname(from), target);
+    const relative = path.relative(this.root, resolved);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) {
+      return { refused: 'it is outside the folder being linted, and outcome-lint only reads files inside it' };
+    }
+    return { uri: resolved };
+  }
+
+  read(uri: string): string | undefined {
+    if (!this.texts.has(uri)) this.texts.set(uri, this.show(this.display(uri)));
+    return this.texts.get(uri);
+  }
+
+  display(uri: string): string {
+    return path.relative(this.root, uri).split(path.sep).join('/');
+  }
+
+  /** A file's text at the commit, or undefined when it is not there (or not text). */
+  show(relative: string): string | undefined {
+    const shown = git(['show', '--no-textconv', `${this.commit}:${relative}`], this.root);
+    if (shown.status !== 0) return undefined;
+    try {
+      return decodeSpec(shown.stdout, relative);
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function gitDiffs(baseGiven: string, pathspecs: readonly string[], cwd: string, fixed: Config | undefined): { diffs: SpecDiff[]; base: string } {
+  const top = git(['rev-parse', '--show-toplevel'], cwd);
+  if (top.status !== 0) throw new Problem(`diff --git needs a git repository, and ${cwd} is not in one (${firstLine(top.stderr)})`);
+  const root = path.resolve(top.stdout.toString('utf8').trim());
+  const commit = resolveBase(baseGiven, root);
+  const atBase = new CommitAccess(root, commit);
+  const onDisk = new DiskAccess([root]);
+  const finders = new Map<string, ConfigFinder>();
+  const diffs: SpecDiff[] = [];
+  for (const change of changedFiles(commit, pathspecs, cwd)) {
+    const newFile = change.new !== undefined ? path.join(root, change.new) : undefined;
+    const oldFile = change.old !== undefined ? path.join(root, change.old) : undefined;
+    const config = configFor(newFile ?? oldFile!, root, fixed, finders);
+    let before: SpecVersion | undefined;
+    if (change.old !== undefined) {
+      const text = atBase.show(change.old);
+      if (text === undefined) throw new Problem(`diff: cannot read ${change.old} at ${baseGiven}: it is not UTF-8 text`);
+      before = versionOf(change.old, text, lint(oldFile!, text, atBase, { config }));
+    }
+    let after: SpecVersion | undefined;
+    if (change.new !== undefined) {
+      const text = readSpecText(newFile!, change.new);
+      after = versionOf(change.new, text, lint(newFile!, text, onDisk, { config }));
+    }
+    diffs.push(diffVersions(before, after));
+  }
+  return { diffs, base: baseGiven === commit ? commit.slice(0, 12) : `${baseGiven} (${commit.slice(0, 12)})` };
+}

@@ -1,0 +1,162 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { exportIndigo, NOT_IN_A_SPEC } from '../export/indigo';
+import { DiskAccess } from '../host/disk-access';
+import { analyse } from '../model/model';
+
+/*
+ * `outcome-lint export --indigo SPEC [--output FILE]`: the spec as an INDIGO project
+ * JSON (docs/indigo.md), on stdout or in FILE. Fields the spec cannot fill are left
+ * out and listed on stderr.
+ *
+ * Exit codes: 0 written; 1 written, but the spec has syntax or structure errors, so the
+ * export holds only what could be read; 2 nothing written (usage, I/O), with one line
+ * on stderr.
+ */
+
+/** What a subcommand needs from the process. `out` writes text as it is; `err` writes one line. */
+export interface CommandIo {
+  readonly cwd: string;
+  out(text: string): void;
+  err(line: string): void;
+}
+
+export const EXPORT_HELP = `Usage: outcome-lint export --indigo SPEC [--output FILE]
+
+Writes the specification SPEC as an INDIGO project (the Government Outcomes Lab's
+data standard for impact bonds and outcomes contracts), as JSON.
+
+Options:
+  --indigo             the INDIGO project format (the only format so far)
+  -o, --output FILE    write to FILE instead of standard output
+  -h, --help           show this help
+
+Fields the specification cannot fill are left out, never invented, and listed on
+standard error. Exit codes: 0 written; 1 written, but the specification has errors;
+2 nothing written. See docs/indigo.md for the field mapping.
+`;
+
+class Problem extends Error {}
+
+export function runExport(argv: readonly string[], io: CommandIo): number {
+  try {
+    return run(argv, io);
+  } catch (error) {
+    if (!(error instanceof Problem)) throw error;
+    io.err(`outcome-lint: ${error.message}`);
+    return 2;
+  }
+}
+
+function run(argv: readonly string[], io: CommandIo): number {
+  let values: { indigo?: boolean; output?: string; help?: boolean };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: [...argv],
+      options: { indigo: { type: 'boolean' }, output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    }));
+  } catch (error) {
+    throw new Problem(`export: ${argumentProblem(error)} (outcome-lint export --help lists the options)`);
+  }
+  if (values.help) {
+    io.out(EXPORT_HELP);
+    return 0;
+  }
+  if (!values.indigo) throw new Problem('export needs a format: --indigo (outcome-lint export --indigo SPEC)');
+  if (positionals.length === 0) throw new Problem('export needs the specification to export: outcome-lint export --indigo SPEC');
+  if (positionals.length > 1) throw new Problem(`export writes one specification at a time; found ${positionals.length}: ${positionals.join(', ')}`);
+
+  const given = positionals[0];
+  const file = path.resolve(io.cwd, given);
+  const text = readSpecText(file, given);
+  const access = new DiskAccess([path.dirname(file), io.cwd]);
+  const model = analyse(file, text, access);
+  const { project, omitted, caveats } = exportIndigo(model, { fileName: path.basename(file) });
+  const json = `${JSON.stringify(project, null, 2)}\n`;
+
+  if (values.output !== undefined) {
+    try {
+      fs.writeFileSync(path.resolve(io.cwd, values.output), json);
+    } catch (error) {
+      throw new Problem(`cannot write ${values.output}: ${fileProblem(error)}`);
+    }
+  } else {
+    io.out(json);
+  }
+
+  if (omitted.length > 0) {
+    io.err(`outcome-lint: ${given}: left out of the INDIGO export, because the specification does not give them:`);
+    for (const o of omitted) io.err(`  ${o.field}: ${o.reason}`);
+  }
+  if (caveats.length > 0) {
+    io.err(`outcome-lint: ${given}: check these INDIGO fields before publishing:`);
+    for (const c of caveats) io.err(`  ${c.field}: ${c.reason}`);
+  }
+  io.err(`outcome-lint: never in an outcome specification, so never exported: ${NOT_IN_A_SPEC.map((n) => n.replace(/ \(.*$/, '')).join(', ')}`);
+
+  const errors = [...model.parsed.diagnostics, ...model.diagnostics].filter((d) => d.severity === 'error').length;
+  if (errors > 0) {
+    io.err(`outcome-lint: ${given} has ${errors} error${errors === 1 ? '' : 's'} (outcome-lint ${given} shows them); the export holds only what could be read`);
+    return 1;
+  }
+  return 0;
+}
+
+/** A spec's text, or a Problem saying in one line why it cannot be read. */
+export function readSpecText(file: string, given: string): string {
+  let bytes: Buffer;
+  try {
+    if (fs.statSync(file).isDirectory()) throw new Problem(`${given} is a folder: name one .outcome file`);
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    if (error instanceof Problem) throw error;
+    throw new Problem(`cannot read ${given}: ${fileProblem(error)}`);
+  }
+  return decodeSpec(bytes, given);
+}
+
+/** UTF-8 text without its byte order mark, or a Problem. */
+export function decodeSpec(bytes: Uint8Array, given: string): string {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new Problem(`${given} is not UTF-8 text: save it as UTF-8, which outcome-lint reads`);
+  }
+  if (text.includes('\u0000')) throw new Problem(`${given} is not a text file (it has a NUL byte); is it really an outcome specification?`);
+  return text.replace(/^\uFEFF/, '');
+}
+
+export { Problem as CommandProblem };
+
+export function fileProblem(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException | undefined)?.code) {
+    case 'ENOENT':
+      return 'it does not exist';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a folder, not a file';
+    case 'ENOTDIR':
+      return 'a part of its path is a file, not a folder';
+    default:
+      return (error as NodeJS.ErrnoException | undefined)?.code ?? (error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** util.parseArgs's error, without Node's wording about `strict` or `args`. */
+export function argumentProblem(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const unknown = /Unknown option '([^']+)'/.exec(message);
+  if (unknown) return `unknown option ${unknown[1]}`;
+  const needs = /Option '(?:-\w, )?(--[\w-]+)[^']*' argument missing/.exec(message);
+  if (needs) return `${needs[1]} needs a value`;
+  const noValue = /Option '(?:-\w, )?(--[\w-]+)' does not take an argument/.exec(message);
+  if (noValue) return `${noValue[1]} takes no value`;
+  return message.split('\n')[0].replace(/\. To specify.*$/, '');
+}

@@ -1,0 +1,73 @@
+import { Fix } from '../../diagnostic';
+import { formatMoney } from '../../model/money';
+import { fromReport } from '../evidence';
+import { SpecFacts } from '../facts';
+import { defineRule } from '../rule';
+import { insertField, lastOf } from '../insert';
+
+/*
+ * A contract paid on results (`model results`, `mixed`, or `pay` lines with no
+ * `model`) with no `cap`. It fires even when the cohort sizes make the total look
+ * bounded: sizes are estimates, and more people than planned can join and succeed.
+ * The quick fix caps payments at the budget, when the spec has one in the prices'
+ * currency: the most the commissioner has set aside is the least a cap should do.
+ */
+
+export const rule = defineRule({
+  meta: {
+    id: 'budget/no-cap',
+    family: 'budget',
+    severity: 'warning',
+    specLevel: true,
+    summary: 'A contract that pays on results has no cap on what it can owe.',
+    rationale:
+      'Payment on results is open-ended by design: every extra success is another payment. Without a `cap`, ' +
+      'a contract that does better than planned, enrols more people than its cohort size, or is gamed, owes ' +
+      'more than anyone budgeted for, and the money is found by cutting something else. A cap states the most ' +
+      'the commissioner will pay, so that providers and investors can price the risk.',
+    evidence: [
+      fromReport('Funding regimes - higher risks associated with payment by results', 'Session Two, Witness 4 (future sources of failure)'),
+      fromReport(
+        'Failure is sometimes built into inadequate commissioning processes e.g. contract clauses that will produce failure.',
+        'Session Two, Witness 4 (questioning and discussion)',
+      ),
+    ],
+    examples: {
+      fires: 'spec "Youth pathways" {\n  budget £500k\n}\npayment {\n  model results\n  upfront 20%\n  pay £3,200 for job per participant\n}\n',
+      passes: 'spec "Youth pathways" {\n  budget £500k\n}\npayment {\n  model results\n  upfront 20%\n  pay £3,200 for job per participant\n  cap £500,000\n}\n',
+      fix: 'Add `cap` with the most the contract may pay in total, at most the budget. The quick fix adds a cap equal to the budget.',
+    },
+  },
+  check({ facts, report }) {
+    const payment = facts.payment;
+    if (!payment || !facts.paysOnResults || payment.cap) return;
+    const model = payment.model?.value?.value;
+    const how =
+      model === 'results'
+        ? '`model results` has'
+        : model === 'mixed'
+          ? '`model mixed` pays partly on results, and has'
+          : 'this payment block pays on results (it has `pay` lines and no `model`), and has';
+    const most = facts.maximumPayment;
+    const owe =
+      most.total !== undefined && most.total > 0n && most.currency
+        ? ` (${formatMoney(most.total, most.currency)} ${payment.pays.some((p) => p.perParticipant) ? 'if every participant succeeds, on the sizes given' : 'if every paid outcome is achieved'})`
+        : '';
+    const fix = capAtBudget(facts);
+    report({
+      node: { span: payment.keyword },
+      message: `${how} no \`cap\`: nothing limits what the contract can owe${owe}`,
+      ...(fix ? { fixes: [fix] } : {}),
+    });
+  },
+});
+
+/** `cap <budget>` after the last `pay` line, when the budget is in the prices' currency. */
+function capAtBudget(facts: SpecFacts): Fix | undefined {
+  const budget = facts.spec?.budget?.value;
+  const payment = facts.payment!;
+  if (!budget || payment.pays.some((p) => p.amount && p.amount.currency !== budget.currency)) return undefined;
+  const cap = formatMoney(budget.minor, budget.currency);
+  const edit = insertField(facts, payment, lastOf([payment.model, payment.upfront, ...payment.pays]), `cap ${cap}`);
+  return edit && { title: `Cap payments at the budget (add \`cap ${cap}\`)`, edits: [edit] };
+}

@@ -1,0 +1,339 @@
+/*
+ * Word lists for `over-prescription/method`: the wording by which a `requirement` tells
+ * the provider how to work (sessions, staffing, named programmes, venues, frequencies),
+ * and the wording that marks a legal or safety duty, a contract-management matter or a
+ * freedom left to the provider, which the rule leaves alone.
+ *
+ * Entries are matched stem by stem (words.ts), so `session` matches "sessions" and
+ * `visit` matches "visiting". One entry a line; add to a group as needed.
+ */
+
+/** Units of delivered activity: a number before one is a count of activity ("12 sessions"). */
+export const ACTIVITIES = [
+  // sessions and contacts
+  'session',
+  'one-to-one session',
+  'workshop',
+  'class',
+  'lesson',
+  'course',
+  'module',
+  'group session',
+  'support group',
+  'drop-in',
+  'clinic',
+  'surgery',
+  'appointment',
+  'meeting',
+  'contact',
+  'check-in',
+  'catch-up',
+  'one-to-one',
+  'call',
+  'phone call',
+  // visits
+  'visit',
+  'home visit',
+  // time given
+  'hour',
+  'minute',
+  'shift',
+];
+
+/** Frequencies of delivery ("weekly", "every fortnight"). A number of times a week is found separately. */
+export const FREQUENCIES = [
+  'daily',
+  'weekly',
+  'twice-weekly',
+  'bi-weekly',
+  'biweekly',
+  'fortnightly',
+  'monthly',
+  'every day',
+  'every weekday',
+  'every week',
+  'every fortnight',
+  'every month',
+  'each day',
+  'each week',
+  'each fortnight',
+  'each month',
+  'once a day',
+  'once a week',
+  'once a fortnight',
+  'once a month',
+  'twice a day',
+  'twice a week',
+  'twice a month',
+];
+
+/** The units after "every N …" or "N times a …" that make a frequency. */
+export const FREQUENCY_UNITS = ['day', 'week', 'fortnight', 'month'];
+
+/** Verbs of delivering a service: a frequency after one is a delivery frequency ("visit each family fortnightly"). */
+export const DELIVERY_VERBS = [
+  'deliver',
+  'run',
+  'hold',
+  'provide',
+  'offer',
+  'open',
+  'visit',
+  'see',
+  'meet',
+  'contact',
+  'call',
+  'phone',
+  'ring',
+  'supervise',
+  'staff',
+];
+
+/** People who work for the provider: a number before one is a staffing number ("45 reablement workers"). */
+export const STAFF = [
+  'staff',
+  'staff member',
+  'member of staff',
+  'worker',
+  'key worker',
+  'keyworker',
+  'caseworker',
+  'case worker',
+  'support worker',
+  'link worker',
+  'youth worker',
+  'social worker',
+  'peer worker',
+  'practitioner',
+  'therapist',
+  'occupational therapist',
+  'nurse',
+  'psychologist',
+  'counsellor',
+  'mentor',
+  'coach',
+  'navigator',
+  'adviser',
+  'advisor',
+  'volunteer',
+  'employee',
+  'manager',
+  'supervisor',
+  'team leader',
+  'coordinator',
+  'co-ordinator',
+  'facilitator',
+  'full-time equivalent',
+  'FTE',
+];
+
+/** Verbs of hiring: "must employ a full-time coordinator" prescribes staffing. */
+export const HIRING_VERBS = ['employ', 'recruit', 'appoint', 'second', 'deploy'];
+
+/** Words that name a caseload or a staffing ratio. */
+export const CASELOAD = ['caseload', 'case load', 'ratio'];
+
+/** The people a caseload is counted in ("no more than 15 families at a time"). */
+export const CASES = ['family', 'people', 'person', 'case', 'client', 'participant', 'young people', 'child', 'children', 'adult', 'service user', 'learner'];
+
+/** "at a time" after a count of people makes it a caseload. */
+export const AT_A_TIME = ['at a time', 'at any one time', 'at any time', 'at once'];
+
+/** Verbs of holding a caseload ("carry no more than 15 families"). */
+export const CASELOAD_VERBS = ['carry'];
+
+/** Staff qualifications and experience. */
+export const QUALIFICATIONS = [
+  'qualification',
+  'qualified',
+  'professionally qualified',
+  'degree',
+  'diploma',
+  'accredited',
+  'accreditation',
+  'certified',
+  'trained in',
+  'experience',
+];
+
+/** Verbs by which participants gain a qualification: then it is a result, not a staff requirement. */
+export const ACHIEVING = ['gain', 'achieve', 'obtain', 'attain', 'earn', 'get', 'towards', 'study'];
+
+/** People the service is for: a qualification after one of them is theirs, not the staff's. */
+export const PARTICIPANTS = [
+  'participant',
+  'young people',
+  'young person',
+  'learner',
+  'client',
+  'service user',
+  'people',
+  'person',
+  'parent',
+  'child',
+  'children',
+  'family',
+  'resident',
+  'adult',
+  'tenant',
+];
+
+/** Named programmes, models and therapies a requirement may impose. */
+export const PROGRAMMES = [
+  // parenting and family
+  'Triple P',
+  'Incredible Years',
+  'Family Nurse Partnership',
+  'Strengthening Families',
+  'Solihull Approach',
+  'Video Interaction Guidance',
+  'Family Group Conference',
+  'Signs of Safety',
+  'Mockingbird',
+  'Multisystemic Therapy',
+  'MST',
+  'Functional Family Therapy',
+  'FFT',
+  // housing and employment
+  'Housing First',
+  'Critical Time Intervention',
+  'Individual Placement and Support',
+  'IPS',
+  // therapies and techniques
+  'Cognitive Behavioural Therapy',
+  'Cognitive Behavioral Therapy',
+  'CBT',
+  'Dialectical Behaviour Therapy',
+  'Motivational Interviewing',
+  'Freedom Programme',
+];
+
+/** Nouns that, after a capitalised name, make a named programme ("the Peterborough model"). */
+export const PROGRAMME_NOUNS = ['programme', 'program', 'model', 'curriculum', 'intervention', 'therapy', 'approach', 'method', 'methodology'];
+
+/** Places: a named one after "at", "from" or "in" is a prescribed venue ("at the Brackwell Family Hub"). */
+export const VENUES = ['hub', 'centre', 'center', 'library', 'office', 'hall', 'clinic', 'premises', 'building', 'venue', 'jobcentre', 'base'];
+
+/** Limits written before a number, kept in the message ("no more than 15 families"). */
+export const LIMITS = ['at least', 'at most', 'no more than', 'not more than', 'no fewer than', 'not fewer than', 'no less than', 'not less than', 'up to', 'a minimum of', 'a maximum of', 'a total of', 'more than', 'fewer than', 'less than'];
+
+/** A number after one of these is a deadline, not a count of activity ("within 48 hours"). */
+export const DEADLINE_WORDS = ['within', 'after', 'before', 'by', 'inside', 'under'];
+
+/**
+ * Legal and safety duties: a clause that names one is a duty the provider must meet
+ * whatever its method, and belongs in a `standard`, so the rule does not fire on it.
+ * ("Act" with a capital, as in "Care Act 2014", is recognised separately.)
+ */
+export const LEGAL = [
+  // the law itself
+  'statutory',
+  'statute',
+  'legislation',
+  'regulation',
+  'by law',
+  'the law',
+  'legal duty',
+  'legal requirement',
+  'legally required',
+  'legal obligation',
+  'duty to',
+  'duty of care',
+  'its duties',
+  'their duties',
+  'Prevent duty',
+  // safeguarding and vetting
+  'safeguard',
+  'DBS',
+  'Disclosure and Barring',
+  'vetting',
+  'security clearance',
+  'MAPPA',
+  'Keeping Children Safe',
+  'Working Together',
+  // data and information
+  'data protection',
+  'GDPR',
+  'information governance',
+  'Caldicott',
+  // health, safety and registration
+  'health and safety',
+  'fire safety',
+  'food hygiene',
+  'first aid',
+  'CQC',
+  'Care Quality Commission',
+  'Ofsted',
+  'insurance',
+  'Mental Capacity',
+  'Deprivation of Liberty',
+  'equality duty',
+];
+
+/**
+ * Contract management: reporting to, meeting and sharing data with the commissioner.
+ * A frequency or a meeting about these is governance, not a method of helping people
+ * ("quarterly contract meetings with the council", "report monthly").
+ */
+export const GOVERNANCE = [
+  'council',
+  'commissioner',
+  'commissioning',
+  'contract',
+  'ICB',
+  'authority',
+  'ministry',
+  'MoJ',
+  'department',
+  'monitoring',
+  'report',
+  'return',
+  'data',
+  'information',
+  'evaluation',
+  'evaluator',
+  'audit',
+  'invoice',
+  'claim',
+  'payment',
+  'performance',
+  'KPI',
+  'dashboard',
+  'board',
+  'steering',
+  'governance',
+];
+
+/** Verbs of reporting to the commissioner: activity counted in a report is not prescribed ("report the sessions delivered each month"). */
+export const REPORTING = ['report', 'submit', 'share', 'send', 'publish', 'record', 'log', 'return', 'invoice', 'claim', 'count', 'collect', 'evidence'];
+
+/** Wording that leaves the method to the provider: a clause with it prescribes nothing. */
+export const FREEDOMS = [
+  'not required',
+  'not have to',
+  'need not',
+  "needn't",
+  'not need to',
+  'no requirement',
+  'no minimum',
+  'no set number',
+  'no fixed number',
+  'is not required',
+  'are not required',
+  'not prescribe',
+  'not prescribed',
+  'not specify',
+  'not specified',
+  'is free to',
+  'free to decide',
+  'free to choose',
+  "provider's discretion",
+  'up to the provider',
+  'provider decides',
+  'provider will decide',
+  'provider may choose',
+  'provider can choose',
+];
+
+/** Articles and small words kept in a quoted phrase, or bridging two parts of one ("12 sessions of 2 hours"). */
+export const CONNECTORS = ['of', 'at', 'the', 'a', 'an', 'for', 'per', 'in', 'each', 'every', 'to', 'from', 'on'];

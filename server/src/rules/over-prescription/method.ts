@@ -1,0 +1,501 @@
+import { Fix } from '../../diagnostic';
+import * as ast from '../../syntax/ast';
+import { fromReport } from '../evidence';
+import { SpecFacts } from '../facts';
+import { defineRule } from '../rule';
+import { isNumberWord, PhraseList, PhraseMatch, stem, Word, words } from '../words';
+import * as W from './method-words';
+
+/*
+ * A `requirement` that says how the provider must work: counts of sessions or hours,
+ * frequencies, staffing numbers, ratios, caseloads and qualifications, named
+ * programmes and venues. Each kind is found in the requirement's words; a part is left
+ * alone when its clause is a legal or safety duty, a contract-management matter, a
+ * freedom left to the provider, or negated ("no weekly sessions are required").
+ */
+
+const activities = new PhraseList(W.ACTIVITIES);
+const frequencies = new PhraseList(W.FREQUENCIES);
+const staff = new PhraseList(W.STAFF);
+const caseload = new PhraseList(W.CASELOAD);
+const cases = new PhraseList(W.CASES);
+const atATime = new PhraseList(W.AT_A_TIME);
+const qualifications = new PhraseList(W.QUALIFICATIONS);
+const participants = new PhraseList(W.PARTICIPANTS);
+const programmes = new PhraseList(W.PROGRAMMES);
+const legal = new PhraseList(W.LEGAL);
+const freedoms = new PhraseList(W.FREEDOMS);
+const limits = W.LIMITS.map((l) => words(l).map((w) => w.stem));
+
+const stems = (list: readonly string[]): Set<string> => new Set(list.map(stem));
+const frequencyUnits = stems(W.FREQUENCY_UNITS);
+const deliveryVerbs = stems(W.DELIVERY_VERBS);
+const hiringVerbs = stems(W.HIRING_VERBS);
+const caseloadVerbs = stems(W.CASELOAD_VERBS);
+const achieving = stems(W.ACHIEVING);
+const programmeNouns = stems(W.PROGRAMME_NOUNS);
+const venues = stems(W.VENUES);
+const deadlineWords = stems(W.DEADLINE_WORDS);
+const governance = stems(W.GOVERNANCE);
+const reporting = stems(W.REPORTING);
+const connectors = stems(W.CONNECTORS);
+const articles = new Set(['a', 'an', 'the']);
+/** Verbs after which "from <a named place>" is where the service is delivered. */
+const deliveredFrom = stems(['delivered', 'deliver', 'run', 'operate', 'operated', 'work', 'based', 'provided', 'offered']);
+
+/** Words that end a noun phrase: a number and a noun with one of these between are not one phrase. */
+const BREAKERS = stems(['must', 'will', 'shall', 'should', 'may', 'can', 'is', 'are', 'be', 'has', 'have', 'and', 'or', 'who', 'which', 'that', 'with', 'than']);
+/** Verbs that end a phrase about an activity: "sessions must run every 2 weeks". */
+const VERBS = stems(['must', 'will', 'shall', 'should', 'may', 'can', 'is', 'are', 'be', 'has', 'have', 'run', 'take', 'happen', 'held']);
+/** Verbs of having a qualification: a quoted qualification starts after them. */
+const HOLDING = stems(['hold', 'have', 'has', 'need', 'require', 'possess', 'all', 'every', 'each', 'must']);
+/** Words that turn what follows into its opposite. */
+const NEGATIONS = new Set(['not', 'no', 'never', 'without', 'nor', 'neither', "don't", "doesn't", "isn't", "aren't", 'none', 'cannot', "can't", "won't"]);
+/** After a negation, these make a limit, not a negation: "no more than 15", "must not exceed". */
+const LIMIT_AFTER = stems(['more', 'fewer', 'less', 'exceed', 'above', 'over', 'later', 'earlier', 'go', 'rise', 'fall', 'drop']);
+/** Characters that end a clause. */
+const CLAUSE_BREAK = /[;,.:()!?\u2013\u2014]/;
+
+/** Words [start, end) of a requirement that prescribe method. */
+interface Part {
+  readonly start: number;
+  readonly end: number;
+}
+
+class Requirement {
+  readonly ws: Word[];
+  /** The clause of each word: clauses are separated by punctuation. */
+  readonly clause: number[];
+  private readonly matches = new Map<PhraseList, Map<number, PhraseMatch>>();
+
+  constructor(readonly text: string) {
+    this.ws = words(text);
+    let clause = 0;
+    this.clause = this.ws.map((w, i) => {
+      if (i > 0 && CLAUSE_BREAK.test(text.slice(this.ws[i - 1].end, w.start))) clause++;
+      return clause;
+    });
+  }
+
+  /** The match of a list starting at word i. */
+  at(list: PhraseList, i: number): PhraseMatch | undefined {
+    let byIndex = this.matches.get(list);
+    if (!byIndex) {
+      byIndex = new Map(list.find(this.ws).map((m) => [m.index, m]));
+      this.matches.set(list, byIndex);
+    }
+    return byIndex.get(i);
+  }
+
+  all(list: PhraseList): PhraseMatch[] {
+    this.at(list, -1);
+    return [...this.matches.get(list)!.values()];
+  }
+
+  stem(i: number): string | undefined {
+    return this.ws[i]?.stem;
+  }
+
+  same(i: number, j: number): boolean {
+    return this.clause[i] !== undefined && this.clause[i] === this.clause[j];
+  }
+
+  isNumber(i: number): boolean {
+    const w = this.ws[i];
+    if (!w || !isNumberWord(w)) return false;
+    if (/^(19|20)\d\d$/.test(w.text)) return false; // a year: "Care Act 2014"
+    return this.text[w.end] !== '%'; // a share, not a count
+  }
+
+  isCapitalised(i: number): boolean {
+    const w = this.ws[i];
+    return i > 0 && w !== undefined && /^\p{Lu}/u.test(w.text);
+  }
+
+  /** True when no breaking word lies strictly between i and j, and both are in one clause. */
+  phrase(i: number, j: number): boolean {
+    if (!this.same(i, j)) return false;
+    for (let k = i + 1; k < j; k++) if (BREAKERS.has(this.ws[k].stem)) return false;
+    return true;
+  }
+
+  hasIn(set: ReadonlySet<string>, from: number, to: number): boolean {
+    for (let k = Math.max(0, from); k < Math.min(to, this.ws.length); k++) if (set.has(this.ws[k].stem)) return true;
+    return false;
+  }
+
+  negated(start: number): boolean {
+    for (let k = Math.max(0, start - 5); k < start; k++) {
+      if (!this.same(k, start)) continue;
+      const word = this.ws[k].text.toLowerCase().replace(/’/g, "'");
+      if (NEGATIONS.has(word) && !LIMIT_AFTER.has(this.stem(k + 1) ?? '')) return true;
+    }
+    return false;
+  }
+
+  /** The limit phrase ("no more than", "at least") that ends just before word i, if any. */
+  limitBefore(i: number): number {
+    for (const limit of limits) {
+      const from = i - limit.length;
+      if (from >= 0 && limit.every((s, k) => this.ws[from + k].stem === s) && this.same(from, i)) return from;
+    }
+    return i;
+  }
+}
+
+/** A meeting or contact with the commissioner, or about contract management. */
+function isGovernance(r: Requirement, start: number, end: number): boolean {
+  // "report the number of sessions delivered each month"
+  for (let k = start - 1; k >= 0 && r.same(k, start); k--) if (reporting.has(r.ws[k].stem)) return true;
+  // "contract meetings", "monitoring visits", "performance review meetings"
+  for (let k = Math.max(0, start - 2); k < start; k++) if (governance.has(r.ws[k].stem) && r.same(k, start)) return true;
+  // "… with the council", "… to the commissioner"
+  for (let k = end; k < end + 3 && k < r.ws.length; k++) {
+    if ((r.ws[k].stem === 'with' || r.ws[k].stem === 'to') && r.hasIn(governance, k + 1, k + 4) && r.same(k, end - 1)) return true;
+  }
+  return false;
+}
+
+function activityParts(r: Requirement): { parts: Part[]; activity: PhraseMatch[] } {
+  const parts: Part[] = [];
+  const activity = r
+    .all(activities)
+    // "meet the contract manager" is a verb; "meetings" the activity.
+    .filter((m) => !/^meets?$/i.test(m.words[0].text))
+    .filter((m) => !isGovernance(r, m.index, m.index + m.words.length));
+  for (const m of activity) {
+    const end = m.index + m.words.length;
+    // A count: "12 weekly sessions", "3 hours", "a 10-week course".
+    for (let i = m.index; i >= m.index - 4 && i >= 0; i--) {
+      if (!r.isNumber(i) || !r.phrase(i, m.index)) continue;
+      if (deadlineWords.has(r.stem(i - 1) ?? '')) break; // "within 48 hours"
+      let last = end;
+      // "… a week", "… per month"
+      if (['a', 'per', 'each', 'every'].includes(r.stem(end) ?? '') && frequencyUnits.has(r.stem(end + 1) ?? '') && r.same(end, end + 1)) last = end + 2;
+      parts.push({ start: i, end: last });
+      break;
+    }
+  }
+  return { parts, activity };
+}
+
+function frequencyParts(r: Requirement, activity: PhraseMatch[]): Part[] {
+  const parts: Part[] = [];
+  const found: Part[] = r.all(frequencies).map((m) => ({ start: m.index, end: m.index + m.words.length }));
+  for (let i = 0; i < r.ws.length; i++) {
+    // "every 2 weeks"
+    if (r.stem(i) === 'every' && r.isNumber(i + 1) && frequencyUnits.has(r.stem(i + 2) ?? '')) found.push({ start: i, end: i + 3 });
+    // "3 times a week"
+    if (r.isNumber(i) && r.stem(i + 1) === 'time' && ['a', 'per', 'each', 'every'].includes(r.stem(i + 2) ?? '') && frequencyUnits.has(r.stem(i + 3) ?? '')) {
+      found.push({ start: i, end: i + 4 });
+    }
+  }
+  for (const f of found) {
+    if (isGovernance(r, f.start, f.end)) continue;
+    // Attached to an activity: "weekly sessions", "sessions every week".
+    const after = activity.find((m) => m.index >= f.end && m.index <= f.end + 2 && r.phrase(f.end - 1, m.index));
+    const before = activity.find((m) => m.index < f.start && m.index + m.words.length >= f.start - 4 && r.same(m.index, f.start));
+    if (after) {
+      parts.push({ start: f.start, end: after.index + after.words.length });
+      continue;
+    }
+    if (before) {
+      // "sessions every week"; but only "every 2 weeks" from "sessions must run every 2 weeks".
+      const end = before.index + before.words.length;
+      parts.push({ start: r.hasIn(VERBS, end, f.start) ? f.start : before.index, end: f.end });
+      continue;
+    }
+    // After a verb of delivery, with nothing about the contract between: "visit each family fortnightly".
+    for (let v = f.start - 1; v >= f.start - 5 && v >= 0; v--) {
+      if (!r.same(v, f.start)) break;
+      if (governance.has(r.ws[v].stem)) break;
+      if (deliveryVerbs.has(r.ws[v].stem)) {
+        if (!r.hasIn(governance, f.end, f.end + 3)) parts.push({ start: v, end: f.end });
+        break;
+      }
+    }
+  }
+  return parts;
+}
+
+function staffingParts(r: Requirement): Part[] {
+  const parts: Part[] = [];
+  const staffMatches = r.all(staff);
+  const staffEnding = (from: number, to: number): number | undefined => {
+    let best: number | undefined;
+    for (const m of staffMatches) if (m.index >= from && m.index <= to) best = m.index + m.words.length;
+    return best;
+  };
+  for (let i = 0; i < r.ws.length; i++) {
+    // Staffing numbers: "45 full-time equivalent reablement workers".
+    if (r.isNumber(i)) {
+      let end: number | undefined;
+      for (const m of staffMatches) if (m.index > i && m.index <= i + 4 && r.phrase(i, m.index)) end = m.index + m.words.length;
+      if (end !== undefined) parts.push({ start: i, end });
+      // A caseload: "15 families at a time".
+      for (let k = i + 1; k <= i + 3; k++) {
+        const c = r.at(cases, k);
+        if (!c || !r.phrase(i, k)) continue;
+        const t = r.at(atATime, k + c.words.length);
+        if (t) parts.push({ start: i, end: k + c.words.length + t.words.length });
+        else if (r.hasIn(caseloadVerbs, i - 4, i)) parts.push({ start: i, end: k + c.words.length });
+        break;
+      }
+      // A ratio: "1:10", "a 1:10 staff ratio".
+      if (r.isNumber(i + 1) && /^\s*:\s*$/.test(r.text.slice(r.ws[i].end, r.ws[i + 1].start))) {
+        const ratioWord = [i + 2, i + 3, i + 4].find((k) => r.stem(k) === 'ratio' && r.same(i, k));
+        const timeOfDay = /^(am|pm)$/i.test(r.ws[i + 2]?.text ?? '');
+        if (!timeOfDay && (r.ws[i].text === '1' || ratioWord !== undefined)) parts.push({ start: i, end: (ratioWord ?? i + 1) + 1 });
+      }
+    }
+    // "for every 10 workers", "per 15 families".
+    const per = r.stem(i) === 'for' && r.stem(i + 1) === 'every' ? i + 2 : r.stem(i) === 'per' ? i + 1 : -1;
+    if (per > 0 && r.isNumber(per)) {
+      let start = i;
+      for (let k = i - 1; k >= i - 4 && k >= 0; k--) if (r.isNumber(k) && r.phrase(k, i)) start = k;
+      const staffBefore = start < i && staffEnding(start, i) !== undefined;
+      const staffAfter = staffEnding(per + 1, per + 3);
+      const casesAfter = [per + 1, per + 2].map((k) => r.at(cases, k)).find((m) => m);
+      if (staffBefore || staffAfter !== undefined) {
+        const end = Math.max(staffAfter ?? 0, casesAfter ? casesAfter.index + casesAfter.words.length : 0, per + 1);
+        parts.push({ start, end });
+      }
+    }
+    // Hiring: "must employ a full-time coordinator".
+    if (hiringVerbs.has(r.ws[i].stem)) {
+      let end: number | undefined;
+      for (const m of staffMatches) if (m.index > i && m.index <= i + 5 && r.phrase(i, m.index)) end = m.index + m.words.length;
+      if (end !== undefined) parts.push({ start: i + 1, end });
+    }
+  }
+  // Caseloads and ratios: "caseloads of no more than 15".
+  for (const m of r.all(caseload)) {
+    const end = m.index + m.words.length;
+    for (let k = m.index - 5; k <= end + 5; k++) {
+      if (k < 0 || !r.isNumber(k) || !r.same(k, m.index)) continue;
+      if (k < m.index) parts.push({ start: k, end });
+      else {
+        const c = r.at(cases, k + 1) ?? r.at(staff, k + 1);
+        parts.push({ start: m.index, end: c ? k + 1 + c.words.length : k + 1 });
+      }
+      break;
+    }
+  }
+  return parts;
+}
+
+function qualificationParts(r: Requirement): Part[] {
+  const parts: Part[] = [];
+  const staffMatches = r.all(staff);
+  for (const q of r.all(qualifications)) {
+    const qEnd = q.index + q.words.length;
+    // "qualified social workers", "accredited practitioners"
+    const next = staffMatches.find((m) => m.index >= qEnd && m.index <= qEnd + 2 && r.phrase(q.index, m.index));
+    if (next) {
+      parts.push({ start: q.index, end: next.index + next.words.length });
+      continue;
+    }
+    // "Every key worker must hold a Level 4 qualification": the staff are the subject.
+    const subject = staffMatches.filter((m) => m.index < q.index && r.same(m.index, q.index)).pop();
+    if (!subject) continue;
+    const between = r.all(participants).some((p) => p.index > subject.index && p.index < q.index);
+    if (between || r.hasIn(achieving, q.index - 3, q.index)) continue;
+    let start = q.index;
+    // "a Level 4 qualification"
+    if (r.isNumber(start - 1) && r.stem(start - 2) === 'level') start -= 2;
+    // "2 years' experience", "3 years of experience"
+    if (q.words[0].stem === 'experience') {
+      const of = r.stem(start - 1) === 'of' ? 1 : 0;
+      if (r.stem(start - 1 - of) === 'year' && r.isNumber(start - 2 - of)) start -= 2 + of;
+    }
+    if (q.words[0].stem === 'qualifi' && start === q.index) {
+      // "workers must be qualified": quote from the staff noun.
+      start = subject.index;
+    }
+    // "a relevant degree", "lived experience": up to two words before it.
+    for (let k = 0; k < 2 && start === q.index - k && start > subject.index + subject.words.length; k++) {
+      const before = r.ws[start - 1];
+      if (!r.same(start - 1, start) || BREAKERS.has(before.stem) || HOLDING.has(before.stem) || articles.has(before.stem)) break;
+      start--;
+    }
+    parts.push({ start, end: qEnd });
+  }
+  return parts;
+}
+
+function programmeParts(r: Requirement): Part[] {
+  const parts: Part[] = [];
+  const covered = new Set<number>();
+  for (const p of r.all(programmes)) {
+    // "Housing First" the model, not "find housing first".
+    if (!/^\p{Lu}/u.test(p.words[0].text) && /^\p{Lu}/u.test(p.phrase)) continue;
+    let end = p.index + p.words.length;
+    // "Triple P parenting programme"
+    for (let k = end; k <= end + 2 && k < r.ws.length; k++) {
+      if (!r.same(p.index, k)) break;
+      if (programmeNouns.has(r.ws[k].stem)) {
+        end = k + 1;
+        break;
+      }
+    }
+    for (let k = p.index; k < end; k++) covered.add(k);
+    parts.push({ start: p.index, end });
+  }
+  // A capitalised name before a programme noun: "the Peterborough model".
+  for (let n = 0; n < r.ws.length; n++) {
+    if (!programmeNouns.has(r.ws[n].stem) || covered.has(n)) continue;
+    if (governance.has(r.stem(n - 1) ?? '')) continue; // "the MoJ payment model"
+    let start = -1;
+    for (let k = n - 1; k >= n - 3 && k >= 0 && r.same(k, n); k--) {
+      if (r.isCapitalised(k)) start = k;
+      else if (start >= 0 && !['of', 'and'].includes(r.ws[k].stem)) break;
+    }
+    if (start >= 0) parts.push({ start, end: n + 1 });
+  }
+  return parts;
+}
+
+function venueParts(r: Requirement): Part[] {
+  const parts: Part[] = [];
+  for (let v = 1; v < r.ws.length; v++) {
+    if (!venues.has(r.ws[v].stem)) continue;
+    for (let p = v - 1; p >= v - 5 && p >= 0 && r.same(p, v); p--) {
+      const word = r.ws[p].stem;
+      if (['at', 'in', 'from'].includes(word)) {
+        // "referrals from the Transfer of Care Hub" is a route in, not a venue.
+        if (word === 'from' && !deliveredFrom.has(r.stem(p - 1) ?? '')) break;
+        let named = false;
+        for (let k = p + 1; k <= v; k++) if (r.isCapitalised(k) || /^council['’]s$/i.test(r.ws[k].text)) named = true;
+        if (named) parts.push({ start: p + 1, end: v + 1 });
+        break;
+      }
+      if (BREAKERS.has(word) || ['to', 'by', 'for', 'of', 'on'].includes(word)) break;
+    }
+  }
+  return parts;
+}
+
+/** The clauses of a requirement that name a legal or safety duty. */
+function legalClauses(r: Requirement): Set<number> {
+  const clauses = new Set<number>(r.all(legal).map((m) => r.clause[m.index]));
+  r.ws.forEach((w, i) => {
+    if (/^Acts?$/.test(w.text) && i > 0) clauses.add(r.clause[i]); // "the Care Act 2014"
+  });
+  return clauses;
+}
+
+/** True when a requirement names a legal or safety duty (and so belongs in a `standard`). */
+export function readsAsLegalDuty(text: string): boolean {
+  return legalClauses(new Requirement(text)).size > 0;
+}
+
+/** The phrases of a requirement that prescribe method, as written; empty when there are none. */
+export function prescribedMethod(text: string): string[] {
+  const r = new Requirement(text);
+  if (r.ws.length === 0) return [];
+  const skip = legalClauses(r);
+  for (const m of r.all(freedoms)) skip.add(r.clause[m.index]);
+
+  const { parts: counts, activity } = activityParts(r);
+  const parts = [...counts, ...frequencyParts(r, activity), ...staffingParts(r), ...qualificationParts(r), ...programmeParts(r), ...venueParts(r)]
+    .filter((p) => !skip.has(r.clause[p.start]) && !skip.has(r.clause[p.end - 1]) && !r.negated(p.start))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+
+  // Join parts that overlap, or that only small words separate: "12 weekly sessions of the Triple P programme".
+  const merged: Part[] = [];
+  for (const p of parts) {
+    const last = merged[merged.length - 1];
+    const bridged = (from: number, to: number): boolean => {
+      if (to - from > 3 || !r.same(from - 1, to)) return false;
+      for (let k = from; k < to; k++) if (!connectors.has(r.ws[k].stem)) return false;
+      return true;
+    };
+    if (last && (p.start <= last.end || bridged(last.end, p.start))) merged[merged.length - 1] = { start: last.start, end: Math.max(last.end, p.end) };
+    else merged.push(p);
+  }
+  return merged.map((p) => {
+    let start = r.limitBefore(p.start);
+    if (start === p.start && articles.has(r.stem(start - 1) ?? '') && r.same(start - 1, start)) start--;
+    return text.slice(r.ws[start].start, r.ws[p.end - 1].end).replace(/\s+/g, ' ');
+  });
+}
+
+function list(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+export const rule = defineRule({
+  meta: {
+    id: 'over-prescription/method',
+    family: 'over-prescription',
+    severity: 'warning',
+    summary: 'A `requirement` prescribes how the provider must work: sessions, frequencies, staffing, a named programme or venue.',
+    rationale:
+      'An outcomes specification buys a change in people\'s lives and leaves the provider free to find the best ' +
+      'way to bring it about. A requirement that fixes the number of sessions, how often they run, how many ' +
+      'staff with which qualifications, which programme or which building turns the contract back into one for ' +
+      'inputs: the provider is paid to follow the recipe even when it is not working, cannot adapt to the people ' +
+      'in front of it, and the commissioner carries the risk that the method was wrong. Say what should change ' +
+      'for people (an `outcome`) and leave the method to the provider. Legal and safety duties (safeguarding, DBS ' +
+      'checks, data protection, health and safety) are not method: they belong in a `standard`, and this rule ' +
+      'leaves them alone.',
+    evidence: [
+      fromReport(
+        'The challenge of getting better at outcomes based commissioning (particularly getting state organisations to stop specifying how as well as what)',
+        'Session One, roundtable (key issues raised in discussion)',
+      ),
+      fromReport(
+        'Localism could be very powerful in supporting the design of more creative programmes and partnerships if decisions and power are devolved and judgement is privileged over close prescription',
+        'Session One, Theme 2 (partnerships and subcontracting)',
+      ),
+    ],
+    examples: {
+      fires:
+        'use "shared.outcome"\n\noutcome sustained_job "Sustained employment" {\n  for neet\n  measure "26 weeks in paid work"\n}\n\n' +
+        'requirement "The provider must deliver 10 weekly group workshops of 2 hours"\n',
+      passes:
+        'use "shared.outcome"\n\noutcome sustained_job "Sustained employment" {\n  for neet\n  measure "26 weeks in paid work"\n}\n\n' +
+        'requirement "The provider must share the case-level data needed to verify claims with the council"\n' +
+        'standard "Keeping Children Safe in Education safeguarding duties"\n',
+      fix:
+        'Say what should change for people as an `outcome`, and leave how to the provider. The quick fix turns ' +
+        'the requirement into an outcome to fill in. A legal or safety duty belongs in a `standard`.',
+    },
+  },
+  check({ facts, report }) {
+    let stubs = 0;
+    for (const item of facts.textItems('requirement')) {
+      if (!item.text) continue;
+      const prescribed = prescribedMethod(item.text.value);
+      if (prescribed.length === 0) continue;
+      report({
+        node: item,
+        message: `prescribes ${list(prescribed)}: say what should change for people, and leave how to the provider`,
+        fixes: [toOutcome(facts, item, item.text, ++stubs)],
+      });
+    }
+  },
+});
+
+/** Replaces the requirement with an outcome stub that keeps its text as the title. */
+function toOutcome(facts: SpecFacts, item: ast.TextItem, text: ast.Text, n: number): Fix {
+  const taken = (id: string): boolean => facts.model.definitions.has(id);
+  let id = 'new_outcome';
+  for (let k = 1, count = 0; ; k++) {
+    id = k === 1 ? 'new_outcome' : `new_outcome_${k}`;
+    if (!taken(id) && ++count === n) break;
+  }
+  const cohort =
+    facts.cohorts.find((c) => c.name)?.name?.text ??
+    [...facts.model.definitions.values()].find((d) => d.kind === 'cohort')?.name.text;
+  const eol = facts.text.includes('\r\n') ? '\r\n' : '\n';
+  const lineStart = facts.lines.lineStart(facts.lines.position(item.span.start).line);
+  const before = facts.text.slice(lineStart, item.span.start);
+  const indent = /^\s*$/.test(before) ? before : '';
+  const title = text.value.trim().replace(/\s+/g, ' ').replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+  const lines = [`outcome ${id} "${title}" {`, ...(cohort ? [`${indent}  for ${cohort}`] : []), `${indent}  measure "…"`, `${indent}}`];
+  return {
+    title: `Turn this requirement into an outcome to fill in (\`outcome ${id}\`)`,
+    edits: [{ span: item.span, newText: lines.join(eol) }],
+  };
+}

@@ -1,0 +1,98 @@
+import * as ast from '../../syntax/ast';
+import { fromReport } from '../evidence';
+import { defineRule } from '../rule';
+import { PhraseList, PhraseMatch, stem, words } from '../words';
+import { AFTER_LABEL, LABELS, OFFENCE_LABELS, PEOPLE } from './deficit-framing-words';
+
+const labels = new PhraseList(Object.keys(LABELS));
+const offenceLabels = new PhraseList(Object.keys(OFFENCE_LABELS));
+const people = new PhraseList(PEOPLE);
+const afterLabel = new Set(AFTER_LABEL.map(stem));
+
+interface Framing {
+  /** The label as written. */
+  readonly label: string;
+  readonly instead: string;
+}
+
+/** A plural label ("offenders", "NEETs") must be written plural: "Offender Management", "NEET for 26 weeks" are not labels. */
+function pluralAsWritten(m: PhraseMatch): boolean {
+  const last = m.phrase.split(/\s+/).pop()!;
+  return !/s$/i.test(last) || /s$/i.test(m.words[m.words.length - 1].text);
+}
+
+/** The first label in a text that frames people only by deficit. */
+export function deficitLabel(text: string): Framing | undefined {
+  const ws = words(text);
+  const as = (m: PhraseMatch, instead: string): Framing => ({
+    label: text.slice(m.words[0].start, m.words[m.words.length - 1].end),
+    instead,
+  });
+  for (const m of labels.findAffirmed(ws)) {
+    if (!pluralAsWritten(m)) continue;
+    const next = ws[m.index + m.words.length];
+    // "families troubled by debt" describes a situation.
+    if (m.phrase === 'troubled' && next && ['by', 'with'].includes(next.stem)) continue;
+    // "the homeless hostel": an adjective, not a label for people.
+    if (m.phrase.startsWith('the ') && next && !afterLabel.has(next.stem) && !/[,;.]/.test(text.slice(m.words[m.words.length - 1].end, next.start))) continue;
+    return as(m, LABELS[m.phrase]);
+  }
+  // Offence labels count only when nothing else says who the people are.
+  if (people.find(ws).length > 0) return undefined;
+  for (const m of offenceLabels.find(ws)) {
+    if (!pluralAsWritten(m)) continue;
+    if (['register', 'management', 'manager'].includes(ws[m.index + m.words.length]?.stem ?? '')) continue;
+    return as(m, OFFENCE_LABELS[m.phrase]);
+  }
+  return undefined;
+}
+
+export const rule = defineRule({
+  meta: {
+    id: 'target-group/deficit-framing',
+    family: 'target-group',
+    severity: 'info',
+    summary: 'A cohort or outcome describes people only by deficit ("troubled families", "problem families", "offenders").',
+    rationale:
+      'How a specification names people shapes the service bought for them. A label such as "troubled ' +
+      'families" or "offenders" describes people only by what is wrong, invites services that manage the ' +
+      'problem rather than build on people\'s strengths, and is read by the people themselves. Describe people ' +
+      'person first, by their situation ("families facing multiple disadvantages", "people with convictions", ' +
+      '"young people leaving custody"), and keep the recorded facts in the eligibility criteria.',
+    evidence: [
+      fromReport(
+        'Our current mode of delivery works on a deficit model of young people which is evident in how we talk about them as well as what and how we deliver services. Need to move to an asset based model.',
+        'Session One, Theme 3 (young people)',
+      ),
+      fromReport('Need to get away from demonizing young people in policy discussions', 'Session One, Theme 3 (young people)'),
+    ],
+    examples: {
+      fires:
+        'cohort families "Troubled families" {\n  eligibility {\n    resident in "Brackwell"\n    criterion "assessed as needing early help at the Children\'s Services front door"\n  }\n  size 400\n}\n',
+      passes:
+        'cohort families "Families facing multiple disadvantages" {\n  eligibility {\n    resident in "Brackwell"\n    criterion "assessed as needing early help at the Children\'s Services front door"\n  }\n  size 400\n}\n',
+      fix: 'Describe people person first, by their situation: "families facing multiple disadvantages", "people with convictions", "people experiencing homelessness".',
+    },
+  },
+  check({ facts, report }) {
+    const check = (owner: string, texts: readonly (ast.Text | undefined)[]): void => {
+      for (const text of texts) {
+        if (!text) continue;
+        const framing = deficitLabel(text.value);
+        if (!framing) continue;
+        report({
+          node: text,
+          message: `${owner} describes people only by deficit ("${framing.label}"): say who they are, person first, such as ${framing.instead.startsWith('people described') ? framing.instead : `"${framing.instead}"`}`,
+        });
+        return;
+      }
+    };
+    const criteria = (list: readonly ast.Criterion[]): (ast.Text | undefined)[] => list.flatMap((c) => (c.kind === 'criterion' ? [c.text] : []));
+    const named = (kind: string, name: ast.Name | undefined): string => (name ? `${kind} \`${name.text}\`` : `this ${kind}`);
+    for (const cohort of facts.cohorts) {
+      check(named('cohort', cohort.name), [cohort.title, ...criteria(cohort.eligibility?.criteria ?? [])]);
+      for (const segment of cohort.segments) check(named('segment', segment.name), [segment.title, ...criteria(segment.criteria)]);
+    }
+    for (const outcome of facts.outcomes) check(named('outcome', outcome.name), [outcome.title]);
+  },
+});

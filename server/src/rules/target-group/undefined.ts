@@ -1,0 +1,186 @@
+import { Fix } from '../../diagnostic';
+import { Definition, Reference } from '../../model/model';
+import * as ast from '../../syntax/ast';
+import { fromReport } from '../evidence';
+import { SpecFacts } from '../facts';
+import { defineRule } from '../rule';
+
+/*
+ * `for` and `pay … in` must name a cohort or segment that this file or a used file
+ * defines. Also reported: an id that names an outcome where a group is needed, and a
+ * `pay … in` segment that belongs to none of the outcome's cohorts (a price for no one).
+ */
+
+export const rule = defineRule({
+  meta: {
+    id: 'target-group/undefined',
+    family: 'target-group',
+    severity: 'error',
+    summary: '`for` or `pay … in` names a cohort or segment that no visible file defines.',
+    rationale:
+      'An outcome is for a defined group of people, and a price `in` a segment is for the people in that ' +
+      'segment. When the id names nothing (a typo, a cohort never written down, a shared file not `use`d), no ' +
+      'one can say whom the outcome is for, how many people it can be paid for, or who is left out. Define the ' +
+      'cohort, with eligibility and a size, or `use` the file that defines it.',
+    evidence: [
+      fromReport(
+        'if outcomes and target groups are not well defined then impact can be negative rather than positive',
+        'Session One, Theme 2 (partnerships and subcontracting)',
+      ),
+    ],
+    examples: {
+      fires: 'outcome sustained_job "Sustained employment" {\n  for young_people\n  measure "26 weeks in paid work"\n}\n',
+      passes: 'use "shared.outcome"\n\noutcome sustained_job "Sustained employment" {\n  for neet\n  measure "26 weeks in paid work"\n}\n',
+      fix:
+        'Define the cohort (with eligibility and a size), `use` the file that defines it, or correct the id. The ' +
+        'quick fix corrects a near miss of a defined id, or adds a cohort to fill in.',
+    },
+  },
+  check({ facts, report }) {
+    const unreadable = facts.model.diagnostics.some((d) => d.code === 'structure/unresolved-use');
+    const payOf = new Map<ast.Name, ast.PayLine>();
+    for (const pay of facts.payment?.pays ?? []) if (pay.segment) payOf.set(pay.segment, pay);
+    const stubbed = new Set<string>();
+
+    for (const ref of facts.model.references) {
+      if (ref.role === 'pay-outcome' || ref.target) continue;
+      const id = ref.name.text;
+      const isFor = ref.role === 'outcome-for';
+      if (ref.wrongKind) {
+        report({
+          node: ref.name,
+          message: isFor
+            ? `\`${id}\` is ${article(ref.wrongKind.kind)}, not a cohort or segment: \`for\` names whom the outcome is for`
+            : `\`${id}\` is ${article(ref.wrongKind.kind)}, not a segment: \`in\` names the group this price is for`,
+          related: [{ message: `\`${id}\` is defined here`, span: ref.wrongKind.name.span, ...(ref.wrongKind.uri === facts.model.uri ? {} : { uri: ref.wrongKind.uri }) }],
+        });
+        continue;
+      }
+      const near = nearest(facts, ref);
+      const fixes: Fix[] = [];
+      if (near) {
+        fixes.push({ title: `Change to \`${near.name.text}\``, edits: [{ span: ref.name.span, newText: near.name.text }] });
+      } else if (!unreadable && !stubbed.has(id)) {
+        const stub = isFor ? cohortStub(facts, id) : segmentStub(facts, id, payOf.get(ref.name));
+        if (stub) {
+          fixes.push(stub);
+          stubbed.add(id);
+        }
+      }
+      const what = isFor ? 'cohort or segment' : 'segment';
+      report({
+        node: ref.name,
+        message:
+          `no ${what} called \`${id}\` is defined in this file or the files it uses` +
+          (near
+            ? near.name.text.toLowerCase() === id.toLowerCase()
+              ? ` (ids are matched exactly, capitals included: did you mean \`${near.name.text}\`?)`
+              : ` (did you mean \`${near.name.text}\`?)`
+            : unreadable
+              ? ' (a file this one uses could not be read)'
+              : ''),
+        ...(fixes.length > 0 ? { fixes } : {}),
+      });
+    }
+
+    // A price `in` a segment of a cohort the outcome is not for.
+    for (const pay of facts.payment?.pays ?? []) {
+      const group = facts.definition(pay.segment);
+      const outcome = facts.definition(pay.outcome);
+      if (!group || !pay.segment || outcome?.kind !== 'outcome' || (group.kind !== 'segment' && group.kind !== 'cohort')) continue;
+      const node = outcome.node as ast.OutcomeBlock;
+      const cohorts = facts.cohortsOf(node);
+      if (cohorts.length === 0) continue;
+      const owner = group.kind === 'segment' ? group.cohort : (group.node as ast.CohortBlock);
+      if (cohorts.some((c) => c.cohort === owner)) continue;
+      const forNames = node.for.flatMap((f) => f.value ?? []).map((n) => `\`${n.text}\``);
+      const of = group.kind === 'segment' && owner?.name ? ` is a segment of \`${owner.name.text}\`, but` : ' is a cohort, but';
+      report({
+        node: pay.segment,
+        message: `\`${pay.segment.text}\`${of} \`${outcome.name.text}\` is for ${forNames.join(', ')}: this price is for no one the outcome is for`,
+      });
+    }
+  },
+});
+
+function article(kind: string): string {
+  return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
+}
+
+/** Edit distance, with a swap of two neighbours counting as one. */
+function distance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/** The one defined id of a fitting kind that the reference most likely meant: same letters in other case, or a typo or two away. */
+function nearest(facts: SpecFacts, ref: Reference): Definition | undefined {
+  const kinds = ref.role === 'outcome-for' ? ['cohort', 'segment'] : ['segment', 'cohort'];
+  const id = ref.name.text;
+  const limit = id.length <= 4 ? 1 : 2;
+  let best: Definition[] = [];
+  let bestScore = Infinity;
+  for (const d of facts.model.definitions.values()) {
+    if (!kinds.includes(d.kind)) continue;
+    const score = d.name.text.toLowerCase() === id.toLowerCase() ? 0 : distance(id.toLowerCase(), d.name.text.toLowerCase());
+    if (score > limit) continue;
+    if (score < bestScore) [best, bestScore] = [[d], score];
+    else if (score === bestScore) best.push(d);
+  }
+  return best.length === 1 ? best[0] : undefined;
+}
+
+function eolOf(facts: SpecFacts): string {
+  return facts.text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+function indentAt(facts: SpecFacts, offset: number): string {
+  const start = facts.lines.lineStart(facts.lines.position(offset).line);
+  return /^[ \t]*/.exec(facts.text.slice(start, offset))?.[0] ?? '';
+}
+
+/** A cohort to fill in, after the last cohort of the file or before its first outcome. */
+function cohortStub(facts: SpecFacts, id: string): Fix | undefined {
+  const eol = eolOf(facts);
+  const lines = (indent: string): string =>
+    [`cohort ${id} "…" {`, '  eligibility {', '    criterion "…"', '  }', '}'].map((l, i) => (i === 0 ? l : indent + l)).join(eol);
+  const title = `Add a cohort \`${id}\` to fill in`;
+  const last = facts.cohorts[facts.cohorts.length - 1];
+  if (last) {
+    const at = facts.lines.lineEnd(facts.lines.position(last.span.end).line);
+    const indent = indentAt(facts, last.span.start);
+    return { title, edits: [{ span: { start: at, end: at }, newText: `${eol}${eol}${indent}${lines(indent)}` }] };
+  }
+  const first = facts.outcomes[0];
+  if (!first) return undefined;
+  const indent = indentAt(facts, first.span.start);
+  const at = first.span.start;
+  return { title, edits: [{ span: { start: at, end: at }, newText: `${lines(indent)}${eol}${eol}${indent}` }] };
+}
+
+/** A segment to fill in, inside the one cohort of this file that the paid outcome is for. */
+function segmentStub(facts: SpecFacts, id: string, pay: ast.PayLine | undefined): Fix | undefined {
+  const outcome = facts.definition(pay?.outcome);
+  if (outcome?.kind !== 'outcome') return undefined;
+  const cohorts = [...new Set(facts.cohortsOf(outcome.node as ast.OutcomeBlock).map((c) => c.cohort))];
+  const cohort = cohorts.length === 1 ? cohorts[0] : undefined;
+  const close = cohort?.braces?.close;
+  if (!cohort || !close || !facts.cohorts.includes(cohort)) return undefined;
+  const title = `Add a segment \`${id}\` to \`${cohort.name?.text ?? 'the cohort'}\`, to fill in`;
+  const eol = eolOf(facts);
+  const lineStart = facts.lines.lineStart(facts.lines.position(close.start).line);
+  if (/^[ \t]*$/.test(facts.text.slice(lineStart, close.start))) {
+    const indent = facts.text.slice(lineStart, close.start);
+    const text = [`${indent}  segment ${id} "…" {`, `${indent}    criterion "…"`, `${indent}  }`, ''].join(eol);
+    return { title, edits: [{ span: { start: lineStart, end: lineStart }, newText: text }] };
+  }
+  return { title, edits: [{ span: { start: close.start, end: close.start }, newText: `segment ${id} "…" { criterion "…" } ` }] };
+}
