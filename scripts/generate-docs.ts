@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ruleDoc, ruleDocPath } from '../server/src/rules/docs';
 import { rules } from '../server/src/rules/index';
+import { vscodeSnippets } from '../server/src/services/templates';
 
 // `npm run docs`: writes docs/rules/<family>/<name>.md for every rule.
 for (const rule of rules) {
@@ -10,3 +11,6 @@ for (const rule of rules) {
   fs.writeFileSync(file, ruleDoc(rule));
 }
 console.log(`wrote ${rules.length} rule docs in docs/rules/`);
+
+fs.writeFileSync(path.join(process.cwd(), 'grammar', 'snippets.json'), `${JSON.stringify(vscodeSnippets(), null, 2)}\n`);
+console.log('wrote grammar/snippets.json');
