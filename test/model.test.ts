@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { DiskAccess, readText } from '../server/src/host/disk-access';
 import { analyse } from '../server/src/model/model';
@@ -84,5 +86,39 @@ describe('model: symbols and references', () => {
   it('a file on its own reports its `use` lines as unresolved, without throwing', () => {
     const model = analyse('untitled', 'use "x.outcome"\ncohort a { size 2 }', noFiles);
     assert.deepEqual(model.diagnostics.map((d) => d.code), ['structure/unresolved-use']);
+  });
+});
+
+describe('model: `use` never leaves the folder being linted', () => {
+  const top = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'outcome-lint-use-')));
+  const inside = path.join(top, 'specs');
+  const outside = path.join(top, 'private');
+  fs.mkdirSync(inside);
+  fs.mkdirSync(outside);
+  fs.writeFileSync(path.join(outside, 'secret.outcome'), 'cohort secret { size 1 }\n');
+  fs.symlinkSync(path.join(outside, 'secret.outcome'), path.join(inside, 'link.outcome'));
+  fs.symlinkSync(outside, path.join(inside, 'linked-folder'));
+  fs.symlinkSync(path.join(inside, 'loop-b.outcome'), path.join(inside, 'loop-a.outcome'));
+  fs.symlinkSync(path.join(inside, 'loop-a.outcome'), path.join(inside, 'loop-b.outcome'));
+  after(() => fs.rmSync(top, { recursive: true, force: true }));
+
+  const messages = (line: string): string[] => {
+    const file = path.join(inside, 'main.outcome');
+    return analyse(file, line, new DiskAccess([inside])).diagnostics.map((d) => d.message);
+  };
+
+  it('refuses ../ out of the folder, an absolute path, and symlinks that point outside', () => {
+    const refused = 'it is outside the folder being linted, and outcome-lint only reads files inside it';
+    assert.deepEqual(messages('use "../private/secret.outcome"'), [`cannot use \`../private/secret.outcome\`: ${refused}`]);
+    assert.deepEqual(messages(`use "${path.join(outside, 'secret.outcome')}"`), [
+      `cannot use \`${path.join(outside, 'secret.outcome')}\`: give the path relative to this file, not an absolute path`,
+    ]);
+    assert.deepEqual(messages('use "link.outcome"'), [`cannot use \`link.outcome\`: ${refused}`]);
+    assert.deepEqual(messages('use "linked-folder/secret.outcome"'), [`cannot use \`linked-folder/secret.outcome\`: ${refused}`]);
+  });
+
+  it('reports a symlink loop on the `use` line, without hanging', () => {
+    const [message] = messages('use "loop-a.outcome"');
+    assert.match(message, /^`loop-a\.outcome` does not exist/);
   });
 });
