@@ -264,6 +264,10 @@ describe('language server over stdio', function () {
     assert.deepEqual((summary as { payment: string }).payment, '£1,410,000 of £2,000,000');
     const rules = (await client.connection.sendRequest('outcome-lint/rules')) as { id: string }[];
     assert.ok(rules.some((r) => r.id === 'budget/exceeds'));
+    const html = (await client.connection.sendRequest('outcome-lint/report', { uri: mainUri })) as string;
+    assert.match(html, /^<!DOCTYPE html>/i);
+    assert.match(html, /<title>Risk report: Youth pathways<\/title>/);
+    assert.doesNotMatch(html, /<script/i);
   });
 
   it('re-lints a file when a file it uses changes in the editor', async () => {

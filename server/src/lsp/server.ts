@@ -20,6 +20,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { format } from '../format/format';
 import { LintResult } from '../lint';
+import { riskReportHtml } from '../report/index';
 import { ruleById, rules } from '../rules/index';
 import { paymentSummary } from '../services/hover';
 import { ruleDocUrl } from '../rules/docs';
@@ -402,6 +403,16 @@ connection.onRequest('outcome-lint/summary', ({ uri }: { uri: string }) => {
 });
 
 connection.onRequest('outcome-lint/rules', () => rules.map((r) => ({ id: r.meta.id, summary: r.meta.summary })));
+
+/** The provider's risk report as one HTML page (no scripts, no network), for the webview. */
+connection.onRequest('outcome-lint/report', ({ uri }: { uri: string }) => {
+  const text = workspace.text(uri);
+  if (text === undefined) return null;
+  const built = riskReportHtml(uri, text, workspace.accessFor(uri));
+  if ('html' in built) return built.html;
+  const escaped = built.problems.map((p) => p.replace(/&/g, '&amp;').replace(/</g, '&lt;'));
+  return `<p>outcome-lint cannot report on this file yet:</p><ul>${escaped.map((p) => `<li>${p}</li>`).join('')}</ul>`;
+});
 
 connection.onRequest('outcome-lint/lintWorkspace', async () => {
   const found = await workspace.scan();

@@ -167,7 +167,7 @@ export class Workspace {
   }
 
   /** `use` reaches open documents first, then the disk, only inside the workspace folders. */
-  private accessFor(uri: string): FileAccess {
+  accessFor(uri: string): FileAccess {
     if (!uri.startsWith('file:')) {
       return { resolve: () => ({ refused: 'save the file first: an unsaved file has no folder to look in' }), read: () => undefined, display: (u) => u };
     }

@@ -1,0 +1,106 @@
+import { formatMoney } from '../model/money';
+import { monthText, signedMoney } from './format';
+import { basisLine, headline, quarterRows } from './sections';
+import { RiskReport } from './types';
+
+/* The report as Markdown: the same sections as the HTML, with tables instead of the chart. */
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+}
+
+function table(head: readonly string[], rows: readonly (readonly string[])[], right: readonly number[] = []): string[] {
+  const align = head.map((_, i) => (right.includes(i) ? '---:' : '---'));
+  return [`| ${head.map(cell).join(' | ')} |`, `| ${align.join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`), ''];
+}
+
+export function renderMarkdown(report: RiskReport): string {
+  const c = report.currency;
+  const m = (minor: bigint | undefined): string => (minor === undefined ? 'unknown' : formatMoney(minor, c));
+  const cash = report.cashFlow;
+  const out: string[] = [];
+  out.push(`# Provider’s risk report: ${report.title ?? report.file}`, '');
+  const meta = [report.commissioner, `\`${report.file}\``, report.paymentModel && `payment model: ${report.paymentModel}`, cash && `${cash.termMonths} months${cash.start ? ` from ${cash.start}` : ''}`];
+  out.push(meta.filter(Boolean).join(' · '), '');
+
+  out.push('## Headline figures', '');
+  out.push(...table(['Figure', 'Value', ''], headline(report).map((f) => [f.label, `**${f.value}**`, f.detail ?? ''])));
+  const basis = basisLine(report);
+  if (basis) out.push(basis, '');
+  if (report.notes.length) out.push(...report.notes.map((n) => `> - ${n}`), '');
+
+  out.push('## Cash flow at the planning rates', '');
+  if (cash) {
+    const f = cash.planning.flow;
+    out.push(
+      `Costs of ${m(cash.cost)} spread evenly over ${cash.termMonths} months. ` +
+        (f.peakMonth === undefined ? 'Income keeps ahead of cost throughout. ' : `The provider needs up to **${m(f.peak)}** of working capital, in ${monthText(cash, f.peakMonth)}. `) +
+        (f.firstPaymentMonth === undefined
+          ? 'Nothing is paid after the start.'
+          : `The first payment after the start comes at the end of ${monthText(cash, f.firstPaymentMonth)}, when ${m(f.costBeforeFirstPayment)} has been spent.`) +
+        ` Over the contract it is paid ${m(f.income)} (${signedMoney(f.net, c)} after costs).`,
+      '',
+    );
+    out.push(
+      ...table(
+        ['End of', 'Cost in the quarter', 'Paid in the quarter', 'Cumulative cost', 'Cumulative income', 'Working capital needed'],
+        quarterRows(cash).map((q) => [q.label, m(q.cost), m(q.income), m(q.cumulativeCost), m(q.cumulativeIncome), m(q.need)]),
+        [1, 2, 3, 4, 5],
+      ),
+    );
+    out.push('## Sensitivity: success below target', '');
+    out.push(
+      ...table(
+        ['Success', 'Paid in total', 'of which on results', 'Cost', 'Net', 'Peak working capital', 'Peak month'],
+        [...cash.sensitivity].reverse().map((s) => [
+          s.label,
+          m(s.flow.income),
+          m(s.flow.resultsIncome),
+          m(s.flow.cost),
+          signedMoney(s.flow.net, c),
+          m(s.flow.peak),
+          s.flow.peakMonth === undefined ? '—' : monthText(cash, s.flow.peakMonth),
+        ]),
+        [1, 2, 3, 4, 5],
+      ),
+    );
+  } else {
+    out.push(`No cash flow can be worked out: ${report.cashFlowMissing.join('; ')}.`, '');
+  }
+
+  out.push('## Who carries which risk', '');
+  out.push(...table(['Risk', 'Carried by', 'Amount', 'Why'], report.risks.map((r) => [r.risk, r.carriedBy, r.amount === undefined ? '—' : m(r.amount), r.detail]), [2]));
+
+  const mx = report.maximum;
+  out.push('## The most the spec can pay', '');
+  if (mx.lines.length === 0) {
+    out.push('The spec has no `pay` lines: nothing is paid on results.', '');
+  } else {
+    const rows: string[][] = mx.lines.map((l) => [`\`${l.text}\``, l.whom, m(l.maximum)]);
+    rows.push(['**Total of the prices**', '', `**${m(mx.total)}**`]);
+    if (mx.cap !== undefined) rows.push([`Cap${mx.capBinds ? ' (it binds)' : ''}`, '', m(mx.cap)]);
+    rows.push(['**The most the spec can pay**', '', `**${m(mx.maximum)}**`]);
+    if (mx.budget !== undefined) rows.push(['Budget', '', m(mx.budget)]);
+    if (mx.budgetHeadroom !== undefined) rows.push([mx.budgetHeadroom < 0n ? 'Over budget by' : 'Left in the budget', '', m(mx.budgetHeadroom < 0n ? -mx.budgetHeadroom : mx.budgetHeadroom)]);
+    out.push(...table(['Pay line', 'Whom it prices', 'Most it can pay'], rows, [2]));
+    if (mx.missing.length) out.push(`Unknown: ${mx.missing.join('; ')}.`, '');
+    out.push('By outcome (before the cap):', '', ...table(['Outcome', 'Most it can pay'], mx.byOutcome.map((r) => [`\`${r.label}\`${r.title ? ` ${r.title}` : ''}`, m(r.amount)]), [1]));
+    out.push('By cohort or segment (before the cap):', '', ...table(['Cohort or segment', 'Most it can pay'], mx.byGroup.map((r) => [`\`${r.label}\``, m(r.amount)]), [1]));
+  }
+
+  out.push('## Findings', '');
+  if (report.findings.length === 0) out.push('outcome-lint finds nothing to report in this spec.', '');
+  for (const group of report.findings) {
+    out.push(`### ${group.title} (${group.findings.length})`, '');
+    for (const f of group.findings) out.push(`- **${f.severity}** ${f.message} (line ${f.line}, \`${f.code}\`)`);
+    out.push('');
+    for (const rule of group.rules) {
+      out.push(`**${rule.id}**: ${rule.rationale}`, '');
+      for (const ev of rule.evidence) out.push(`> “${ev.quote}”  `, `> — ${ev.source}`, '');
+    }
+  }
+
+  out.push('## Assumptions', '');
+  out.push(...table(['Assumption', 'Value', 'From'], report.assumptions.map((a) => [a.topic, a.text, a.source === 'spec' ? 'the spec' : a.source === 'option' ? 'an option' : 'default'])));
+  return out.join('\n');
+}

@@ -1,0 +1,143 @@
+import { Severity } from '../diagnostic';
+import { Evidence, Family } from '../rules/rule';
+import * as ast from '../syntax/ast';
+import { FlowResult } from './cashflow';
+
+/*
+ * The provider's risk report of one spec: what every output (HTML, Markdown, JSON)
+ * prints. Money is bigint pence (or cents) in `currency`, exactly.
+ */
+
+/** Where an assumption's value comes from. */
+export type AssumptionSource = 'spec' | 'option' | 'default';
+
+export interface Assumption {
+  /** Short name: "Delivery cost", "Success rate: sustained_job". */
+  readonly topic: string;
+  /** The value and what it means, in a sentence. */
+  readonly text: string;
+  readonly source: AssumptionSource;
+}
+
+export interface PayLineRow {
+  /** The `pay` line as written. */
+  readonly text: string;
+  readonly outcome: string;
+  /** Whom it prices: "youth, care-leavers (less send, young-parents)", "segment send", "one sum". */
+  readonly whom: string;
+  readonly people: number | undefined;
+  readonly price: bigint | undefined;
+  /** The most it can pay; undefined when a size is missing. */
+  readonly maximum: bigint | undefined;
+  readonly threshold: string | undefined;
+}
+
+export interface AmountRow {
+  readonly label: string;
+  /** A title, when the outcome or group has one. */
+  readonly title?: string;
+  readonly amount: bigint | undefined;
+}
+
+export interface MaximumSection {
+  readonly lines: readonly PayLineRow[];
+  readonly byOutcome: readonly AmountRow[];
+  /** By cohort or segment (single sums under "one sum"). */
+  readonly byGroup: readonly AmountRow[];
+  /** Sum of every line, before the cap. */
+  readonly total: bigint | undefined;
+  readonly cap: bigint | undefined;
+  /** The total limited by the cap: the most the spec can pay. */
+  readonly maximum: bigint | undefined;
+  readonly capBinds: boolean;
+  readonly budget: bigint | undefined;
+  /** budget − maximum: negative when the spec can pay more than its budget. */
+  readonly budgetHeadroom: bigint | undefined;
+  /** Why the maximum is unknown, in the writer's words. */
+  readonly missing: readonly string[];
+}
+
+export interface RiskSplit {
+  /** The contract value the shares are of. */
+  readonly contractValue: bigint | undefined;
+  /** Why that figure: "the most the spec can pay (limited by the cap)". */
+  readonly basis: string;
+  readonly upfront: bigint | undefined;
+  readonly upfrontPercent: string;
+  /** Guaranteed instalments (grant and block contracts). */
+  readonly instalments: bigint | undefined;
+  /** upfront + instalments. */
+  readonly guaranteed: bigint | undefined;
+  readonly atRisk: bigint | undefined;
+  readonly guaranteedShare: string | undefined;
+  readonly atRiskShare: string | undefined;
+}
+
+export interface Scenario {
+  /** "50% of target", "100% of target". */
+  readonly label: string;
+  /** "50%", "75%", "100%". */
+  readonly factor: string;
+  readonly flow: FlowResult;
+}
+
+export interface CashFlowSection {
+  readonly termMonths: number;
+  /** Start of month 1, when known (ISO). */
+  readonly start: string | undefined;
+  readonly cost: bigint;
+  readonly planning: Scenario;
+  /** At 50%, 75% and 100% of the planning success rates. */
+  readonly sensitivity: readonly Scenario[];
+}
+
+export interface FindingRow {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface RuleNote {
+  readonly id: string;
+  readonly summary: string;
+  readonly rationale: string;
+  readonly evidence: readonly Evidence[];
+}
+
+export interface FindingGroup {
+  readonly family: Family;
+  readonly title: string;
+  readonly findings: readonly FindingRow[];
+  /** The rules that fired, once each, with why they matter and the evidence. */
+  readonly rules: readonly RuleNote[];
+}
+
+export interface RiskRow {
+  readonly risk: string;
+  /** "Provider", "Commissioner", "Provider's investors" … */
+  readonly carriedBy: string;
+  readonly amount: bigint | undefined;
+  readonly detail: string;
+}
+
+export interface RiskReport {
+  /** The file, as shown to the user. */
+  readonly file: string;
+  readonly title: string | undefined;
+  readonly commissioner: string | undefined;
+  readonly currency: ast.Currency;
+  /** `results`, `mixed`, `grant`, `block`, or undefined with no payment block. */
+  readonly paymentModel: ast.PaymentModel | undefined;
+  readonly maximum: MaximumSection;
+  readonly split: RiskSplit;
+  readonly cashFlow: CashFlowSection | undefined;
+  /** Why there is no cash flow, when there is none. */
+  readonly cashFlowMissing: readonly string[];
+  readonly assumptions: readonly Assumption[];
+  /** Things the figures show that a reader must not miss (a threshold never reached…). */
+  readonly notes: readonly string[];
+  readonly risks: readonly RiskRow[];
+  readonly findings: readonly FindingGroup[];
+}
