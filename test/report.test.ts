@@ -1,0 +1,528 @@
+import { strict as assert } from 'node:assert';
+import * as path from 'node:path';
+import { runReport, ReportIo } from '../server/src/cli/report-command';
+import { DiskAccess, readText } from '../server/src/host/disk-access';
+import { FileAccess } from '../server/src/model/file-access';
+import { ruleById } from '../server/src/rules/index';
+import { fraction, percentOf, roundHalfUp, spread } from '../server/src/report/exact';
+import { moneyJson, reportJson } from '../server/src/report/json';
+import { renderHtml, renderMarkdown, riskReport, RiskReport } from '../server/src/report/index';
+import { readReportOptions, ReportOptionsInput } from '../server/src/report/options';
+import { durationMonths, paymentMonth, readSchedule } from '../server/src/report/schedule';
+import { sha256Base64 } from '../server/src/report/sha256';
+import { repoRoot } from './support/paths';
+
+/*
+ * The provider's risk report, checked against figures worked by hand. Amounts are
+ * written in pounds for reading and compared exactly, in pence.
+ */
+
+const gbp = (pounds: number): bigint => BigInt(Math.round(pounds * 100));
+
+function memory(files: Record<string, string>): FileAccess {
+  return { resolve: (_from, target) => ({ uri: target }), read: (uri) => files[uri], display: (uri) => uri };
+}
+
+function reportOf(text: string, options: ReportOptionsInput = {}): RiskReport {
+  const built = riskReport('main', text, memory({ main: text }), options);
+  if ('problems' in built) throw new Error(built.problems.join('\n'));
+  return built.report;
+}
+
+function problemsOf(text: string, options: ReportOptionsInput): string[] {
+  const built = riskReport('main', text, memory({ main: text }), options);
+  return 'problems' in built ? built.problems : [];
+}
+
+function sample(name: string, options: ReportOptionsInput = {}): RiskReport {
+  const file = path.join(repoRoot, 'samples', `${name}.outcome`);
+  const built = riskReport(file, readText(file), new DiskAccess([path.join(repoRoot, 'samples')]), options, `samples/${name}.outcome`);
+  if ('problems' in built) throw new Error(built.problems.join('\n'));
+  return built.report;
+}
+
+const scenario = (r: RiskReport, factor: string) => r.cashFlow!.sensitivity.find((s) => s.factor === factor)!.flow;
+
+/*
+ * Nothing up front, paid monthly in arrears. 120 people at £2,000, target 50%: £120,000
+ * earned at target, so the break-even cost is £120,000, £10,000 a month over 12 months.
+ * £10,000 of successes a month, each evidenced 6 months after enrolment: months 6 to 17
+ * each pay £10,000. By the end of month 6 the provider has spent £60,000 and been paid
+ * nothing; from then on it is paid £10,000 a month for the £10,000 it spends, so the gap
+ * never grows: the peak is the cost incurred before the first payment.
+ */
+const ZERO_UPFRONT = `
+spec "Zero upfront" { term 12 months from 2027-01-01 budget £200,000 }
+cohort c { size 120 }
+outcome job { for c target 50% window 6 months }
+payment {
+  model results
+  upfront 0%
+  pay £2,000 for job per participant
+  schedule "monthly in arrears"
+}
+`;
+
+/*
+ * A cap that binds. 160 people at £1,000 (£160,000) capped at £64,000, 10% (£6,400) up
+ * front as an advance, target 50%, window 3 months, quarterly in arrears, 16 months.
+ * At target £80,000 is earned: £5,000 for each enrolment month, evidenced 2 months later
+ * and paid at the end of the quarter: cumulative earnings £5,000 (month 3), £20,000 (6),
+ * £35,000 (9), £50,000 (12), £65,000 (15), £80,000 (18). Results pay earnings less the
+ * £6,400 advance, at most £57,600: £0, £13,600, £28,600, £43,600, £57,600. Cost £64,000
+ * (break even), £4,000 a month. Need(m) = 4,000·m − income before month m: the largest
+ * is month 6, £24,000 − £6,400 = £17,600.
+ */
+const CAPPED = `
+spec "Capped" { term 16 months from 2027-04-01 budget £70,000 }
+cohort c { size 160 }
+outcome o { for c target 50% window 3 months }
+payment {
+  model results
+  upfront 10%
+  pay £1,000 for o per participant
+  cap £64,000
+  schedule "quarterly in arrears"
+}
+`;
+
+describe('risk report: 0% upfront (worked by hand)', () => {
+  const r = reportOf(ZERO_UPFRONT);
+
+  it('puts the whole contract value at risk', () => {
+    assert.equal(r.split.contractValue, gbp(240_000));
+    assert.equal(r.split.upfront, 0n);
+    assert.equal(r.split.guaranteed, 0n);
+    assert.equal(r.split.atRisk, gbp(240_000));
+    assert.equal(r.split.atRiskShare, '100%');
+    assert.equal(r.maximum.budgetHeadroom, -gbp(40_000));
+  });
+
+  it('defaults the cost to break even at target: £120,000 over 12 months', () => {
+    assert.equal(r.cashFlow!.cost, gbp(120_000));
+    assert.deepEqual(
+      r.cashFlow!.planning.flow.months.slice(1, 13).map((m) => m.cost),
+      Array.from({ length: 12 }, () => gbp(10_000)),
+    );
+  });
+
+  it('pays £10,000 at the end of each of months 6 to 17', () => {
+    const months = r.cashFlow!.planning.flow.months;
+    assert.equal(months.length, 18);
+    assert.deepEqual(
+      months.map((m) => m.income),
+      [0, 0, 0, 0, 0, 0, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10].map((k) => gbp(k * 1000)),
+    );
+  });
+
+  it('needs peak working capital equal to the cost incurred before the first payment', () => {
+    const f = r.cashFlow!.planning.flow;
+    assert.equal(f.firstPaymentMonth, 6);
+    assert.equal(f.costBeforeFirstPayment, gbp(60_000));
+    assert.equal(f.peak, gbp(60_000));
+    assert.equal(f.peak, f.costBeforeFirstPayment);
+    assert.equal(f.peakMonth, 6);
+    assert.equal(f.net, 0n);
+  });
+
+  it('shows what falls short at 75% and 50% of target', () => {
+    // 75%: £7,500 a month from month 6; the gap grows to 12·£10,000 − 6·£7,500 = £75,000 at month 12.
+    assert.deepEqual([scenario(r, '75%').income, scenario(r, '75%').net, scenario(r, '75%').peak, scenario(r, '75%').peakMonth], [gbp(90_000), -gbp(30_000), gbp(75_000), 12]);
+    assert.deepEqual([scenario(r, '50%').income, scenario(r, '50%').net, scenario(r, '50%').peak, scenario(r, '50%').peakMonth], [gbp(60_000), -gbp(60_000), gbp(90_000), 12]);
+    assert.equal(r.cashFlow!.sensitivity[0].label, '50% of target');
+  });
+
+  it('prints the month of the peak with its calendar month', () => {
+    assert.match(renderMarkdown(r), /£60,000\*\* of working capital, in month 6 \(Jun 2027\)/);
+  });
+});
+
+describe('risk report: a cap that binds (worked by hand)', () => {
+  const r = reportOf(CAPPED);
+
+  it('takes the cap as the contract value, 10% of it guaranteed', () => {
+    assert.equal(r.maximum.total, gbp(160_000));
+    assert.equal(r.maximum.maximum, gbp(64_000));
+    assert.equal(r.maximum.capBinds, true);
+    assert.deepEqual([r.split.contractValue, r.split.upfront, r.split.atRisk], [gbp(64_000), gbp(6_400), gbp(57_600)]);
+    assert.deepEqual([r.split.guaranteedShare, r.split.atRiskShare], ['10%', '90%']);
+    assert.equal(r.maximum.budgetHeadroom, gbp(6_000));
+  });
+
+  it('stops paying at the cap: £80,000 earned at target, £64,000 paid', () => {
+    const f = r.cashFlow!.planning.flow;
+    assert.equal(f.earned, gbp(80_000));
+    assert.equal(f.income, gbp(64_000));
+    assert.equal(f.unpaid, gbp(16_000));
+    assert.equal(r.cashFlow!.cost, gbp(64_000));
+    assert.ok(r.notes.some((n) => n.includes('£16,000 of them is never paid')));
+  });
+
+  it('recovers the advance first, then pays by the quarter', () => {
+    const income = r.cashFlow!.planning.flow.months.map((m) => m.cumulativeIncome);
+    // Month 18's earnings are all above the cap, so the months end with the term.
+    assert.equal(income.length, 17);
+    assert.deepEqual(
+      income,
+      [6.4, 6.4, 6.4, 6.4, 6.4, 6.4, 20, 20, 20, 35, 35, 35, 50, 50, 50, 64, 64].map((k) => gbp(k * 1000)),
+    );
+  });
+
+  it('needs £17,600 of working capital at most, in month 6', () => {
+    const f = r.cashFlow!.planning.flow;
+    assert.deepEqual(
+      f.months.map((m) => m.need),
+      [0, -2.4, 1.6, 5.6, 9.6, 13.6, 17.6, 8, 12, 16, 5, 9, 13, 2, 6, 10, 0].map((k) => gbp(k * 1000)),
+    );
+    assert.deepEqual([f.peak, f.peakMonth, f.firstPaymentMonth, f.costBeforeFirstPayment], [gbp(17_600), 6, 6, gbp(24_000)]);
+  });
+
+  it('below target the cap no longer binds', () => {
+    const at75 = scenario(r, '75%');
+    assert.deepEqual([at75.earned, at75.income, at75.unpaid, at75.net], [gbp(60_000), gbp(60_000), 0n, -gbp(4_000)]);
+    // Paid by the quarter from £48,750 earned by month 15: £60,000 − £37,500 before month 15.
+    assert.deepEqual([at75.peak, at75.peakMonth], [gbp(22_500), 15]);
+    const at50 = scenario(r, '50%');
+    assert.deepEqual([at50.income, at50.net], [gbp(40_000), -gbp(24_000)]);
+  });
+
+  it('pays the upfront on top of results with --upfront additional', () => {
+    const f = reportOf(CAPPED, { upfront: 'additional' }).cashFlow!.planning.flow;
+    assert.deepEqual(
+      f.months.map((m) => m.cumulativeIncome),
+      [6.4, 6.4, 6.4, 11.4, 11.4, 11.4, 26.4, 26.4, 26.4, 41.4, 41.4, 41.4, 56.4, 56.4, 56.4, 64, 64].map((k) => gbp(k * 1000)),
+    );
+    assert.deepEqual([f.peak, f.peakMonth, f.firstPaymentMonth], [gbp(12_600), 6, 3]);
+  });
+
+  it('takes a cost and a success rate from the options', () => {
+    const r2 = reportOf(CAPPED, { cost: '£48k', successRate: ['25%'] });
+    const f = r2.cashFlow!.planning.flow;
+    assert.equal(f.cost, gbp(48_000));
+    assert.equal(f.earned, gbp(40_000));
+    assert.equal(f.net, -gbp(8_000));
+    assert.equal(r2.cashFlow!.sensitivity[2].label, '100% of the planning success rates');
+    assert.ok(r2.assumptions.some((a) => a.topic === 'Success rate: o' && a.source === 'option' && a.text.startsWith('25%')));
+    assert.equal(reportOf(CAPPED, { cost: '150%' }).cashFlow!.cost, gbp(96_000));
+  });
+});
+
+describe('risk report: thresholds, single sums and instalments', () => {
+  const THRESHOLD = `
+spec "T" { term 12 months budget £100k }
+cohort c { size 100 }
+outcome o { for c baseline 40% target 50% window 2 months }
+payment {
+  pay £100 for o per participant
+  pay £50 for o per participant threshold 10%
+  schedule "annually in arrears"
+}
+`;
+  it('reads a threshold as points over the baseline: met at target, not at 75% of it', () => {
+    const r = reportOf(THRESHOLD);
+    const at100 = scenario(r, '100%');
+    assert.deepEqual(
+      at100.lines.map((l) => [l.earned, l.met]),
+      [
+        [gbp(5_000), undefined],
+        [gbp(2_500), true],
+      ],
+    );
+    const at75 = scenario(r, '75%');
+    assert.deepEqual(at75.lines.map((l) => l.met), [undefined, false]);
+    // No start date: months are numbered only.
+    assert.equal(r.cashFlow!.start, undefined);
+    assert.ok(r.assumptions.some((a) => a.topic === 'Start' && a.source === 'default'));
+  });
+
+  it('pays a threshold line once the whole cohort is known, by the schedule', () => {
+    const f = scenario(reportOf(THRESHOLD), '100%');
+    // Per-person payments: enrolment months 1–11 are evidenced by month 12 and paid then;
+    // month 12's enrolment (evidenced in month 13) and the threshold line in month 24.
+    // £5,000 spread over 12 months: the first 11 months' share is floor(£5,000 × 11/12) = £4,583.33.
+    assert.equal(f.months[12].income, gbp(4_583.33));
+    assert.equal(f.months[24].income, gbp(416.67) + gbp(2_500));
+    assert.equal(f.months.length, 25);
+  });
+
+  it('says so when a threshold is never reached at the planning rate', () => {
+    const r = reportOf(THRESHOLD.replace('threshold 10%', 'threshold 12%'));
+    assert.ok(r.notes.some((n) => n.includes('pays nothing') && n.includes('10 points above its 40% baseline, short of the 12% threshold')));
+  });
+
+  const GRANT = `
+spec "G" { term 12 months from 2026-09-01 budget £120,000 }
+cohort f { size 40 }
+outcome plans { for f target 30 }
+payment {
+  model grant
+  pay £12,000 for plans
+  schedule "quarterly in advance"
+}
+`;
+  it('pays a grant in instalments, and a single sum at the end of the term', () => {
+    const r = reportOf(GRANT);
+    assert.deepEqual([r.split.contractValue, r.split.instalments, r.split.atRisk, r.split.guaranteedShare], [gbp(120_000), gbp(108_000), gbp(12_000), '90%']);
+    const f = r.cashFlow!.planning.flow;
+    assert.deepEqual(
+      f.months.map((m) => m.income),
+      [27, 0, 0, 27, 0, 0, 27, 0, 0, 27, 0, 0, 12].map((k) => gbp(k * 1000)),
+    );
+    // The single sum is paid only when its target is reached: not at 75% of it.
+    assert.equal(scenario(r, '75%').income, gbp(108_000));
+  });
+
+  it('reports what it cannot work out instead of guessing', () => {
+    const r = reportOf('spec "S" { budget £10k }\ncohort c { }\noutcome o { for c }\npayment { pay £10 for o per participant }\n');
+    assert.equal(r.cashFlow, undefined);
+    assert.ok(r.cashFlowMissing.some((m) => m.includes('`term`')));
+    assert.ok(r.cashFlowMissing.some((m) => m.includes('cohort `c` has no size')));
+    assert.equal(reportOf('spec "S" { term 1 year }\n').cashFlowMissing[0], 'the spec has no `payment` block');
+  });
+});
+
+describe('risk report: samples', () => {
+  it('youth-employment: 15% upfront, cap binds, peak £610,234.45 in month 21', () => {
+    const r = sample('youth-employment');
+    assert.deepEqual([r.maximum.total, r.maximum.maximum, r.maximum.budget], [gbp(8_252_000), gbp(1_650_000), gbp(1_800_000)]);
+    assert.deepEqual([r.split.upfront, r.split.atRisk, r.split.atRiskShare], [gbp(247_500), gbp(1_402_500), '85%']);
+    assert.deepEqual(
+      r.maximum.byOutcome.map((o) => [o.label, o.amount]),
+      [
+        ['sustained_job', gbp(6_290_000)],
+        ['learning', gbp(1_962_000)],
+      ],
+    );
+    assert.deepEqual(
+      r.maximum.byGroup.map((g) => [g.label, g.amount]),
+      [
+        ['youth', gbp(4_998_000)],
+        ['care-leavers', gbp(1_530_000)],
+        ['send (segment of youth)', gbp(1_332_000)],
+        ['young-parents (segment of care-leavers)', gbp(392_000)],
+      ],
+    );
+    const f = r.cashFlow!.planning.flow;
+    // 28% of £6,290,000 + 18% of £1,962,000 = £2,114,360 earned, £464,360 above the cap.
+    assert.deepEqual([f.earned, f.unpaid, f.income], [gbp(2_114_360), gbp(464_360), gbp(1_650_000)]);
+    assert.deepEqual([f.peak, f.peakMonth, f.firstPaymentMonth], [gbp(610_234.45), 21, 18]);
+    assert.deepEqual([scenario(r, '75%').net, scenario(r, '50%').net], [-gbp(64_230), -gbp(592_820)]);
+  });
+
+  it('reoffending: nothing up front, and at target the threshold is not reached', () => {
+    const r = sample('reoffending');
+    assert.deepEqual([r.split.upfront, r.split.atRiskShare], [0n, '100%']);
+    const f = r.cashFlow!.planning.flow;
+    assert.deepEqual([f.income, f.peak, f.peakMonth, r.cashFlow!.cost], [0n, gbp(4_200_000), 60, gbp(4_200_000)]);
+    assert.ok(r.notes.some((n) => n.includes('desistance at 48% is 6 points above its 42% baseline, short of the 7.5% threshold')));
+    // Above the threshold (a 50% success rate is 8 points over the baseline) it pays.
+    // The cohort's result is known once the last man's year is up (month 71), paid annually (72):
+    // the provider funds the whole cost first.
+    const above = sample('reoffending', { successRate: ['desistance=50%'] }).cashFlow!.planning.flow;
+    assert.deepEqual([above.earned, above.income, above.firstPaymentMonth], [gbp(2_800_000), gbp(2_800_000), 72]);
+    assert.deepEqual([above.peak, above.peakMonth, above.costBeforeFirstPayment], [gbp(2_800_000), 60, gbp(2_800_000)]);
+  });
+
+  it('every sample gets a report, and every finding lands in a family', () => {
+    for (const name of ['youth-employment', 'homelessness', 'reoffending', 'social-prescribing', 'family-support', 'adult-social-care']) {
+      const r = sample(name);
+      assert.ok(r.assumptions.length > 3, name);
+      for (const group of r.findings) for (const f of group.findings) assert.equal(ruleById(f.code)?.meta.family, group.family, f.code);
+      JSON.parse(reportJson(r));
+    }
+    const social = sample('social-prescribing');
+    assert.equal(social.maximum.budgetHeadroom, -gbp(150_000));
+    assert.ok(social.risks.some((x) => x.risk === 'Paying more than the budget' && x.amount === gbp(150_000)));
+    assert.deepEqual(
+      sample('reoffending').findings.map((g) => g.family),
+      ['perverse-incentive'],
+    );
+  });
+});
+
+describe('risk report: while a spec is being written', () => {
+  it('never throws on a half-typed or mangled spec (the editor shows the report as the spec is edited)', () => {
+    const access = new DiskAccess([path.join(repoRoot, 'samples')]);
+    for (const name of ['youth-employment', 'homelessness', 'reoffending', 'family-support']) {
+      const file = path.join(repoRoot, 'samples', `${name}.outcome`);
+      const text = readText(file);
+      const step = Math.ceil(text.length / 40);
+      for (let cut = 0; cut <= text.length; cut += step) {
+        for (const t of [text.slice(0, cut), text.slice(0, cut) + text.slice(cut + 37)]) {
+          const built = riskReport(file, t, access);
+          assert.ok('report' in built);
+          renderHtml(built.report);
+          renderMarkdown(built.report);
+          reportJson(built.report);
+        }
+      }
+    }
+  });
+
+  it('does not work out a cash flow over centuries', () => {
+    const r = reportOf(ZERO_UPFRONT.replace('term 12 months', 'term 900 years'));
+    assert.equal(r.cashFlow, undefined);
+    assert.deepEqual(r.cashFlowMissing, ['the term is 10,800 months, more than the 50 years a cash flow is worked out for']);
+  });
+});
+
+describe('risk report: assumptions given as options', () => {
+  const problems = (input: ReportOptionsInput): string[] => {
+    const read = readReportOptions(input);
+    return 'problems' in read ? read.problems : [];
+  };
+
+  it('refuses nonsense with one clear message each', () => {
+    assert.deepEqual(problems({ successRate: ['150%'] }), [
+      '--success-rate 150%: a success rate cannot be more than 100% (it is the share of participants who achieve the outcome)',
+    ]);
+    assert.deepEqual(problems({ successRate: ['lots'] }), [
+      '--success-rate lots: a success rate is a percentage from 0% to 100%, such as 60%, or OUTCOME=60% for one outcome',
+    ]);
+    assert.deepEqual(problems({ cost: '-5' }), [
+      '--cost -5: give the delivery cost as money, such as £1.2m, £850,000 or 850000, or as a share of the break-even cost, such as 110%',
+    ]);
+    assert.match(problems({ cost: '£0' })[0], /^--cost £0: the delivery cost must be more than nothing/);
+    assert.match(problems({ cost: '£1.234' })[0], /fraction of a penny/);
+    assert.deepEqual(problems({ start: '2027-02-30' }), ['--start 2027-02-30: 2027-02-30 is not a date in the calendar']);
+    assert.deepEqual(problems({ start: '1/4/2027' }), ['--start 1/4/2027: write the start date as year-month-day, such as 2027-04-01']);
+    assert.deepEqual(problems({ term: '3 decades' }), ['--term 3 decades: give a duration such as 3 years, 36 months, 26 weeks or 91 days']);
+    assert.deepEqual(problems({ term: '0 months' }), ['--term 0 months: a duration must be longer than no time at all']);
+    assert.match(problems({ upfront: 'maybe' })[0], /^--upfront maybe: choose advance/);
+    assert.equal(problems({ successRate: ['60%', 'o=50%'], cost: '£1.2m', start: '2027-04-01', term: '3 years', window: '26 weeks', upfront: 'additional' }).length, 0);
+  });
+
+  it('checks outcome ids and currency against the spec', () => {
+    assert.deepEqual(problemsOf(CAPPED, { successRate: ['nope=50%'] }), ['--success-rate nope=…: `nope` is not an outcome this spec pays for (it pays for `o`)']);
+    assert.deepEqual(problemsOf(CAPPED, { cost: '$50k' }), ["--cost $50k: the spec's money is in £, so give the cost in £ too"]);
+  });
+
+  it('prints every assumption with where it comes from', () => {
+    const r = reportOf(CAPPED, { start: '2028-01-01' });
+    const topics = r.assumptions.map((a) => a.topic);
+    for (const t of ['Contract value', 'Upfront', 'Term', 'Start', 'Success rate: o', 'Window: o', 'Schedule', 'Delivery cost', 'Enrolment', 'Cap', 'Money', 'Sensitivity']) {
+      assert.ok(topics.includes(t), t);
+    }
+    assert.equal(r.assumptions.find((a) => a.topic === 'Start')!.source, 'option');
+    assert.equal(r.cashFlow!.start, '2028-01-01');
+    const md = renderMarkdown(r);
+    for (const a of r.assumptions) assert.ok(md.includes(a.topic), a.topic);
+  });
+});
+
+describe('risk report: building blocks', () => {
+  it('reads schedules', () => {
+    const read = (text: string | undefined) => {
+      const s = readSchedule(text);
+      return [s.periodMonths, s.timing, s.lagMonths, s.understood];
+    };
+    assert.deepEqual(read('quarterly in arrears, on claims verified against HMRC RTI'), [3, 'arrears', 0, true]);
+    assert.deepEqual(read('monthly in arrears'), [1, 'arrears', 0, true]);
+    assert.deepEqual(read('6-monthly in arrears'), [6, 'arrears', 0, true]);
+    assert.deepEqual(read("annually, once the Justice Data Lab has matched each year's releases to 12 months of PNC data"), [12, 'arrears', 0, true]);
+    assert.deepEqual(read('60 equal monthly instalments, in advance'), [1, 'advance', 0, true]);
+    assert.deepEqual(read('every 2 months, within 30 days of a valid claim'), [2, 'arrears', 1, true]);
+    assert.deepEqual(read('when the council is ready'), [3, 'arrears', 0, false]);
+    assert.deepEqual(read(undefined), [3, 'arrears', 0, false]);
+    const quarterly = readSchedule('quarterly in arrears');
+    assert.deepEqual([1, 2, 3, 4, 12, 13].map((e) => paymentMonth(quarterly, e)), [3, 3, 3, 6, 12, 15]);
+  });
+
+  it('turns durations into whole months, rounding up', () => {
+    assert.deepEqual(
+      [
+        durationMonths({ amount: 52, unit: 'week' }),
+        durationMonths({ amount: 26, unit: 'week' }),
+        durationMonths({ amount: 91, unit: 'day' }),
+        durationMonths({ amount: 1, unit: 'day' }),
+        durationMonths({ amount: 2.5, unit: 'year' }),
+        durationMonths({ amount: 18, unit: 'month' }),
+      ],
+      [12, 6, 3, 1, 30, 18],
+    );
+  });
+
+  it('keeps money exact', () => {
+    assert.deepEqual(spread(gbp(1_650_000), 36).slice(0, 3), [4583333n, 4583333n, 4583334n]);
+    assert.equal(spread(gbp(1_650_000), 36).reduce((a, b) => a + b, 0n), gbp(1_650_000));
+    assert.equal(roundHalfUp(5n, 2n), 3n);
+    assert.equal(roundHalfUp(-5n, 2n), -3n);
+    assert.deepEqual(percentOf('7.5%'), fraction(3n, 40n));
+    assert.equal(moneyJson(-gbp(1_234.5)), '-1234.50');
+  });
+
+  it('hashes the style element for the CSP', () => {
+    // Known SHA-256 values (base64).
+    assert.equal(sha256Base64(''), '47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=');
+    assert.equal(sha256Base64('abc'), 'ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=');
+    assert.equal(sha256Base64('£'.repeat(100)).length, 44);
+  });
+});
+
+describe('outcome-lint report (the command)', () => {
+  function run(argv: string[], files: Record<string, string> = {}) {
+    const written: Record<string, string> = {};
+    let out = '';
+    const err: string[] = [];
+    const io: ReportIo = {
+      cwd: '/work',
+      out: (t) => void (out += t),
+      err: (l) => void err.push(l),
+      readFile: (f) => {
+        if (!(f in files)) throw Object.assign(new Error('nope'), { code: 'ENOENT' });
+        return files[f];
+      },
+      writeFile: (f, t) => void (written[f] = t),
+    };
+    const code = runReport(argv, io);
+    return { code, out, err, written };
+  }
+
+  it('writes the HTML report and says where the peak is', () => {
+    const r = run(['spec.outcome', '--html', 'out/report.html'], { '/work/spec.outcome': ZERO_UPFRONT });
+    assert.equal(r.code, 0);
+    assert.match(r.written['/work/out/report.html'], /^<!doctype html>/);
+    assert.equal(r.out, 'Wrote the risk report of spec.outcome to out/report.html: peak working capital £60,000 in month 6 (Jun 2027).\n');
+  });
+
+  it('prints Markdown by default and JSON with --json', () => {
+    const files = { '/work/spec.outcome': CAPPED };
+    assert.match(run(['spec.outcome'], files).out, /^# Provider’s risk report: Capped/);
+    const json = JSON.parse(run(['spec.outcome', '--json'], files).out);
+    assert.equal(json.cashFlow.planning.peakWorkingCapital, '17600.00');
+    assert.equal(json.split.atRisk, '57600.00');
+    assert.equal(run(['spec.outcome', '--markdown', '-'], files).out.startsWith('# Provider'), true);
+  });
+
+  it('follows `use` lines through the same io', () => {
+    const shared = 'cohort c { size 120 }\n';
+    const main = ZERO_UPFRONT.replace('cohort c { size 120 }', 'use "shared.outcome"');
+    const r = run(['specs/main.outcome', '--json'], { '/work/specs/main.outcome': main, '/work/specs/shared.outcome': shared });
+    assert.equal(r.code, 0);
+    assert.equal(JSON.parse(r.out).split.contractValue, '240000.00');
+  });
+
+  it('exits 2 with one line per problem', () => {
+    const files = { '/work/spec.outcome': CAPPED };
+    const cases: [string[], string][] = [
+      [[], 'outcome-lint report: name the spec to report on, such as outcome-lint report specs/youth.outcome'],
+      [['a.outcome', 'b.outcome'], 'outcome-lint report: one spec at a time: found 2 (a.outcome, b.outcome)'],
+      [['missing.outcome'], 'outcome-lint report: cannot read missing.outcome: no such file or folder'],
+      [['spec.outcome', '--html'], 'outcome-lint report: --html needs a value, such as --html report.html'],
+      [['spec.outcome', '--html', 'a.html', '--json'], 'outcome-lint report: give one of --html, --json: the report has one output'],
+      [['spec.outcome', '--colour'], 'outcome-lint report: unknown option --colour; see outcome-lint report --help'],
+      [['spec.outcome', '--success-rate', '120%'], 'outcome-lint report: --success-rate 120%: a success rate cannot be more than 100% (it is the share of participants who achieve the outcome)'],
+      [['spec.outcome', '--cost', '-5'], 'outcome-lint report: --cost -5: give the delivery cost as money, such as £1.2m, £850,000 or 850000, or as a share of the break-even cost, such as 110%'],
+    ];
+    for (const [argv, message] of cases) {
+      const r = run(argv, files);
+      assert.deepEqual([r.code, r.err], [2, [message]], argv.join(' '));
+    }
+  });
+
+  it('has help', () => {
+    const r = run(['--help']);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /^Usage: outcome-lint report SPEC/);
+  });
+});
