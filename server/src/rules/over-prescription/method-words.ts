@@ -337,3 +337,24 @@ export const FREEDOMS = [
 
 /** Articles and small words kept in a quoted phrase, or bridging two parts of one ("12 sessions of 2 hours"). */
 export const CONNECTORS = ['of', 'at', 'the', 'a', 'an', 'for', 'per', 'in', 'each', 'every', 'to', 'from', 'on'];
+
+/** Verbs after which "from <a named place>" is where the service is delivered, not where referrals come from. */
+export const DELIVERED_FROM = ['delivered', 'deliver', 'run', 'operate', 'operated', 'work', 'based', 'provided', 'offered'];
+
+/** Words that end a noun phrase: a number and a noun with one of these between are not one phrase ("15 families and … workers"). */
+export const BREAKERS = ['must', 'will', 'shall', 'should', 'may', 'can', 'is', 'are', 'be', 'has', 'have', 'and', 'or', 'who', 'which', 'that', 'with', 'than'];
+
+/** Verbs between an activity and a frequency: only the frequency is quoted ("sessions must run every 2 weeks"). */
+export const PHRASE_VERBS = ['must', 'will', 'shall', 'should', 'may', 'can', 'is', 'are', 'be', 'has', 'have', 'run', 'take', 'happen', 'held'];
+
+/** Verbs of having a qualification: a quoted qualification starts after them ("must hold a relevant degree"). */
+export const HOLDING = ['hold', 'have', 'has', 'need', 'require', 'possess', 'all', 'every', 'each', 'must'];
+
+/**
+ * Words that turn what follows into its opposite ("no weekly sessions are required").
+ * Unlike words.ts's negation check, a negation followed by a LIMIT_AFTER word is a limit.
+ */
+export const NEGATIONS = ['not', 'no', 'never', 'without', 'nor', 'neither', "don't", "doesn't", "isn't", "aren't", 'none', 'cannot', "can't", "won't"];
+
+/** After a negation, these make a limit, not a negation: "no more than 15", "must not exceed". */
+export const LIMIT_AFTER = ['more', 'fewer', 'less', 'exceed', 'above', 'over', 'later', 'earlier', 'go', 'rise', 'fall', 'drop'];

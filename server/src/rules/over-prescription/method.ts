@@ -40,19 +40,12 @@ const governance = stems(W.GOVERNANCE);
 const reporting = stems(W.REPORTING);
 const connectors = stems(W.CONNECTORS);
 const articles = new Set(['a', 'an', 'the']);
-/** Verbs after which "from <a named place>" is where the service is delivered. */
-const deliveredFrom = stems(['delivered', 'deliver', 'run', 'operate', 'operated', 'work', 'based', 'provided', 'offered']);
-
-/** Words that end a noun phrase: a number and a noun with one of these between are not one phrase. */
-const BREAKERS = stems(['must', 'will', 'shall', 'should', 'may', 'can', 'is', 'are', 'be', 'has', 'have', 'and', 'or', 'who', 'which', 'that', 'with', 'than']);
-/** Verbs that end a phrase about an activity: "sessions must run every 2 weeks". */
-const VERBS = stems(['must', 'will', 'shall', 'should', 'may', 'can', 'is', 'are', 'be', 'has', 'have', 'run', 'take', 'happen', 'held']);
-/** Verbs of having a qualification: a quoted qualification starts after them. */
-const HOLDING = stems(['hold', 'have', 'has', 'need', 'require', 'possess', 'all', 'every', 'each', 'must']);
-/** Words that turn what follows into its opposite. */
-const NEGATIONS = new Set(['not', 'no', 'never', 'without', 'nor', 'neither', "don't", "doesn't", "isn't", "aren't", 'none', 'cannot', "can't", "won't"]);
-/** After a negation, these make a limit, not a negation: "no more than 15", "must not exceed". */
-const LIMIT_AFTER = stems(['more', 'fewer', 'less', 'exceed', 'above', 'over', 'later', 'earlier', 'go', 'rise', 'fall', 'drop']);
+const deliveredFrom = stems(W.DELIVERED_FROM);
+const BREAKERS = stems(W.BREAKERS);
+const VERBS = stems(W.PHRASE_VERBS);
+const HOLDING = stems(W.HOLDING);
+const NEGATIONS = new Set(W.NEGATIONS);
+const LIMIT_AFTER = stems(W.LIMIT_AFTER);
 /** Characters that end a clause. */
 const CLAUSE_BREAK = /[;,.:()!?\u2013\u2014]/;
 
@@ -366,7 +359,7 @@ function venueParts(r: Requirement): Part[] {
         if (word === 'from' && !deliveredFrom.has(r.stem(p - 1) ?? '')) break;
         let named = false;
         for (let k = p + 1; k <= v; k++) if (r.isCapitalised(k) || /^council['’]s$/i.test(r.ws[k].text)) named = true;
-        if (named) parts.push({ start: p + 1, end: v + 1 });
+        if (named && !isGovernance(r, p + 1, v + 1)) parts.push({ start: p + 1, end: v + 1 });
         break;
       }
       if (BREAKERS.has(word) || ['to', 'by', 'for', 'of', 'on'].includes(word)) break;

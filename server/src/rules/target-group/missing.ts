@@ -2,6 +2,7 @@ import { Fix } from '../../diagnostic';
 import * as ast from '../../syntax/ast';
 import { fromReport } from '../evidence';
 import { SpecFacts } from '../facts';
+import { insertField } from '../insert';
 import { defineRule } from '../rule';
 
 export const rule = defineRule({
@@ -44,26 +45,6 @@ export const rule = defineRule({
 
 /** Inserts `for <cohort>` as the outcome's first field. */
 function addFor(facts: SpecFacts, outcome: ast.OutcomeBlock, cohort: string): Fix | undefined {
-  const open = outcome.braces?.open;
-  if (!open) return undefined;
-  const title = `Add \`for ${cohort}\``;
-  const rest = facts.text.slice(open.end);
-  const sameLine = /^[ \t]*[^\s#]/.test(rest) && !/^[ \t]*\}/.test(rest);
-  if (sameLine || !/^[ \t]*(#[^\r\n]*)?\r?\n/.test(rest)) {
-    // `outcome job { measure "…" }` on one line
-    return { title, edits: [{ span: { start: open.end, end: open.end }, newText: ` for ${cohort}` }] };
-  }
-  const eol = facts.text.includes('\r\n') ? '\r\n' : '\n';
-  const line = facts.lines.position(open.end).line;
-  const outer = /^[ \t]*/.exec(facts.text.slice(facts.lines.lineStart(facts.lines.position(outcome.span.start).line)))?.[0] ?? '';
-  // Indent as the block's first field is indented.
-  let inner = `${outer}  `;
-  for (let l = line + 1; l < facts.lines.lineCount; l++) {
-    const text = facts.text.slice(facts.lines.lineStart(l), facts.lines.lineEnd(l));
-    if (/^\s*(#.*)?$/.test(text)) continue;
-    if (!/^\s*\}/.test(text)) inner = /^[ \t]*/.exec(text)?.[0] ?? inner;
-    break;
-  }
-  const at = facts.lines.lineEnd(line);
-  return { title, edits: [{ span: { start: at, end: at }, newText: `${eol}${inner}for ${cohort}` }] };
+  const edit = insertField(facts, outcome, undefined, `for ${cohort}`);
+  return edit && { title: `Add \`for ${cohort}\``, edits: [edit] };
 }

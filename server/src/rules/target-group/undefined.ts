@@ -3,6 +3,7 @@ import { Definition, Reference } from '../../model/model';
 import * as ast from '../../syntax/ast';
 import { fromReport } from '../evidence';
 import { SpecFacts } from '../facts';
+import { insertField, lastOf } from '../insert';
 import { defineRule } from '../rule';
 
 /*
@@ -172,15 +173,8 @@ function segmentStub(facts: SpecFacts, id: string, pay: ast.PayLine | undefined)
   if (outcome?.kind !== 'outcome') return undefined;
   const cohorts = [...new Set(facts.cohortsOf(outcome.node as ast.OutcomeBlock).map((c) => c.cohort))];
   const cohort = cohorts.length === 1 ? cohorts[0] : undefined;
-  const close = cohort?.braces?.close;
-  if (!cohort || !close || !facts.cohorts.includes(cohort)) return undefined;
-  const title = `Add a segment \`${id}\` to \`${cohort.name?.text ?? 'the cohort'}\`, to fill in`;
-  const eol = eolOf(facts);
-  const lineStart = facts.lines.lineStart(facts.lines.position(close.start).line);
-  if (/^[ \t]*$/.test(facts.text.slice(lineStart, close.start))) {
-    const indent = facts.text.slice(lineStart, close.start);
-    const text = [`${indent}  segment ${id} "…" {`, `${indent}    criterion "…"`, `${indent}  }`, ''].join(eol);
-    return { title, edits: [{ span: { start: lineStart, end: lineStart }, newText: text }] };
-  }
-  return { title, edits: [{ span: { start: close.start, end: close.start }, newText: `segment ${id} "…" { criterion "…" } ` }] };
+  if (!cohort || !facts.cohorts.includes(cohort)) return undefined;
+  const after = lastOf([cohort.eligibility, cohort.size, ...cohort.referrals, ...cohort.segments, ...cohort.excludes]);
+  const edit = insertField(facts, cohort, after, `segment ${id} "…" { criterion "…" }`);
+  return edit && { title: `Add a segment \`${id}\` to \`${cohort.name?.text ?? 'the cohort'}\`, to fill in`, edits: [edit] };
 }

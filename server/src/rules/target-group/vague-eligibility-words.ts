@@ -52,16 +52,6 @@ export const VAGUE = [
   'disengaged',
 ];
 
-/** Placeholders: a criterion that is only one of these (or has no words, such as "…") is yet to be written. */
-export const PLACEHOLDERS = [
-  'TBC',
-  'TBA',
-  'TBD',
-  'to be confirmed',
-  'to be agreed',
-  'to be decided',
-];
-
 /**
  * Wording that ties a criterion to a fact someone has recorded or can check. A
  * criterion with one of these (or with a number) is not vague, whatever else it says.

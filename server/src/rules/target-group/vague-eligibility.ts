@@ -3,7 +3,8 @@ import * as ast from '../../syntax/ast';
 import { fromReport } from '../evidence';
 import { defineRule } from '../rule';
 import { PhraseList, Word, words } from '../words';
-import { PLACEHOLDERS, RECORDED, VAGUE } from './vague-eligibility-words';
+import { saysNothing } from '../placeholders';
+import { RECORDED, VAGUE } from './vague-eligibility-words';
 
 const options = z.object({
   extraVagueWords: z
@@ -13,7 +14,6 @@ const options = z.object({
 });
 
 const recorded = new PhraseList(RECORDED);
-const placeholders = new PhraseList(PLACEHOLDERS);
 const builtIn = new PhraseList(VAGUE);
 const withExtra = new Map<string, PhraseList>();
 
@@ -36,15 +36,16 @@ function isFact(word: Word): boolean {
 interface Reading {
   /** The vague phrases, as written. */
   readonly vague: string[];
-  /** A placeholder ("…", "TBC"), not yet a criterion. */
+  /** A placeholder ("TBC", "to be agreed"), not yet a criterion. */
   readonly empty: boolean;
   readonly isVague: boolean;
 }
 
 function read(text: string, vague: PhraseList): Reading {
+  // "TBC", "to be agreed": not yet a criterion. ("…", what quick fixes insert, is a gap the editor shows.)
+  if (saysNothing(text)) return { vague: [], empty: true, isVague: true };
   const ws = words(text);
   const anchored = ws.some(isFact) || recorded.find(ws).length > 0;
-  if (ws.length === 0 || (!anchored && placeholders.find(ws).length > 0)) return { vague: [], empty: true, isVague: true };
   const found = vague.findAffirmed(ws).map((m) => text.slice(m.words[0].start, m.words[m.words.length - 1].end));
   return { vague: found, empty: false, isVague: !anchored && found.length > 0 };
 }
