@@ -1,0 +1,32 @@
+import { defineRule } from '../rule';
+
+export const rule = defineRule({
+  meta: {
+    id: 'structure/undefined-outcome',
+    family: 'structure',
+    severity: 'error',
+    summary: 'A `pay` line names an outcome that no visible file defines.',
+    rationale:
+      'A price for an outcome nobody defined pays for something no one can measure or verify: there is no ' +
+      'measure, no evidence and no cohort behind it, and the most the spec can pay cannot be worked out.',
+    evidence: [],
+    examples: {
+      fires: 'outcome job { for neet }\npayment {\n  pay £3,200 for jobs per participant\n}\n',
+      passes: 'outcome job { for neet }\npayment {\n  pay £3,200 for job per participant\n}\n',
+      fix: 'Correct the id after `for` in the `pay` line, or define the outcome it means.',
+    },
+  },
+  check({ facts, report }) {
+    for (const reference of facts.model.references) {
+      if (reference.role !== 'pay-outcome' || reference.target) continue;
+      const name = reference.name.text;
+      report({
+        node: reference.name,
+        message: reference.wrongKind
+          ? `\`${name}\` is a ${reference.wrongKind.kind}, not an outcome: \`pay … for\` names the outcome being paid for`
+          : `no outcome \`${name}\` is defined here or in a used file, so this line pays for nothing anyone can measure`,
+        ...(reference.wrongKind ? { related: [{ message: `\`${name}\` is defined here`, span: reference.wrongKind.name.span, ...(reference.wrongKind.uri === facts.model.uri ? {} : { uri: reference.wrongKind.uri }) }] } : {}),
+      });
+    }
+  },
+});
