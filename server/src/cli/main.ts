@@ -1,69 +1,58 @@
-import * as path from 'node:path';
-import { DiskAccess, readText } from '../host/disk-access';
-import { lint } from '../lint';
-import { ParseCache } from '../model/model';
-import { LineIndex } from '../syntax/line-index';
-import { discover } from './discover';
+import { toolVersion } from './about';
+import { readArgs } from './args';
+import { COMMANDS } from './commands';
+import { helpText } from './help';
+import { UsageError } from './problems';
 
 /*
- * `outcome-lint [files or folders…]`: lints specs and prints one line a finding.
- * Exit codes: 0 no errors, 1 errors found, 2 the command could not run.
+ * `outcome-lint [options] [files, folders or globs…]`, and the other commands
+ * (`diff`, `export`, `report`). See docs/cli.md.
+ *
+ * Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many
+ * warnings, 2 the command could not run (usage, no files, I/O, invalid config), with
+ * one line on stderr for each problem.
+ *
+ * This module stays light: the linter (lint-command.ts) and the other commands are
+ * loaded only when a run needs them.
  */
 
-const USAGE = `Usage: outcome-lint [files or folders…]
+/** What main needs from the process, so that it can be run in a test too. */
+export interface Io {
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly stdoutIsTTY: boolean;
+  /** Writes text as it is (it ends with a newline). */
+  stdout(text: string): void;
+  /** Writes one line (a newline is added). */
+  stderr(line: string): void;
+}
 
-Checks outcome specifications (.outcome files) for designs known to fail, and
-prints each finding with its place: file:line:column.
+export function main(argv: readonly string[], io: Io): number {
+  const command = argv.length > 0 ? COMMANDS.get(argv[0]) : undefined;
+  if (command) return command()(argv.slice(1), { cwd: io.cwd, out: io.stdout, err: io.stderr });
+  try {
+    return run(argv, io);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    for (const line of error.lines) io.stderr(`outcome-lint: ${line}`);
+    return 2;
+  }
+}
 
-A folder means every .outcome file inside it. With no arguments, the current
-folder is checked.
-
-Exit codes: 0 no errors, 1 errors found, 2 the command could not run.`;
-
-export function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    out(USAGE);
+function run(argv: readonly string[], io: Io): number {
+  const options = readArgs(argv);
+  // For the test of the internal-error handler in index.ts: nothing else throws on purpose.
+  if (io.env.OUTCOME_LINT_TEST_CRASH) throw new Error(`crash requested by OUTCOME_LINT_TEST_CRASH\n    at a line that must not be shown`);
+  if (options.help) {
+    io.stdout(helpText(toolVersion()));
     return 0;
   }
-  const unknown = argv.find((a) => a.startsWith('-'));
-  if (unknown) {
-    err(`outcome-lint: unknown option ${unknown} (see outcome-lint --help)`);
-    return 2;
+  if (options.version) {
+    io.stdout(`${toolVersion()}\n`);
+    return 0;
   }
-  let files: string[];
-  try {
-    files = discover(argv.length > 0 ? argv : ['.']);
-  } catch (e) {
-    err(`outcome-lint: ${(e as Error).message}`);
-    return 2;
-  }
-  if (files.length === 0) {
-    err('outcome-lint: no .outcome files found');
-    return 2;
-  }
-  const roots = argv.length > 0 ? argv.map((a) => path.resolve(a)).map((a) => (files.includes(a) ? path.dirname(a) : a)) : [process.cwd()];
-  const access = new DiskAccess(roots);
-  const cache: ParseCache = new Map();
-  let errors = 0;
-  let warnings = 0;
-  for (const file of files) {
-    let text: string;
-    try {
-      text = readText(file);
-    } catch (e) {
-      err(`outcome-lint: cannot read ${path.relative(process.cwd(), file)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-      return 2;
-    }
-    const { diagnostics } = lint(file, text, access, { cache });
-    const index = new LineIndex(text);
-    const shown = path.relative(process.cwd(), file) || file;
-    for (const d of diagnostics) {
-      const { line, column } = index.lineColumn(d.span.start);
-      out(`${shown}:${line}:${column}: ${d.severity} ${d.message} [${d.code}]`);
-      if (d.severity === 'error') errors++;
-      else if (d.severity === 'warning') warnings++;
-    }
-  }
-  out(`${files.length} file${files.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
-  return errors > 0 ? 1 : 0;
+  // Required here, not imported: the bundle then initialises lint-command.ts, and with it
+  // the whole linter, only for a run that needs it.
+  const { runLint } = require('./lint-command') as typeof import('./lint-command');
+  return runLint(options, io);
 }

@@ -1,0 +1,133 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from './problems';
+
+/*
+ * The command line, read with Node's own `util.parseArgs` (no dependency). It runs in
+ * its lenient mode and this module checks the tokens itself, so that every mistake
+ * gets one line in the user's terms ("--format needs a value, such as --format
+ * sarif") rather than Node's wording.
+ */
+
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface Options {
+  readonly paths: readonly string[];
+  readonly format: Format;
+  readonly output: string | undefined;
+  readonly config: string | undefined;
+  /** `id=severity`, as given; checked against the rules by `overrides.ts`. */
+  readonly rules: readonly string[];
+  readonly printConfig: string | undefined;
+  readonly listRules: boolean;
+  readonly quiet: boolean;
+  readonly maxWarnings: number | undefined;
+  /** true / false when `--color` / `--no-color` is given; otherwise decided from the terminal. */
+  readonly color: boolean | undefined;
+  readonly version: boolean;
+  readonly help: boolean;
+}
+
+const SPEC = {
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  config: { type: 'string', short: 'c' },
+  rule: { type: 'string', multiple: true },
+  'print-config': { type: 'string' },
+  'list-rules': { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  'max-warnings': { type: 'string' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  version: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Name = keyof typeof SPEC;
+
+/** An example value for each option that takes one, for "needs a value" messages. */
+const EXAMPLES: Partial<Record<Name, string>> = {
+  format: '--format sarif',
+  output: '--output report.sarif',
+  config: '--config .outcomelintrc.json',
+  rule: '--rule monetisation/intangible-paid=off',
+  'print-config': '--print-config specs/housing.outcome',
+  'max-warnings': '--max-warnings 0',
+};
+
+export function readArgs(argv: readonly string[]): Options {
+  const { values, positionals, tokens } = parseArgs({
+    args: [...argv],
+    options: SPEC,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const spec = (SPEC as Record<string, { type: 'string' | 'boolean' }>)[token.name];
+    if (!spec) throw new UsageError(`unknown option ${token.rawName}${suggest(token.rawName)}`);
+    if (spec.type === 'boolean' && token.value !== undefined) {
+      throw new UsageError(`${token.rawName} takes no value (found ${token.rawName}=${token.value})`);
+    }
+    if (spec.type === 'string') {
+      const missing = token.value === undefined || (!token.inlineValue && /^-[^\d]/.test(token.value));
+      if (missing) {
+        throw new UsageError(`${token.rawName} needs a value, such as ${EXAMPLES[token.name as Name] ?? `${token.rawName} VALUE`}`);
+      }
+    }
+  }
+  const v = values as Record<string, string | boolean | string[] | undefined>;
+  const format = (v.format as string | undefined) ?? 'stylish';
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`unknown format \`${format}\`: use ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS[FORMATS.length - 1]}`);
+  }
+  let maxWarnings: number | undefined;
+  if (v['max-warnings'] !== undefined) {
+    const text = v['max-warnings'] as string;
+    if (!/^\d+$/.test(text)) throw new UsageError(`--max-warnings needs a whole number of 0 or more, such as --max-warnings 0 (found \`${text}\`)`);
+    maxWarnings = Number(text);
+  }
+  if (v.color && v['no-color']) throw new UsageError('give --color or --no-color, not both');
+  return {
+    paths: positionals,
+    format: format as Format,
+    output: v.output as string | undefined,
+    config: v.config as string | undefined,
+    rules: (v.rule as string[] | undefined) ?? [],
+    printConfig: v['print-config'] as string | undefined,
+    listRules: v['list-rules'] === true,
+    quiet: v.quiet === true,
+    maxWarnings,
+    color: v.color ? true : v['no-color'] ? false : undefined,
+    version: v.version === true,
+    help: v.help === true,
+  };
+}
+
+/** "; did you mean --format?" for a near miss of a long option, or the pointer to --help. */
+function suggest(raw: string): string {
+  const name = raw.replace(/^-+/, '').split('=')[0];
+  if (raw.startsWith('--')) {
+    const best = Object.keys(SPEC)
+      .map((known) => ({ known, distance: distance(name, known) }))
+      .sort((a, b) => a.distance - b.distance)[0];
+    if (best && best.distance <= Math.max(1, Math.floor(best.known.length / 3))) return `; did you mean --${best.known}?`;
+  }
+  return ' (outcome-lint --help lists the options)';
+}
+
+/** Levenshtein distance, for suggestions. */
+export function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length];
+}

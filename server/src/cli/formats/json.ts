@@ -1,0 +1,79 @@
+import { Severity } from '../../diagnostic';
+import { Report, Summary } from '../report';
+
+/*
+ * `--format json`: the documented, stable shape (docs/cli.md). Fields are only ever
+ * added; a change to an existing field raises `formatVersion`.
+ */
+
+export const JSON_FORMAT_VERSION = 1;
+
+export interface JsonPlace {
+  path: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface JsonRelated extends JsonPlace {
+  message: string;
+}
+
+export interface JsonFinding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  helpUri: string;
+  related?: JsonRelated[];
+  suppressed?: { reason: string };
+}
+
+export interface JsonReport {
+  formatVersion: number;
+  tool: { name: 'outcome-lint'; version: string };
+  files: { path: string; findings: JsonFinding[] }[];
+  summary: Summary;
+}
+
+export function toJson(report: Report, version: string, helpUri: (id: string) => string): JsonReport {
+  return {
+    formatVersion: JSON_FORMAT_VERSION,
+    tool: { name: 'outcome-lint', version },
+    files: report.files.map((file) => ({
+      path: file.path,
+      findings: file.findings.map((f) => ({
+        ruleId: f.ruleId,
+        severity: f.severity,
+        message: f.message,
+        line: f.line,
+        column: f.column,
+        endLine: f.endLine,
+        endColumn: f.endColumn,
+        helpUri: helpUri(f.ruleId),
+        ...(f.related.length > 0
+          ? {
+              related: f.related.map((r) => ({
+                path: r.path,
+                line: r.line,
+                column: r.column,
+                endLine: r.endLine,
+                endColumn: r.endColumn,
+                message: r.message,
+              })),
+            }
+          : {}),
+        ...(f.suppressed ? { suppressed: { reason: f.suppressed.reason } } : {}),
+      })),
+    })),
+    summary: report.summary,
+  };
+}
+
+export function json(report: Report, version: string, helpUri: (id: string) => string): string {
+  return `${JSON.stringify(toJson(report, version, helpUri), null, 2)}\n`;
+}

@@ -1,0 +1,73 @@
+import { REPOSITORY } from './about';
+
+/** `outcome-lint --help`: for the commissioner who writes specs and the engineer who sets up CI. */
+export function helpText(version: string): string {
+  return `outcome-lint ${version}: checks outcome specifications (.outcome files) for
+designs known to fail, such as prices that reward picking the easiest people or
+budgets that cannot pay for the results they promise.
+
+Usage:
+  outcome-lint [options] [files, folders or globs...]
+
+  A folder means every .outcome file inside it (node_modules and .git are skipped).
+  With nothing named, the current folder is checked. A spec can \`use\` another spec
+  in the same folder tree.
+
+Examples:
+  outcome-lint                              check every spec in this folder
+  outcome-lint tenders/housing.outcome      check one spec
+  outcome-lint --list-rules                 what each rule looks for
+  outcome-lint -f sarif -o lint.sarif .     a report for GitHub code scanning
+
+What you see:
+  Each finding gives its place (line:column), how serious it is, what is wrong in
+  plain words, and the rule that found it:
+    error    the design cannot work as written, or is known to fail; fix it
+    warning  a design known to go wrong in practice; fix it or say why not
+    info     worth a look; never fails a run
+  Each rule's page explains why, with an example and how to fix it:
+    ${REPOSITORY}/tree/main/docs/rules
+
+Output:
+  -f, --format NAME      stylish (the default, for reading), json, sarif (code
+                         scanning), github (GitHub Actions annotations) or junit
+                         (test reports in GitLab, Jenkins and others)
+  -o, --output FILE      write the report to FILE instead of the screen
+  -q, --quiet            report errors only
+      --color, --no-color
+                         colour on or off (default: on in a terminal, off when
+                         NO_COLOR is set or the report goes to a file or a pipe)
+
+Rules and settings:
+  -c, --config FILE      use this settings file for every spec, instead of the
+                         nearest .outcomelintrc.json
+      --rule ID=SEVERITY set one rule's severity: off, info, warning or error
+                         (repeat for more rules), such as
+                         --rule monetisation/intangible-paid=off
+      --max-warnings N   fail when there are more than N warnings
+      --print-config FILE
+                         print the settings that apply to FILE, and stop
+      --list-rules       list every rule with its severity and what it catches,
+                         and stop
+
+  -v, --version          print the version, and stop
+  -h, --help             print this help, and stop
+
+Silencing one finding, with the reason kept in reports (and in SARIF):
+  # outcome-lint-disable-next-line RULE-ID -- why this is acceptable here
+
+Other commands (each explains itself with --help):
+  outcome-lint diff OLD NEW            what a change to a spec means
+  outcome-lint export --indigo SPEC    the spec as an INDIGO project (JSON)
+  outcome-lint report SPEC             the provider's risk report: the most it
+                                       can pay, cash flow, working capital
+
+Exit codes:
+  0  no errors (and no more warnings than --max-warnings allows)
+  1  errors found, or more warnings than --max-warnings allows
+  2  outcome-lint could not run: a mistake in the command, no files found, a file
+     it cannot read, or an invalid settings file
+
+More: ${REPOSITORY}/blob/main/docs/cli.md
+`;
+}

@@ -1,0 +1,166 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Config } from '../config/config';
+import { DiskAccess } from '../host/disk-access';
+import { lint } from '../lint';
+import { FileAccess } from '../model/file-access';
+import { ParseCache } from '../model/model';
+import { rules } from '../rules/index';
+import { LineIndex } from '../syntax/line-index';
+import { Span } from '../syntax/span';
+import { toolVersion } from './about';
+import { Format, Options } from './args';
+import { painter, Paint, useColour } from './colour';
+import { discover } from './discover';
+import { github } from './formats/github';
+import { json } from './formats/json';
+import { junit } from './formats/junit';
+import { sarifText } from './formats/sarif';
+import { stylish } from './formats/stylish';
+import { helpUri } from './links';
+import type { Io } from './main';
+import { ioProblem, UsageError } from './problems';
+import { readSpec } from './read';
+import { FileReport, fileFindings, onlyErrors, plural, RelatedPlace, region, Report, summarise } from './report';
+import { describeConfig, readOverrides, Settings } from './settings';
+
+/*
+ * Linting, once the command line is read: `--list-rules`, `--print-config`, or a run
+ * over files. Loaded by main.ts only when needed, so that `--help`, `--version` and
+ * mistakes on the command line answer without loading the linter.
+ */
+
+export function runLint(options: Options, io: Io): number {
+  const overrides = readOverrides(options.rules);
+  const paint = painter(useColour(options.color, options.output !== undefined, io.env, io.stdoutIsTTY));
+  const names = new Map<string, string>();
+  const shown = (file: string): string => {
+    let name = names.get(file);
+    if (name === undefined) names.set(file, (name = displayPath(file, io.cwd)));
+    return name;
+  };
+
+  if (options.listRules) {
+    emit(listRules(options.format, paint), options, io);
+    return 0;
+  }
+
+  const settings = new Settings(io.cwd, options.config, overrides, shown);
+
+  if (options.printConfig !== undefined) {
+    if (options.paths.length > 0) {
+      throw new UsageError('--print-config prints the settings for one file and lints nothing: leave out the other paths');
+    }
+    const file = path.resolve(io.cwd, options.printConfig);
+    const config = settings.forFiles([file], new Map([[file, path.dirname(file)]])).get(file)!;
+    emit(`${JSON.stringify(describeConfig(config), null, 2)}\n`, options, io);
+    return 0;
+  }
+
+  const { files, baseOf, roots } = discover(options.paths, io.cwd);
+  const configs = settings.forFiles(files, baseOf);
+  const texts = new Map<string, string>();
+  for (const file of files) texts.set(file, readSpec(file, shown(file)));
+
+  const full = lintAll(files, texts, configs, new DiskAccess(roots), shown);
+  const report = options.quiet ? onlyErrors(full) : full;
+  emit(format(options.format, report, paint, io.cwd), options, io);
+
+  const { errors, warnings } = full.summary;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    io.stderr(`outcome-lint: ${plural(warnings, 'warning')} found, more than --max-warnings ${options.maxWarnings} allows`);
+    return 1;
+  }
+  return errors > 0 ? 1 : 0;
+}
+
+/**
+ * Lints every file, each read once: `use` reaches the texts already read (and other
+ * files on disk, inside `roots`, read once), and one parse cache serves the whole run.
+ */
+function lintAll(
+  files: readonly string[],
+  texts: Map<string, string>,
+  configs: ReadonlyMap<string, Config>,
+  disk: DiskAccess,
+  shown: (file: string) => string,
+): Report {
+  const access: FileAccess = {
+    resolve: (from, target) => disk.resolve(from, target),
+    display: (file) => disk.display(file),
+    read: (file) => {
+      let text = texts.get(file);
+      if (text === undefined) {
+        text = disk.read(file);
+        if (text !== undefined) texts.set(file, text);
+      }
+      return text;
+    },
+  };
+  const indexes = new Map<string, LineIndex>();
+  const indexOf = (file: string): LineIndex => {
+    let index = indexes.get(file);
+    if (!index) indexes.set(file, (index = new LineIndex(access.read(file) ?? '')));
+    return index;
+  };
+  const cache: ParseCache = new Map();
+  const reports: FileReport[] = [];
+  for (const file of files) {
+    const result = lint(file, texts.get(file)!, access, { config: configs.get(file), cache });
+    const index = result.facts.lines;
+    indexes.set(file, index);
+    const related = (uri: string | undefined, span: Span, message: string): RelatedPlace => {
+      const other = uri ?? file;
+      return { path: shown(other), file: other, message, ...region(other === file ? index : indexOf(other), span) };
+    };
+    reports.push({ path: shown(file), file, findings: fileFindings(result.diagnostics, result.suppressed, index, related) });
+  }
+  return { files: reports, summary: summarise(reports) };
+}
+
+function format(name: Format, report: Report, paint: Paint, cwd: string): string {
+  switch (name) {
+    case 'stylish':
+      return stylish(report, paint);
+    case 'json':
+      return json(report, toolVersion(), helpUri);
+    case 'sarif':
+      return sarifText(report, rules, toolVersion(), cwd);
+    case 'github':
+      return github(report);
+    case 'junit':
+      return junit(report);
+  }
+}
+
+/** `--list-rules`: a table, or with `--format json` an array of { id, severity, summary, helpUri }. */
+function listRules(name: Format, paint: Paint): string {
+  if (name === 'json') {
+    const list = rules.map((r) => ({ id: r.meta.id, severity: r.meta.severity, summary: r.meta.summary, helpUri: helpUri(r.meta.id) }));
+    return `${JSON.stringify(list, null, 2)}\n`;
+  }
+  const width = Math.max(...rules.map((r) => r.meta.id.length));
+  const lines = rules.map((r) => `${r.meta.id.padEnd(width)}  ${paint(r.meta.severity === 'error' ? 'red' : r.meta.severity === 'warning' ? 'yellow' : 'cyan', r.meta.severity.padEnd(8))}  ${r.meta.summary}`);
+  return `${[paint('bold', `${'rule'.padEnd(width)}  severity  summary`), ...lines].join('\n')}\n`;
+}
+
+/** Writes the report to stdout, or to `--output`. */
+function emit(text: string, options: Options, io: Io): void {
+  if (options.output === undefined) {
+    io.stdout(text);
+    return;
+  }
+  try {
+    fs.writeFileSync(path.resolve(io.cwd, options.output), text);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : ioProblem(error);
+    throw new UsageError(`cannot write ${options.output}: ${reason}`);
+  }
+}
+
+/** A path as shown in reports: relative to the current folder with `/`, or absolute when outside it. */
+export function displayPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return file;
+  return relative.split(path.sep).join('/');
+}

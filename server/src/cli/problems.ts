@@ -1,0 +1,36 @@
+/**
+ * A reason the command cannot run (exit code 2): a mistake on the command line, no
+ * files, an unreadable file, an invalid config. Each line is printed as
+ * `outcome-lint: <line>` on stderr, never with a stack trace.
+ */
+export class UsageError extends Error {
+  readonly lines: readonly string[];
+
+  constructor(...lines: string[]) {
+    super(lines.join('; '));
+    this.lines = lines;
+  }
+}
+
+/** Node's error codes for files, in words. */
+export function ioProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'it does not exist';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a folder, not a file';
+    case 'ENOTDIR':
+      return 'a part of its path is a file, not a folder';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many files are open';
+    case 'ELOOP':
+      return 'its symbolic links go round in a circle';
+    default:
+      return code ?? (error instanceof Error ? error.message : String(error));
+  }
+}
