@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { configJsonSchema } from '../server/src/config/json-schema';
 import { rules } from '../server/src/rules/index';
 
-// `npm run schema`: writes schemas/outcomelintrc.schema.json from the zod schema.
+// Part of `npm run docs`: writes schemas/outcomelintrc.schema.json from the zod schema.
 const file = path.join(process.cwd(), 'schemas', 'outcomelintrc.schema.json');
 fs.mkdirSync(path.dirname(file), { recursive: true });
 fs.writeFileSync(file, `${JSON.stringify(configJsonSchema(rules), null, 2)}\n`);

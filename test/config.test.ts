@@ -43,6 +43,10 @@ describe('config: .outcomelintrc.json', () => {
     const result = parseConfig('{ "rules": { "budget/example": { "severity": "error", "maxFee": 10 } } }', testRules);
     assert.ok('config' in result);
     assert.deepEqual(result.config.rules.get('budget/example'), { level: 'error', options: { maxFee: 10 } });
+    const optionsOnly = parseConfig('{ "rules": { "budget/example": { "maxFee": 10 } } }', testRules);
+    assert.ok('config' in optionsOnly);
+    // Options alone leave the severity to the rule (which may raise it, as for a `must` service).
+    assert.deepEqual(optionsOnly.config.rules.get('budget/example'), { level: undefined, options: { maxFee: 10 } });
     const plain = parseConfig('// comments are allowed\n{ "rules": { "budget/example": "off" } }', testRules);
     assert.ok('config' in plain);
     assert.equal(plain.config.rules.get('budget/example')?.level, 'off');

@@ -10,7 +10,7 @@ import { Span } from '../syntax/span';
  *   {
  *     "rules": {
  *       "monetisation/intangible-paid": "off",
- *       "perverse-incentive/prime-top-slice": { "severity": "error", "maxFee": 10 }
+ *       "perverse-incentive/prime-top-slice": { "severity": "error", "maximumFee": 10 }
  *     }
  *   }
  *
@@ -22,7 +22,8 @@ export type Level = Severity | 'off';
 export const LEVELS = ['off', 'info', 'warning', 'error'] as const;
 
 export interface RuleSetting {
-  readonly level: Level;
+  /** Undefined when the user set only options: the rule keeps its own severity. */
+  readonly level: Level | undefined;
   readonly options: unknown;
 }
 
@@ -154,7 +155,7 @@ function toConfig(settings: Record<string, unknown>, rules: readonly Rule<unknow
       map.set(rule.meta.id, { level: setting as Level, options: undefined });
     } else {
       const { severity, ...options } = setting as { severity?: Level };
-      map.set(rule.meta.id, { level: severity ?? rule.meta.severity, options });
+      map.set(rule.meta.id, { level: severity, options });
     }
   }
   return { rules: map };

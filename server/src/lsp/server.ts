@@ -58,11 +58,13 @@ interface Settings {
 }
 let settings: Settings = { enable: true, maxProblems: 1000, inlayHints: true, maxFileSizeMB: 10 };
 let canPullSettings = false;
+let canWatchFiles = false;
 
 connection.onInitialize((params) => {
   const folders = params.workspaceFolders?.map((f) => fileURLToPath(f.uri)) ?? (params.rootUri ? [fileURLToPath(params.rootUri)] : []);
   workspace.setRoots(folders);
   canPullSettings = params.capabilities.workspace?.configuration === true;
+  canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -86,7 +88,7 @@ connection.onInitialize((params) => {
 
 connection.onInitialized(async () => {
   await pullSettings();
-  if (canPullSettings) {
+  if (canWatchFiles) {
     // Watch specs and configs on disk, where the client can (VS Code, Neovim with a watcher).
     void connection.client
       .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.outcome' }, { globPattern: '**/.outcomelintrc.json' }] })
