@@ -50,7 +50,23 @@ export function stem(word: string): string {
   return w;
 }
 
-export function words(text: string): Word[] {
+/**
+ * Several rules read the same texts (a measure, a requirement): their words are worked
+ * out once. The cache is emptied when it grows large, so memory stays bounded.
+ */
+const cache = new Map<string, readonly Word[]>();
+const CACHE_LIMIT = 5_000;
+
+export function words(text: string): readonly Word[] {
+  const known = cache.get(text);
+  if (known) return known;
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  const result = split(text);
+  cache.set(text, result);
+  return result;
+}
+
+function split(text: string): Word[] {
   const result: Word[] = [];
   for (const match of text.matchAll(WORD)) {
     const start = match.index ?? 0;

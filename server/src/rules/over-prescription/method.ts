@@ -56,7 +56,7 @@ interface Part {
 }
 
 class Requirement {
-  readonly ws: Word[];
+  readonly ws: readonly Word[];
   /** The clause of each word: clauses are separated by punctuation. */
   readonly clause: number[];
   private readonly matches = new Map<PhraseList, Map<number, PhraseMatch>>();
