@@ -82,6 +82,11 @@ export class LspClient {
     }
   }
 
+  /** The versions of every publish for `uri`, in the order they came. */
+  publishedVersions(uri: string): number[] {
+    return (this.published.get(uri) ?? []).flatMap((p) => (p.version === undefined ? [] : [p.version]));
+  }
+
   async stop(): Promise<void> {
     try {
       await this.connection.sendRequest('shutdown');

@@ -422,5 +422,8 @@ connection.onRequest('outcome-lint/lintWorkspace', async () => {
   return found.length;
 });
 
+/** The server's copy of a document, for tests that check no edit is lost. */
+connection.onRequest('outcome-lint/debug/text', ({ uri }: { uri: string }) => workspace.text(uri) ?? null);
+
 documents.listen(connection);
 connection.listen();
