@@ -4,6 +4,7 @@ import { Definition, SpecModel } from '../model/model';
 import * as ast from '../syntax/ast';
 import { decimalNumber, decimalString, ISO_CURRENCY } from './decimal';
 import { criterionWords, dateText, durationText, numberText, percentText, rateText, squash, termText } from './describe';
+import { isoDate, termSpan } from '../model/term';
 
 /*
  * A spec as an INDIGO project (the Government Outcomes Lab's data standard,
@@ -246,7 +247,7 @@ function serviceDates(term: ast.TermField | undefined, leaveOut: LeaveOut): Indi
   } = {};
   if (from?.valid && length.amount > 0) {
     result.start_date_of_service_provision = { value: dateText(from) };
-    result.anticipated_end_date_of_service_provision = { value: termEnd(from, length) };
+    result.anticipated_end_date_of_service_provision = { value: isoDate(termSpan(from, length).end) };
   } else {
     leaveOut('dates.start_date_of_service_provision, dates.anticipated_end_date_of_service_provision', 'the `term` has no valid `from` date');
   }
@@ -257,24 +258,6 @@ function serviceDates(term: ast.TermField | undefined, leaveOut: LeaveOut): Indi
   }
   result.notes = `Service provision dates are the contract term as the specification gives it: ${termText(term)}.`;
   return result;
-}
-
-function termEnd(from: ast.DateValue, length: ast.DurationValue): string {
-  const DAY = 86_400_000;
-  const start = Date.UTC(from.year, from.month - 1, from.day);
-  let end: number;
-  if (length.unit === 'day' || length.unit === 'week') {
-    const days = Math.ceil(length.amount * (length.unit === 'week' ? 7 : 1));
-    end = start + (days - 1) * DAY;
-  } else {
-    const months = Math.ceil(length.amount * (length.unit === 'year' ? 12 : 1));
-    const index = from.month - 1 + months;
-    const year = from.year + Math.floor(index / 12);
-    const month = index % 12;
-    const daysInMonth = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-    end = from.day > daysInMonth ? Date.UTC(year, month, daysInMonth) : Date.UTC(year, month, from.day) - DAY;
-  }
-  return new Date(end).toISOString().slice(0, 10);
 }
 
 // ── notes ─────────────────────────────────────────────────────────────────────

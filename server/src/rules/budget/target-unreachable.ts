@@ -4,6 +4,7 @@ import { SpecFacts } from '../facts';
 import { defineRule } from '../rule';
 import { words } from '../words';
 import { LOWER_IS_BETTER } from './target-unreachable-words';
+import { isoDate, termSpan } from '../../model/term';
 
 /*
  * A target that cannot be reached within the contract:
@@ -66,14 +67,14 @@ export const rule = defineRule({
         if (day > term.end) {
           report({
             node: target,
-            message: `${written} falls after the contract ends on ${iso(term.end)} (${term.written})`,
-            related: [{ message: `the term ends on ${iso(term.end)}`, span: term.field.span }],
+            message: `${written} falls after the contract ends on ${isoDate(term.end)} (${term.written})`,
+            related: [{ message: `the term ends on ${isoDate(term.end)}`, span: term.field.span }],
           });
         } else if (day < term.start) {
           report({
             node: target,
-            message: `${written} falls before the contract starts on ${iso(term.start)}`,
-            related: [{ message: `the term starts on ${iso(term.start)}`, span: term.field.span }],
+            message: `${written} falls before the contract starts on ${isoDate(term.start)}`,
+            related: [{ message: `the term starts on ${isoDate(term.start)}`, span: term.field.span }],
           });
         }
       }
@@ -118,30 +119,13 @@ interface TermDates {
   readonly written: string;
 }
 
-const DAY = 86_400_000;
-
 function termDates(facts: SpecFacts): TermDates | undefined {
   const field = facts.spec?.term;
   const length = field?.value;
   const from = field?.from;
   if (!field || !length || !from?.valid || !(length.amount > 0)) return undefined;
-  const start = Date.UTC(from.year, from.month - 1, from.day);
-  let end: number;
-  if (length.unit === 'day' || length.unit === 'week') {
-    const days = Math.ceil(length.amount * (length.unit === 'week' ? 7 : 1));
-    end = start + (days - 1) * DAY;
-  } else {
-    const months = Math.ceil(length.amount * (length.unit === 'year' ? 12 : 1));
-    const index = from.month - 1 + months;
-    const year = from.year + Math.floor(index / 12);
-    const month = index % 12; // 0-based
-    const daysInMonth = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-    end = from.day > daysInMonth ? Date.UTC(year, month, daysInMonth) : Date.UTC(year, month, from.day) - DAY;
-  }
+  const { start, end } = termSpan(from, length);
   const written = facts.text.slice(length.span.start, field.span.end).replace(/\s+/g, ' ');
   return { field, start, end, written };
 }
 
-function iso(time: number): string {
-  return new Date(time).toISOString().slice(0, 10);
-}
