@@ -311,10 +311,15 @@ function outcomeLint(nodeArgs: readonly string[] = []): Subject {
   };
 }
 
-/** A script preloaded into yaml-language-server that sets its validation delay to 0. */
+let preload: string | undefined;
+
+/** A script preloaded into yaml-language-server that sets its validation delay to 0 (written once, removed at exit). */
 function noDelayPreload(): string {
+  if (preload) return preload;
   const settings = path.join(path.dirname(YAML_SERVER), '..', 'out', 'server', 'src', 'yamlSettings.js');
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'yls-no-delay-')), 'no-delay.js');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yls-no-delay-'));
+  process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  const file = path.join(dir, 'no-delay.js');
   fs.writeFileSync(
     file,
     `const m = require(${JSON.stringify(settings)});
@@ -322,6 +327,7 @@ const Shipped = m.SettingsState;
 m.SettingsState = class extends Shipped { constructor(...a) { super(...a); this.validationDelayMs = 0; } };
 `,
   );
+  preload = file;
   return file;
 }
 

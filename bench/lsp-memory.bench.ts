@@ -78,7 +78,7 @@ function cliPeak(file: string): { kb: number; how: string; ms: number; status: n
     const status = Number(/Exit status: (\d+)/.exec(result.stderr)?.[1] ?? NaN);
     if (Number.isFinite(kb)) return { kb, how: '/usr/bin/time -v', ms, status };
   }
-  const hook = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'maxrss-')), 'maxrss.js');
+  const hook = path.join(path.dirname(file), 'maxrss.js');
   fs.writeFileSync(hook, `process.on('exit', () => require('fs').writeSync(2, '\\nmaxrss ' + process.resourceUsage().maxRSS + '\\n'));\n`);
   const result = spawnSync(process.execPath, ['--require', hook, CLI, file], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return { kb: Number(/maxrss (\d+)/.exec(result.stderr)?.[1]), how: 'getrusage maxrss at exit', ms: performance.now() - started, status: result.status };
