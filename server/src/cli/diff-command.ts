@@ -8,7 +8,8 @@ import { ConfigFinder, loadConfigFile } from '../host/config-files';
 import { DiskAccess } from '../host/disk-access';
 import { lint } from '../lint';
 import { FileAccess } from '../model/file-access';
-import { argumentProblem, CommandIo, CommandProblem as Problem, decodeSpec, fileProblem, readSpecText } from './export-command';
+import { argumentProblem, CommandIo, CommandProblem as Problem, decodeSpec, readSpecText } from './export-command';
+import { ioProblem } from './problems';
 
 /*
  * `outcome-lint diff OLD NEW [--format markdown|json]`
@@ -118,7 +119,7 @@ function run(argv: readonly string[], io: CommandIo): number {
     try {
       fs.writeFileSync(path.resolve(io.cwd, values.output), text);
     } catch (error) {
-      throw new Problem(`cannot write ${values.output}: ${fileProblem(error)}`);
+      throw new Problem(`cannot write ${values.output}: ${ioProblem(error)}`);
     }
   } else {
     io.out(text);

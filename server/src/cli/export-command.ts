@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { exportIndigo, NOT_IN_A_SPEC } from '../export/indigo';
 import { DiskAccess } from '../host/disk-access';
 import { analyse } from '../model/model';
+import { ioProblem } from './problems';
 
 /*
  * `outcome-lint export --indigo SPEC [--output FILE]`: the spec as an INDIGO project
@@ -82,7 +83,7 @@ function run(argv: readonly string[], io: CommandIo): number {
     try {
       fs.writeFileSync(path.resolve(io.cwd, values.output), json);
     } catch (error) {
-      throw new Problem(`cannot write ${values.output}: ${fileProblem(error)}`);
+      throw new Problem(`cannot write ${values.output}: ${ioProblem(error)}`);
     }
   } else {
     io.out(json);
@@ -114,7 +115,7 @@ export function readSpecText(file: string, given: string): string {
     bytes = fs.readFileSync(file);
   } catch (error) {
     if (error instanceof Problem) throw error;
-    throw new Problem(`cannot read ${given}: ${fileProblem(error)}`);
+    throw new Problem(`cannot read ${given}: ${ioProblem(error)}`);
   }
   return decodeSpec(bytes, given);
 }
@@ -133,21 +134,6 @@ export function decodeSpec(bytes: Uint8Array, given: string): string {
 
 export { Problem as CommandProblem };
 
-export function fileProblem(error: unknown): string {
-  switch ((error as NodeJS.ErrnoException | undefined)?.code) {
-    case 'ENOENT':
-      return 'it does not exist';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'it is a folder, not a file';
-    case 'ENOTDIR':
-      return 'a part of its path is a file, not a folder';
-    default:
-      return (error as NodeJS.ErrnoException | undefined)?.code ?? (error instanceof Error ? error.message : String(error));
-  }
-}
 
 /** util.parseArgs's error, without Node's wording about `strict` or `args`. */
 export function argumentProblem(error: unknown): string {
