@@ -135,7 +135,7 @@ describe('cli: outcome-lint', function () {
         const run = cli([flag]);
         assert.equal(run.status, 0);
         assert.equal(run.stderr, '');
-        for (const words of ['Usage:', 'outcome-lint [options]', 'stylish', 'json', 'sarif', 'github', 'junit', 'Exit codes:', '--max-warnings', 'outcome-lint-disable-next-line']) {
+        for (const words of ['Usage:', 'outcome-lint [options]', 'stylish', 'compact', 'json', 'sarif', 'github', 'junit', 'Exit codes:', '--max-warnings', 'outcome-lint-disable-next-line']) {
           assert.ok(run.stdout.includes(words), `help mentions ${words}`);
         }
       }
@@ -389,26 +389,55 @@ describe('cli: outcome-lint', function () {
     });
   });
 
+  type Standing = JsonFinding & { file: string };
+  const relatedText = (f: Standing): string => (f.related ?? []).map((r) => ` (${r.message}: ${r.path}:${r.line}:${r.column})`).join('');
+
+  /** A one-line-a-finding format: each standing (not suppressed) finding as `line(f)`, then the summary. */
+  function checkOneLineEach(format: string, line: (f: Standing) => string): void {
+    const run = cli([`${FIXTURES}/mixed`, '--format', format]);
+    assert.equal(run.status, 1);
+    const lines = run.stdout.trimEnd().split('\n');
+    const { report } = lintJson([`${FIXTURES}/mixed`]);
+    const standing = report.files.flatMap((f) => f.findings.filter((x) => !x.suppressed).map((x) => ({ file: f.path, ...x })));
+    assert.equal(lines.length, standing.length + 1);
+    standing.forEach((f, i) => assert.equal(lines[i], line(f)));
+    assert.match(lines[lines.length - 1]!, /^outcome-lint: 5 files checked: /);
+  }
+
   describe('github', () => {
     it('writes one workflow command a standing finding, escaped, then the summary', () => {
-      const run = cli([`${FIXTURES}/mixed`, '--format', 'github']);
-      assert.equal(run.status, 1);
-      const lines = run.stdout.trimEnd().split('\n');
-      const { report } = lintJson([`${FIXTURES}/mixed`]);
-      const standing = report.files.flatMap((f) => f.findings.filter((x) => !x.suppressed).map((x) => ({ file: f.path, ...x })));
-      assert.equal(lines.length, standing.length + 1);
-      standing.forEach((f, i) => {
+      checkOneLineEach('github', (f) => {
         const command = { error: 'error', warning: 'warning', info: 'notice' }[f.severity];
-        assert.equal(
-          lines[i],
-          `::${command} file=${f.file},line=${f.line},endLine=${f.endLine},col=${f.column},endColumn=${f.endColumn},title=${f.ruleId}::${f.message}${(f.related ?? []).map((r) => ` (${r.message}: ${r.path}:${r.line}:${r.column})`).join('')}`,
-        );
+        return `::${command} file=${f.file},line=${f.line},endLine=${f.endLine},col=${f.column},endColumn=${f.endColumn},title=${f.ruleId}::${f.message}${relatedText(f)}`;
       });
-      assert.match(lines[lines.length - 1], /^outcome-lint: 5 files checked: /);
       // Messages with % are escaped (reoffending.outcome says `upfront 0%`).
       const percent = cli(['samples/reoffending.outcome', '-f', 'github']).stdout;
       assert.match(percent, /%25/);
       assert.doesNotMatch(percent, /%(?!25|0A|0D|3A|2C)/);
+    });
+  });
+
+  describe('compact', () => {
+    it('writes one line a standing finding, file first, then the summary', () => {
+      checkOneLineEach('compact', (f) => `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message}${relatedText(f)} [${f.ruleId}]`);
+    });
+
+    it("the extension's problem matcher reads every finding from it, with the right line, column, severity and rule", () => {
+      const manifest = JSON.parse(fs.readFileSync('package.json', 'utf8'));
+      const [matcher] = manifest.contributes.problemMatchers;
+      assert.equal(matcher.name, 'outcome-lint');
+      // VS Code reads task output line by line with this one pattern.
+      const pattern = new RegExp(matcher.pattern.regexp);
+      const read = cli([`${FIXTURES}/mixed`, '--format', 'compact'])
+        .stdout.split('\n')
+        .flatMap((line) => {
+          const m = pattern.exec(line);
+          const g = matcher.pattern;
+          return m ? [`${m[g.file]}:${m[g.line]}:${m[g.column]} ${m[g.severity]} ${m[g.code]}`] : [];
+        });
+      const { report } = lintJson([`${FIXTURES}/mixed`]);
+      const standing = report.files.flatMap((f) => f.findings.filter((x) => !x.suppressed).map((x) => `${f.path}:${x.line}:${x.column} ${x.severity} ${x.ruleId}`));
+      assert.deepEqual(read, standing);
     });
   });
 
@@ -437,7 +466,7 @@ describe('cli: outcome-lint', function () {
     it('--output writes the report to a file and nothing to stdout', () => {
       const dir = tempDir();
       try {
-        for (const format of ['stylish', 'json', 'sarif', 'github', 'junit']) {
+        for (const format of ['stylish', 'compact', 'json', 'sarif', 'github', 'junit']) {
           const file = path.join(dir, `report.${format}`);
           const run = cli([`${FIXTURES}/mixed`, '--format', format, '--output', file]);
           assert.equal(run.status, 1);
@@ -559,7 +588,7 @@ describe('cli: outcome-lint', function () {
       refused(cli(['-z']), /unknown option -z/);
       refused(cli(['--format']), /--format needs a value, such as --format sarif/);
       refused(cli(['--format', '--quiet']), /--format needs a value/);
-      refused(cli(['--format', 'xml']), /unknown format `xml`: use stylish, json, sarif, github or junit/);
+      refused(cli(['--format', 'xml']), /unknown format `xml`: use stylish, compact, json, sarif, github or junit/);
       refused(cli(['--quiet=yes']), /--quiet takes no value/);
       refused(cli(['--max-warnings', 'lots']), /--max-warnings needs a whole number of 0 or more/);
       refused(cli(['--max-warnings', '-1']), /--max-warnings needs a whole number of 0 or more, .*\(found `-1`\)/);

@@ -33,6 +33,16 @@ describe('extension: manifest', () => {
     for (const { command } of manifest.contributes.commands) assert.ok(client.includes(`'${command}'`), command);
   });
 
+  it("the marketplace page's screenshots are files in the repository", () => {
+    const readme = fs.readFileSync(path.join(repoRoot, 'client/README.md'), 'utf8');
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]!);
+    assert.ok(images.length >= 3);
+    for (const url of images) {
+      const file = /^https:\/\/github\.com\/outcome-lint\/outcome-lint\/raw\/HEAD\/(.+)$/.exec(url)?.[1];
+      assert.ok(file && fs.existsSync(path.join(repoRoot, file)), url);
+    }
+  });
+
   it('declares untrusted workspaces supported: nothing from a workspace is run', () => {
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
     assert.equal(manifest.capabilities.virtualWorkspaces.supported, false);

@@ -3,40 +3,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DiskAccess, readText } from '../server/src/host/disk-access';
 import { lint } from '../server/src/lint';
-import { repoRoot } from './support/paths';
+import { samplesDir } from './support/paths';
+import { expectedFindings } from './support/sample-findings';
 
 /*
  * The samples demonstrate the rules: linting each gives exactly the findings that
  * samples/README.md lists for it, as "- `rule/id` (severity): … (line N) …".
  */
 
-const samplesDir = path.join(repoRoot, 'samples');
-
-function expectedFindings(): Map<string, string[]> {
-  const readme = fs.readFileSync(path.join(samplesDir, 'README.md'), 'utf8');
-  const result = new Map<string, string[]>();
-  for (const section of readme.split(/^## /m).slice(1)) {
-    const file = /^`([^`]+\.outcome)`/.exec(section)?.[1];
-    if (!file) continue;
-    const findings = section.split(/\*\*Expected findings[^*]*\*\*/)[1] ?? '';
-    const bullets = findings.split(/^- /m).slice(1);
-    result.set(
-      file,
-      bullets
-        .map((b) => {
-          const id = /^`([\w-]+\/[\w-]+)` \((error|warning|info)\b/.exec(b);
-          const line = /\(line (\d+)\)/.exec(b)?.[1] ?? /line (\d+)/.exec(b)?.[1];
-          assert.ok(id, `samples/README.md, ${file}: cannot read the finding "${b.slice(0, 60)}"`);
-          return `${line ?? '?'} ${id[1]} ${id[2]}`;
-        })
-        .sort(),
-    );
-  }
-  return result;
-}
-
 describe('samples: each gives the findings its README lists', () => {
-  const expected = expectedFindings();
+  const expected = expectedFindings(samplesDir);
   const access = new DiskAccess([samplesDir]);
   const samples = fs.readdirSync(samplesDir).filter((f) => f.endsWith('.outcome'));
 

@@ -33,6 +33,7 @@ interface Summary {
 
 
 export async function activate(context: ExtensionContext): Promise<void> {
+  const activated = Date.now();
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -57,6 +58,14 @@ export async function activate(context: ExtensionContext): Promise<void> {
   };
   client = new LanguageClient('outcomeLint', 'Outcome Lint', serverOptions, clientOptions);
   await client.start();
+  output.info(`server started ${Date.now() - activated} ms after activation`);
+  // How long a commissioner waits for the first findings; the real VS Code test reads it.
+  const firstFindings = languages.onDidChangeDiagnostics((e) => {
+    if (!e.uris.some((uri) => uri.path.endsWith('.outcome'))) return;
+    output.info(`first findings ${Date.now() - activated} ms after activation`);
+    firstFindings.dispose();
+  });
+  context.subscriptions.push(firstFindings);
 
   const status = window.createStatusBarItem(StatusBarAlignment.Left, 50);
   status.name = 'Outcome Lint';

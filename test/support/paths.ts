@@ -10,3 +10,6 @@ export const repoRoot = process.cwd();
 if (JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).name !== 'outcome-lint') {
   throw new Error('run the tests from the repository root (npm test)');
 }
+
+/** The bundled sample specifications. */
+export const samplesDir = path.join(repoRoot, 'samples');

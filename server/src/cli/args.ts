@@ -8,7 +8,7 @@ import { UsageError } from './problems';
  * sarif") rather than Node's wording.
  */
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
+export const FORMATS = ['stylish', 'compact', 'json', 'sarif', 'github', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface Options {

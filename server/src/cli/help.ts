@@ -29,7 +29,8 @@ What you see:
     ${REPOSITORY}/tree/main/docs/rules
 
 Output:
-  -f, --format NAME      stylish (the default, for reading), json, sarif (code
+  -f, --format NAME      stylish (the default, for reading), compact (one line a
+                         finding, as compilers print them), json, sarif (code
                          scanning), github (GitHub Actions annotations) or junit
                          (test reports in GitLab, Jenkins and others)
   -o, --output FILE      write the report to FILE instead of the screen

@@ -12,6 +12,7 @@ import { toolVersion } from './about';
 import { Format, Options } from './args';
 import { painter, Paint, useColour } from './colour';
 import { discover } from './discover';
+import { compact } from './formats/compact';
 import { github } from './formats/github';
 import { json } from './formats/json';
 import { junit } from './formats/junit';
@@ -122,6 +123,8 @@ function format(name: Format, report: Report, paint: Paint, cwd: string): string
   switch (name) {
     case 'stylish':
       return stylish(report, paint);
+    case 'compact':
+      return compact(report);
     case 'json':
       return json(report, toolVersion(), helpUri);
     case 'sarif':

@@ -1,0 +1,210 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { DiskAccess } from '../../../server/src/host/disk-access';
+import { lint } from '../../../server/src/lint';
+import { headline, riskReport } from '../../../server/src/report/index';
+import { ruleById } from '../../../server/src/rules/index';
+import { outline } from '../../../server/src/services/symbols';
+import { parse } from '../../../server/src/syntax/parse';
+import { repoRoot, samplesDir } from '../../support/paths';
+import { expectedFindings } from '../../support/sample-findings';
+import { ProblemRow, Workbench } from './workbench';
+
+/*
+ * The extension in the real VS Code workbench (code-server + Chromium): what a
+ * commissioner sees after installing the .vsix. Each scenario saves a screenshot in
+ * artifacts/vscode/. Prints one line per scenario and a closing "N passed, N failed";
+ * exits 1 when anything failed or could not be checked.
+ *
+ * Run by `npm test` after the unit tests; on its own: `node out/test/e2e/vscode/run.js`.
+ */
+
+const ARTIFACTS = path.join(repoRoot, 'artifacts', 'vscode');
+
+interface Scenario {
+  name: string;
+  screenshot: string;
+  run(wb: Workbench): Promise<void>;
+}
+
+const asLines = (rows: ProblemRow[]): string[] => rows.map((r) => `${r.line} ${r.code}`).sort();
+const sameAs = (expected: string[]) => (rows: ProblemRow[]): boolean => asLines(rows).join('\n') === expected.join('\n');
+
+/** The findings outcome-lint's core gives for a sample, to find their columns. */
+function coreFindings(file: string): { code: string; line: number; column: number }[] {
+  const full = path.join(samplesDir, file);
+  const result = lint(full, fs.readFileSync(full, 'utf8'), new DiskAccess([samplesDir]));
+  return result.diagnostics.map((d) => {
+    const { line, character } = result.facts.lines.position(d.span.start);
+    return { code: d.code, line: line + 1, column: character + 1 };
+  });
+}
+
+/** Markdown as it reads once rendered: no emphasis or code marks, one space between words. */
+const plain = (text: string): string => text.replace(/[*_`>]/g, '').replace(/\s+/g, ' ').trim();
+
+/** Milliseconds from opening the first spec (which activates the extension) to its findings. */
+let openToProblems: number | undefined;
+
+const scenarios: Scenario[] = [
+  {
+    name: 'opening a sample shows the findings samples/README.md lists, on the right lines, in the Problems panel',
+    screenshot: 'problems.png',
+    async run(wb) {
+      const expected = expectedFindings(samplesDir).get('reoffending.outcome')!.map((f) => f.split(' ').slice(0, 2).join(' '));
+      await wb.showProblemsFor('reoffending.outcome');
+      const opened = Date.now();
+      await wb.openFile('reoffending.outcome');
+      await wb.waitForProblems(sameAs(expected), 60_000);
+      openToProblems = Date.now() - opened;
+      const status = await wb.statusText();
+      if (!new RegExp(`^${expected.length} findings · pays up to £[\\d,]+ of £[\\d,]+$`).test(status.trim())) {
+        throw new Error(`the status bar shows "${status}"`);
+      }
+    },
+  },
+  {
+    name: 'typing an edit brings a finding, and its quick fix takes it away',
+    screenshot: 'quick-fix.png',
+    async run(wb) {
+      const file = 'youth-employment.outcome';
+      const lines = fs.readFileSync(path.join(wb.workspace, file), 'utf8').split('\n');
+      const line = lines.findIndex((l) => /^\s*upfront 15%/.test(l)) + 1;
+      const column = lines[line - 1]!.indexOf('15%') + 1;
+      await wb.showProblemsFor(file);
+      await wb.openFile(file);
+      await wb.waitForProblems((rows) => rows.length === 0);
+      await wb.goTo(line, column);
+      await wb.page.keyboard.press('Shift+End');
+      await wb.page.keyboard.type('0%');
+      await wb.waitForProblems(sameAs([`${line} perverse-incentive/no-upfront`]));
+      await wb.screenshot(path.join(ARTIFACTS, 'edit-finding.png'));
+      await wb.goTo(line, column);
+      await wb.page.keyboard.press('Control+.');
+      const fix = wb.page.locator('.action-widget .monaco-list-row', { hasText: 'Pay 20% up front' }).first();
+      await fix.waitFor({ timeout: 15_000 });
+      await wb.screenshot(path.join(ARTIFACTS, 'quick-fix-menu.png'));
+      await fix.click();
+      await wb.waitForProblems((rows) => rows.length === 0);
+      await wb.page.waitForSelector('.monaco-editor .view-line:has-text("upfront 20%")', { timeout: 10_000 });
+    },
+  },
+  {
+    name: "hovering a finding shows the rule's rationale and evidence",
+    screenshot: 'hover.png',
+    async run(wb) {
+      const file = 'reoffending.outcome';
+      const finding = coreFindings(file).find((f) => f.code === 'perverse-incentive/no-upfront')!;
+      const rule = ruleById(finding.code)!.meta;
+      await wb.openFile(file);
+      await wb.goTo(finding.line, finding.column);
+      await wb.page.keyboard.press('Control+K');
+      await wb.page.keyboard.press('Control+I');
+      const expected = [rule.id, rule.rationale, rule.evidence[0]!.quote].map((part) => plain(part).slice(0, 80));
+      let text = '';
+      await wb.until(
+        async () => {
+          // VS Code shows the finding first and adds the server's hover when it arrives.
+          text = plain((await wb.page.locator('.monaco-hover').allInnerTexts()).join(' '));
+          return expected.every((part) => text.includes(part)) || undefined;
+        },
+        () => `the hover shows "${text.slice(0, 300)}"`,
+        15_000,
+      );
+    },
+  },
+  {
+    name: 'the Outline view lists the cohorts and outcomes',
+    screenshot: 'outline.png',
+    async run(wb) {
+      const file = 'family-support.outcome';
+      const symbols = outline(parse(fs.readFileSync(path.join(wb.workspace, file), 'utf8')).file);
+      const names = symbols.filter((s) => s.kind === 'cohort' || s.kind === 'outcome').map((s) => s.name);
+      if (names.length < 2) throw new Error(`${file} has too few cohorts and outcomes to check`);
+      await wb.openFile(file);
+      await wb.runCommand('Explorer: Focus on Outline View');
+      const pane = wb.page.locator('.outline-pane');
+      for (const name of names) {
+        await pane.locator('.monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15_000 });
+      }
+    },
+  },
+  {
+    name: 'the risk report opens in a webview beside the spec, with its headline figures and chart',
+    screenshot: 'risk-report.png',
+    async run(wb) {
+      const file = 'social-prescribing.outcome';
+      const full = path.join(wb.workspace, file);
+      const built = riskReport(full, fs.readFileSync(full, 'utf8'), new DiskAccess([wb.workspace]), {}, file);
+      if ('problems' in built) throw new Error(built.problems.join('; '));
+      const figures = headline(built.report);
+      await wb.openFile(file);
+      await wb.runCommand('Outcome: Show risk report');
+      // The webview's content sits in an iframe inside VS Code's webview iframe.
+      await wb.until(
+        async () => {
+          for (const frame of wb.page.frames()) {
+            const text = await frame.locator('body').innerText({ timeout: 1_000 }).catch(() => '');
+            const shown = figures.every((f) => text.includes(f.label) && text.includes(f.value));
+            if (shown && (await frame.locator('svg').count()) > 0) return true;
+          }
+          return undefined;
+        },
+        () => 'no webview shows a report with its headline figures and chart',
+      );
+    },
+  },
+];
+
+async function main(): Promise<number> {
+  fs.rmSync(ARTIFACTS, { recursive: true, force: true });
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'outcome-lint-vscode-'));
+  const workspace = path.join(home, 'workspace');
+  fs.cpSync(samplesDir, workspace, { recursive: true });
+
+  console.log('VS Code (code-server) with the extension from its .vsix:');
+  // The .vsix exactly as `npm run package` makes it.
+  execFileSync('npm', ['run', '--silent', 'vsix'], { cwd: repoRoot, stdio: 'pipe' });
+  let passed = 0;
+  let failed = 0;
+  let wb: Workbench | undefined;
+  try {
+    wb = await Workbench.start(path.join(repoRoot, 'outcome-lint.vsix'), workspace, home);
+    for (const scenario of scenarios) {
+      const started = Date.now();
+      try {
+        await scenario.run(wb);
+        passed++;
+        console.log(`  ✓ ${scenario.name} (${Date.now() - started} ms)`);
+      } catch (error) {
+        failed++;
+        console.log(`  ✗ ${scenario.name}\n      ${(error as Error).message.split('\n')[0]}`);
+      }
+      await wb.screenshot(path.join(ARTIFACTS, scenario.screenshot));
+      await wb.page.keyboard.press('Escape');
+    }
+  } catch (error) {
+    failed = scenarios.length - passed;
+    console.log(`  ✗ could not run the workbench: ${(error as Error).message.split('\n')[0]} (log: ${path.join(home, 'code-server.log')})`);
+  } finally {
+    const log = wb?.extensionLog() ?? '';
+    await wb?.stop();
+    // The extension logs these itself (client/src/extension.ts); see docs/performance.md.
+    const started = /server started (\d+) ms after activation/.exec(log)?.[1];
+    const first = /first findings (\d+) ms after activation/.exec(log)?.[1];
+    console.log(`  activation → server started: ${started ?? '?'} ms; → first findings: ${first ?? '?'} ms`);
+  }
+  if (openToProblems !== undefined) console.log(`  opening the first spec (the workbench just started) to its findings in the Problems panel: ${openToProblems} ms`);
+  console.log(`  screenshots: ${path.relative(repoRoot, ARTIFACTS)}/`);
+  console.log(`${passed} passed, ${failed} failed`);
+  if (failed === 0) fs.rmSync(home, { recursive: true, force: true });
+  return failed === 0 ? 0 : 1;
+}
+
+main().then((code) => process.exit(code), (error) => {
+  console.error(error);
+  process.exit(1);
+});
