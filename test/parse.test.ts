@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import * as ast from '../server/src/syntax/ast';
 import { LineIndex } from '../server/src/syntax/line-index';
 import { parse } from '../server/src/syntax/parse';
+import { OutcomeParser } from '../server/src/syntax/parser';
+import { buildLexer } from '../server/src/syntax/tokens';
 import { repoRoot } from './support/paths';
 
 const root = repoRoot;
@@ -21,6 +23,17 @@ function textAt(text: string, span: ast.Node['span'] | undefined): string {
   assert.ok(span, 'span expected');
   return text.slice(span.start, span.end);
 }
+
+describe("parse: Chevrotain's own checks of the grammar", () => {
+  // The shipped lexer and parser skip these checks to start faster; they must pass.
+  it('the token definitions pass', () => {
+    assert.deepEqual(buildLexer(true).lexerDefinitionErrors, []);
+  });
+
+  it('the grammar passes (no ambiguity, left recursion or unreachable alternative)', () => {
+    assert.doesNotThrow(() => new OutcomeParser(true));
+  });
+});
 
 describe('parse: the samples', () => {
   const samples = fs.readdirSync(samplesDir).filter((f) => f.endsWith('.outcome'));

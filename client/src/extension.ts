@@ -112,8 +112,13 @@ async function showSummary(status: StatusBarItem): Promise<void> {
 }
 
 let reportPanel: WebviewPanel | undefined;
+/** The spec the risk report panel shows. */
+let reportedUri: string | undefined;
 
-/** The provider's risk report for the active spec, kept up to date as it is edited. */
+/**
+ * The provider's risk report for the active spec, in one panel beside it, kept up to
+ * date as that spec is edited. Run again on another spec, the panel switches to it.
+ */
 async function showRiskReport(context: ExtensionContext): Promise<void> {
   const editor = window.activeTextEditor;
   if (!client || !editor || editor.document.languageId !== 'outcome') {
@@ -121,21 +126,31 @@ async function showRiskReport(context: ExtensionContext): Promise<void> {
     return;
   }
   const uri = editor.document.uri.toString();
-  // The report is static HTML with inline styles and SVG: no scripts, no network.
-  reportPanel ??= window.createWebviewPanel('outcomeLint.riskReport', 'Risk report', ViewColumn.Beside, { enableScripts: false });
-  reportPanel.onDidDispose(() => (reportPanel = undefined), undefined, context.subscriptions);
-  const render = async (): Promise<void> => {
-    const html = await client!.sendRequest<string | null>('outcome-lint/report', { uri });
-    if (reportPanel) reportPanel.webview.html = html ?? '<p>This file has no spec to report on.</p>';
-  };
-  await render();
-  let timer: NodeJS.Timeout | undefined;
-  const listener = workspace.onDidChangeTextDocument((e) => {
-    if (e.document.uri.toString() !== uri) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => void render(), 300);
-  });
-  reportPanel.onDidDispose(() => listener.dispose());
+  if (!reportPanel) {
+    // The report is static HTML with inline styles and SVG: no scripts, no network.
+    const panel = window.createWebviewPanel('outcomeLint.riskReport', 'Risk report', ViewColumn.Beside, { enableScripts: false });
+    let timer: NodeJS.Timeout | undefined;
+    const listener = workspace.onDidChangeTextDocument((e) => {
+      if (e.document.uri.toString() !== reportedUri) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void renderReport(), 300);
+    });
+    panel.onDidDispose(() => {
+      listener.dispose();
+      clearTimeout(timer);
+      reportPanel = undefined;
+    }, undefined, context.subscriptions);
+    reportPanel = panel;
+  }
+  reportedUri = uri;
+  reportPanel.title = `Risk report: ${path.basename(editor.document.uri.path)}`;
+  await renderReport();
+}
+
+async function renderReport(): Promise<void> {
+  if (!client || !reportPanel || !reportedUri) return;
+  const html = await client.sendRequest<string | null>('outcome-lint/report', { uri: reportedUri });
+  if (reportPanel) reportPanel.webview.html = html ?? '<p>This file has no spec to report on.</p>';
 }
 
 export async function deactivate(): Promise<void> {

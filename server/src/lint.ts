@@ -9,7 +9,7 @@ import { applySuppressions, readSuppressions, Suppressed } from './rules/suppres
 
 export interface LintOptions {
   readonly config?: Config;
-  /** Parses shared across files linted together (the CLI), so each is parsed once. */
+  /** Parses shared across files linted together (the CLI's run, the server's workspace), so each text is parsed once. */
   readonly cache?: ParseCache;
 }
 

@@ -8,7 +8,6 @@ import { lint, LintResult } from '../lint';
 import { FileAccess } from '../model/file-access';
 import { ParseCache } from '../model/model';
 import { ParseResult } from '../syntax/parse';
-import { parse } from '../syntax/parse';
 
 /*
  * What the server knows of the workspace: every `.outcome` file under the workspace
@@ -21,7 +20,7 @@ const SKIPPED = new Set(['node_modules', '.git', 'out', 'dist']);
 
 interface Entry {
   text: string;
-  /** Parsed once per text, for the files that `use` this one. */
+  /** Parsed once per text, when first needed: by its own lint or one that `use`s it. */
   parsed?: ParseResult;
   result?: LintResult;
 }
@@ -33,6 +32,18 @@ export class Workspace {
   /** What each file saw through `use` when last linted: kept when its lint is dropped. */
   private readonly uses = new Map<string, readonly string[]>();
   private configs = new Map<string, ConfigFinder>();
+  /**
+   * The parse cache every lint shares: each entry's parse of its current text (setText
+   * drops it). Only the linted file and what it `use`s get parsed, never the whole
+   * workspace; a `use`d file read from disk but not known here is parsed, not kept.
+   */
+  private readonly parses: ParseCache = {
+    get: (uri) => this.entries.get(uri)?.parsed,
+    set: (uri, parsed) => {
+      const entry = this.entries.get(uri);
+      if (entry) entry.parsed = parsed;
+    },
+  };
   /** Set by the client's settings: files larger than this get one diagnostic instead of a lint. */
   maxFileBytes = 10 * 1024 * 1024;
 
@@ -122,11 +133,7 @@ export class Workspace {
     const entry = this.entries.get(uri);
     if (!entry) return undefined;
     if (entry.result) return entry.result;
-    const cache: ParseCache = new Map();
-    for (const [other, e] of this.entries) {
-      if (other !== uri && e.text.length <= this.maxFileBytes) cache.set(other, (e.parsed ??= parse(e.text)));
-    }
-    entry.result = lint(uri, entry.text, this.accessFor(uri), { config: this.configFor(uri), cache });
+    entry.result = lint(uri, entry.text, this.accessFor(uri), { config: this.configFor(uri), cache: this.parses });
     this.uses.set(uri, entry.result.model.visibleFiles);
     return entry.result;
   }

@@ -57,7 +57,16 @@ const REFERENCE_FITS: Readonly<Record<ReferenceRole, readonly SymbolKind[]>> = {
 };
 
 /** Parses files at most once per analysis, whichever way they are reached. */
-export type ParseCache = Map<string, ParseResult>;
+/**
+ * Parses by URI, shared by the files linted together, so that each text is parsed once.
+ * An entry must be the parse of the file's text as the caller of `analyse` and its
+ * `FileAccess` see it now. A `Map` is one (the CLI's); the server keeps each parse with
+ * the document's text.
+ */
+export interface ParseCache {
+  get(uri: string): ParseResult | undefined;
+  set(uri: string, parsed: ParseResult): void;
+}
 
 export function definitionsOf(file: ast.FileNode, uri: string): Definition[] {
   const result: Definition[] = [];
@@ -75,7 +84,7 @@ export function definitionsOf(file: ast.FileNode, uri: string): Definition[] {
 }
 
 export function analyse(uri: string, text: string, access: FileAccess, cache: ParseCache = new Map()): SpecModel {
-  const parsed = parse(text);
+  const parsed = cache.get(uri) ?? parse(text);
   cache.set(uri, parsed);
   const diagnostics: Diagnostic[] = [];
   const uses = resolveUses(uri, parsed.file, access, cache, diagnostics);

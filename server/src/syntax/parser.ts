@@ -23,12 +23,18 @@ import { messageProvider, TOP_LEVEL_WORDS } from './messages';
  *
  * Rule names appear in error messages only through `messages.ts`.
  */
-class OutcomeParser extends CstParser {
-  constructor() {
+export class OutcomeParser extends CstParser {
+  /**
+   * `checked` makes Chevrotain check the grammar (ambiguities, left recursion…) as it
+   * analyses it. The shipped parser skips the checks to start faster;
+   * `test/parse.test.ts` builds a checked one.
+   */
+  constructor(checked = false) {
     super(allTokens, {
       recoveryEnabled: true,
       errorMessageProvider: messageProvider,
       nodeLocationTracking: 'onlyOffset',
+      skipValidations: !checked,
     });
     this.performSelfAnalysis();
   }

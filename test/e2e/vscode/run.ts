@@ -42,6 +42,31 @@ function coreFindings(file: string): { code: string; line: number; column: numbe
   });
 }
 
+/** The report's headline figures, labels and values ("Guaranteed", "£180,000" …), as outcome-lint's core works them out for `text`. */
+function headlineOf(wb: Workbench, file: string, text: string): string[] {
+  const built = riskReport(path.join(wb.workspace, file), text, new DiskAccess([wb.workspace]), {}, file);
+  if ('problems' in built) throw new Error(built.problems.join('; '));
+  return headline(built.report).flatMap((f) => [f.label, f.value]);
+}
+
+/** Waits until a webview shows every one of `figures`, and a chart. */
+async function reportShows(wb: Workbench, figures: string[]): Promise<void> {
+  let seen = '';
+  await wb.until(
+    async () => {
+      // The webview's content sits in an iframe inside VS Code's webview iframe.
+      for (const frame of wb.page.frames()) {
+        const text = await frame.locator('body').innerText({ timeout: 1_000 }).catch(() => '');
+        if (!/Peak working capital/.test(text)) continue;
+        seen = text;
+        if (figures.every((f) => text.includes(f)) && (await frame.locator('svg').count()) > 0) return true;
+      }
+      return undefined;
+    },
+    () => `no webview shows ${JSON.stringify(figures)}; the report shows: ${seen.slice(0, 400)}`,
+  );
+}
+
 /** Markdown as it reads once rendered: no emphasis or code marks, one space between words. */
 const plain = (text: string): string => text.replace(/[*_`>]/g, '').replace(/\s+/g, ' ').trim();
 
@@ -132,28 +157,24 @@ const scenarios: Scenario[] = [
     },
   },
   {
-    name: 'the risk report opens in a webview beside the spec, with its headline figures and chart',
+    name: 'the risk report opens in a webview beside the spec, with its figures and chart, and follows edits',
     screenshot: 'risk-report.png',
     async run(wb) {
       const file = 'social-prescribing.outcome';
-      const full = path.join(wb.workspace, file);
-      const built = riskReport(full, fs.readFileSync(full, 'utf8'), new DiskAccess([wb.workspace]), {}, file);
-      if ('problems' in built) throw new Error(built.problems.join('; '));
-      const figures = headline(built.report);
+      const text = fs.readFileSync(path.join(wb.workspace, file), 'utf8');
       await wb.openFile(file);
       await wb.runCommand('Outcome: Show risk report');
-      // The webview's content sits in an iframe inside VS Code's webview iframe.
-      await wb.until(
-        async () => {
-          for (const frame of wb.page.frames()) {
-            const text = await frame.locator('body').innerText({ timeout: 1_000 }).catch(() => '');
-            const shown = figures.every((f) => text.includes(f.label) && text.includes(f.value));
-            if (shown && (await frame.locator('svg').count()) > 0) return true;
-          }
-          return undefined;
-        },
-        () => 'no webview shows a report with its headline figures and chart',
-      );
+      await reportShows(wb, headlineOf(wb, file, text));
+      await wb.screenshot(path.join(ARTIFACTS, 'risk-report-before-edit.png'));
+      // Pay less up front: the guaranteed share, the share at risk and the peak change.
+      const lines = text.split('\n');
+      const line = lines.findIndex((l) => /^\s*upfront 30%/.test(l)) + 1;
+      const column = lines[line - 1]!.indexOf('30%') + 1;
+      await wb.page.keyboard.press('Control+1'); // back to the spec, the report stays beside it
+      await wb.goTo(line, column);
+      for (let i = 0; i < '30%'.length; i++) await wb.page.keyboard.press('Shift+ArrowRight');
+      await wb.page.keyboard.type('10%');
+      await reportShows(wb, headlineOf(wb, file, text.replace(/^(\s*upfront )30%/m, '$110%')));
     },
   },
 ];
