@@ -30,7 +30,7 @@ describe("parse: Chevrotain's own checks of the grammar", () => {
     assert.deepEqual(buildLexer(true).lexerDefinitionErrors, []);
   });
 
-  it('the grammar passes (no ambiguity, left recursion or unreachable alternative)', () => {
+  it('the grammar passes (LL(1): no ambiguity, left recursion or unreachable alternative)', () => {
     assert.doesNotThrow(() => new OutcomeParser(true));
   });
 });

@@ -35,6 +35,9 @@ export class OutcomeParser extends CstParser {
       errorMessageProvider: messageProvider,
       nodeLocationTracking: 'onlyOffset',
       skipValidations: !checked,
+      // The grammar is LL(1): the checked parser would report any alternative that one
+      // token cannot decide. Analysing one token of lookahead is also quicker at start.
+      maxLookahead: 1,
     });
     this.performSelfAnalysis();
   }

@@ -82,6 +82,10 @@ export const keywordTokens: ReadonlyMap<Keyword, TokenType> = new Map(
       // Matched in any case so that `Cohort` still reads as the keyword it was meant to
       // be; `parse` then asks for lower case (one error, and the block is kept).
       pattern: new RegExp(word, 'i'),
+      // What the lexer would otherwise work out from each of the hundred patterns at
+      // every start: where a keyword can begin, and that it never spans lines.
+      start_chars_hint: [word[0]!, word[0]!.toUpperCase()],
+      line_breaks: false,
       longer_alt: Identifier,
       categories: [Identifier],
     }),
