@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Config, ConfigError, defaultConfig, parseConfig } from '../config/config';
 import { rules } from '../rules/index';
-import { LineIndex } from '../syntax/line-index';
+import { LineIndex, Position } from '../syntax/line-index';
 
 export const CONFIG_FILE = '.outcomelintrc.json';
 
@@ -31,6 +31,8 @@ export interface ConfigProblem {
   readonly file: string;
   /** One line: where and what, `.outcomelintrc.json:3:5: … `. */
   readonly message: string;
+  /** Where in the file and what, for an editor to mark; absent when the file cannot be read. */
+  readonly at?: { readonly start: Position; readonly end: Position; readonly message: string };
 }
 
 /** Reads and checks a config file; problems come back one line each, with a position. */
@@ -49,7 +51,11 @@ export function loadConfigFile(file: string): { config: Config } | { problems: C
 
 function positioned(file: string, index: LineIndex, error: ConfigError): ConfigProblem {
   const { line, column } = index.lineColumn(error.span.start);
-  return { file, message: `${file}:${line}:${column}: ${error.message}` };
+  return {
+    file,
+    message: `${file}:${line}:${column}: ${error.message}`,
+    at: { start: index.position(error.span.start), end: index.position(error.span.end), message: error.message },
+  };
 }
 
 /** Configs by folder, so that a run over many files reads each config once. */

@@ -1,11 +1,11 @@
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   CompletionItemKind,
   createConnection,
+  DiagnosticSeverity,
   DiagnosticTag,
   DidChangeWatchedFilesNotification,
-  FileChangeType,
   InsertTextFormat,
   MessageType,
   ProposedFeatures,
@@ -20,6 +20,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { format } from '../format/format';
 import { LintResult } from '../lint';
+import { ConfigProblem } from '../host/config-files';
 import { riskReportHtml } from '../report/index';
 import { ruleById, rules } from '../rules/index';
 import { paymentSummary } from '../services/hover';
@@ -108,9 +109,46 @@ async function pullSettings(): Promise<void> {
 
 connection.onDidChangeConfiguration(async () => {
   await pullSettings();
-  workspace.reloadConfig();
-  for (const uri of workspace.uris) schedule(uri);
+  reloadConfig();
 });
+
+/** Reads every `.outcomelintrc.json` again, and lints every file with what it now says. */
+function reloadConfig(): void {
+  workspace.reloadConfig();
+  // Problems shown in config files are shown again, if they remain, as files are linted.
+  for (const uri of shownConfigProblems.keys()) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  shownConfigProblems.clear();
+  for (const uri of workspace.uris) schedule(uri);
+}
+
+/** Config files with problems shown in them now: URI → the problems, as shown. */
+const shownConfigProblems = new Map<string, string>();
+
+/**
+ * A broken `.outcomelintrc.json` is not used (files get the default settings): say what
+ * is wrong in the config file itself, where the editor marks it, and once in the log.
+ */
+function showConfigProblems(problems: readonly ConfigProblem[]): void {
+  const byFile = new Map<string, ConfigProblem[]>();
+  for (const p of problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
+  for (const [file, list] of byFile) {
+    const uri = pathToFileURL(file).toString();
+    const shown = list.map((p) => p.message).join('\n');
+    if (shownConfigProblems.get(uri) === shown) continue;
+    shownConfigProblems.set(uri, shown);
+    connection.console.error(`${shown}\n(outcome-lint uses its default settings until this is fixed)`);
+    const start = { line: 0, character: 0 };
+    void connection.sendDiagnostics({
+      uri,
+      diagnostics: list.map((p) => ({
+        range: p.at ? { start: p.at.start, end: p.at.end } : { start, end: start },
+        severity: DiagnosticSeverity.Error,
+        source: 'outcome-lint',
+        message: `${p.at?.message ?? p.message} (these settings are not used until this is fixed)`,
+      })),
+    });
+  }
+}
 
 // ---- diagnostics -------------------------------------------------------------
 
@@ -166,8 +204,7 @@ function publish(uri: string): void {
   }
   const result = workspace.lint(uri);
   if (!result) return;
-  const problems = workspace.configProblems(uri);
-  for (const p of problems) connection.console.error(p);
+  showConfigProblems(workspace.configProblems(uri));
   const diagnostics = result.diagnostics.slice(0, settings.maxProblems).map((d) => {
     const lsp = toLspDiagnostic(index, d);
     const rule = ruleById(d.code);
@@ -207,12 +244,10 @@ documents.onDidClose((e) => {
 connection.onDidChangeWatchedFiles((params) => {
   for (const change of params.changes) {
     if (change.uri.endsWith('.outcomelintrc.json')) {
-      workspace.reloadConfig();
-      for (const uri of workspace.uris) schedule(uri);
+      reloadConfig();
       continue;
     }
-    if (change.type === FileChangeType.Deleted) workspace.changedOnDisk(change.uri);
-    else workspace.changedOnDisk(change.uri);
+    workspace.changedOnDisk(change.uri);
     schedule(change.uri);
   }
 });

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Config, defaultConfig } from '../config/config';
-import { ConfigFinder } from '../host/config-files';
+import { ConfigFinder, ConfigProblem } from '../host/config-files';
 import { DiskAccess } from '../host/disk-access';
 import { lint, LintResult } from '../lint';
 import { FileAccess } from '../model/file-access';
@@ -156,13 +156,13 @@ export class Workspace {
     return found && 'config' in found ? found.config : defaultConfig;
   }
 
-  /** Config problems for the file's folder, one line each, for the client to show. */
-  configProblems(uri: string): string[] {
+  /** What is wrong with the config that applies to the file (whose defaults are used instead). */
+  configProblems(uri: string): readonly ConfigProblem[] {
     if (!uri.startsWith('file:')) return [];
     const file = fileURLToPath(uri);
     const root = this.roots.find((r) => !path.relative(r, file).startsWith('..'));
     const found = root === undefined ? undefined : this.configs.get(root)?.forFile(file);
-    return found && 'problems' in found ? found.problems.map((p) => p.message) : [];
+    return found && 'problems' in found ? found.problems : [];
   }
 
   private readDisk(uri: string): string | undefined {
