@@ -20,6 +20,8 @@ export class SpecFacts {
   readonly outcomes: readonly ast.OutcomeBlock[];
   readonly lines: LineIndex;
   private maximum: MaximumPayment | undefined;
+  private paysByOutcome: Map<string, ast.PayLine[]> | undefined;
+  private lineBreak: string | undefined;
 
   constructor(
     readonly model: SpecModel,
@@ -68,7 +70,19 @@ export class SpecFacts {
   /** The `pay` lines that name an outcome, by outcome id. */
   paysFor(outcome: ast.OutcomeBlock): ast.PayLine[] {
     const name = outcome.name?.text;
-    return name === undefined ? [] : (this.payment?.pays ?? []).filter((p) => p.outcome?.text === name);
+    if (name === undefined) return [];
+    // Grouped once: rules ask for every outcome, and a scan each time would be quadratic.
+    if (!this.paysByOutcome) {
+      this.paysByOutcome = new Map();
+      for (const pay of this.payment?.pays ?? []) {
+        const id = pay.outcome?.text;
+        if (id === undefined) continue;
+        const list = this.paysByOutcome.get(id);
+        if (list) list.push(pay);
+        else this.paysByOutcome.set(id, [pay]);
+      }
+    }
+    return this.paysByOutcome.get(name) ?? [];
   }
 
   isPaid(outcome: ast.OutcomeBlock): boolean {
@@ -102,6 +116,12 @@ export class SpecFacts {
   get maximumPayment(): MaximumPayment {
     this.maximum ??= maximumPayment(this.model);
     return this.maximum;
+  }
+
+  /** The line break the file already uses, for text that fixes insert (found once: every fix asks). */
+  get eol(): string {
+    this.lineBreak ??= this.text.includes('\r\n') ? '\r\n' : '\n';
+    return this.lineBreak;
   }
 
   /** 1-based line of an offset, for messages that point elsewhere ("defined on line 3"). */

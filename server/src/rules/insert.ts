@@ -24,8 +24,7 @@ export function insertField(facts: SpecFacts, block: Block, after: Node | undefi
   const braces = block.braces;
   // An unclosed block is a syntax error to mend first: no guessing where it ends.
   if (!braces?.close) return undefined;
-  const { text, lines } = facts;
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const { text, lines, eol } = facts;
   const anchorEnd = after?.span.end ?? braces.open.end;
   const line = lines.position(anchorEnd).line;
   const lineEnd = lines.lineEnd(line);

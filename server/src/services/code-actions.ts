@@ -32,7 +32,7 @@ function disableForLine(result: LintResult, d: Diagnostic): CodeAction {
   const line = lines.position(d.span.start).line;
   const start = lines.lineStart(line);
   const indent = /^[ \t]*/.exec(result.facts.text.slice(start, lines.lineEnd(line)))?.[0] ?? '';
-  const eol = result.facts.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = result.facts.eol;
   return {
     title: `Disable ${d.code} for this line (with a reason)`,
     kind: 'quickfix',

@@ -481,7 +481,7 @@ function toOutcome(facts: SpecFacts, item: ast.TextItem, text: ast.Text, n: numb
   const cohort =
     facts.cohorts.find((c) => c.name)?.name?.text ??
     [...facts.model.definitions.values()].find((d) => d.kind === 'cohort')?.name.text;
-  const eol = facts.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = facts.eol;
   const lineStart = facts.lines.lineStart(facts.lines.position(item.span.start).line);
   const before = facts.text.slice(lineStart, item.span.start);
   const indent = /^\s*$/.test(before) ? before : '';

@@ -104,11 +104,6 @@ export function contingencyFields(block: ast.ContingencyBlock): ast.Node[] {
   return [block.stepIn, block.notice, block.warningSigns, block.reserve].filter((f): f is NonNullable<typeof f> => f !== undefined);
 }
 
-/** The line break the file already uses. */
-function newline(facts: SpecFacts): string {
-  return facts.text.includes('\r\n') ? '\r\n' : '\n';
-}
-
 
 /**
  * Adds a contingency block skeleton after the last block or requirement/standard line,
@@ -119,7 +114,7 @@ function addContingency(facts: SpecFacts): Fix | undefined {
   const anchor = [...facts.file.items].reverse().find((i) => i.kind !== 'review' && i.kind !== 'involve' && i.kind !== 'monitor');
   if (!anchor) return undefined;
   if ('braces' in anchor && !anchor.braces?.close) return undefined; // an unclosed block: nowhere sure to put it
-  const nl = newline(facts);
+  const nl = facts.eol;
   const at = facts.lines.lineEnd(facts.lines.position(anchor.span.end).line);
   const block = ['contingency {', '  step in "…"', '  notice 3 months', '  warning signs "…"', '}'].join(nl);
   return { title: 'Add a `contingency` block to fill in', edits: [{ span: { start: at, end: at }, newText: `${nl}${nl}${block}` }] };

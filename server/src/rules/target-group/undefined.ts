@@ -139,10 +139,6 @@ function nearest(facts: SpecFacts, ref: Reference): Definition | undefined {
   return best.length === 1 ? best[0] : undefined;
 }
 
-function eolOf(facts: SpecFacts): string {
-  return facts.text.includes('\r\n') ? '\r\n' : '\n';
-}
-
 function indentAt(facts: SpecFacts, offset: number): string {
   const start = facts.lines.lineStart(facts.lines.position(offset).line);
   return /^[ \t]*/.exec(facts.text.slice(start, offset))?.[0] ?? '';
@@ -150,7 +146,7 @@ function indentAt(facts: SpecFacts, offset: number): string {
 
 /** A cohort to fill in, after the last cohort of the file or before its first outcome. */
 function cohortStub(facts: SpecFacts, id: string): Fix | undefined {
-  const eol = eolOf(facts);
+  const eol = facts.eol;
   const lines = (indent: string): string =>
     [`cohort ${id} "…" {`, '  eligibility {', '    criterion "…"', '  }', '}'].map((l, i) => (i === 0 ? l : indent + l)).join(eol);
   const title = `Add a cohort \`${id}\` to fill in`;
