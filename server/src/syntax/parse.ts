@@ -92,20 +92,32 @@ function parseText(text: string): ParseResult {
   // One slip, one message: an unreadable character inside text already reported as
   // unknown says nothing new, and an error right beside an unreadable character
   // (`budget £ }`, `upfront 20 %`) is that character's fault.
+  // Each step below looks things up by offset in sorted lists (binary search), so that
+  // a file with thousands of mistakes still takes time in proportion to its length.
+  const byStart = (span: Span): number => span.start;
   for (const p of parseErrors) {
     if (!pointsAtFound.has(p.token)) continue;
     // Unknown text runs on to the next token, unreadable characters included.
-    const nextStart = tokens.find((t) => t.startOffset >= p.span.end)?.startOffset ?? text.length;
-    const trailing = lexingSpans.filter((l) => l.start >= p.span.end && l.end <= nextStart);
-    if (trailing.length > 0) p.span = { start: p.span.start, end: trailing[trailing.length - 1].end };
+    const nextStart = tokens[firstAtLeast(tokens, (t) => t.startOffset, p.span.end)]?.startOffset ?? text.length;
+    let end: number | undefined;
+    for (let i = firstAtLeast(lexingSpans, byStart, p.span.end); i < lexingSpans.length && lexingSpans[i].start < nextStart; i++) {
+      if (lexingSpans[i].end <= nextStart) end = lexingSpans[i].end;
+    }
+    if (end !== undefined) p.span = { start: p.span.start, end };
   }
+  // Unknown text already covers the unreadable characters inside it.
+  const unknown = parseErrors.filter((p) => pointsAtFound.has(p.token)).map((p) => p.span).sort((a, b) => a.start - b.start);
+  const furthestEnd: number[] = [];
+  unknown.forEach((span, i) => furthestEnd.push(Math.max(span.end, furthestEnd[i - 1] ?? -1)));
   lexed.errors.forEach((lexError, i) => {
     const span = lexingSpans[i];
-    const inside = parseErrors.some((p) => pointsAtFound.has(p.token) && p.span.start <= span.start && span.end <= p.span.end);
+    const before = firstAtLeast(unknown, byStart, span.start + 1) - 1;
+    const inside = before >= 0 && furthestEnd[before] >= span.end;
     if (!inside) error(lexingMessage(text, lexError), span);
   });
   for (const p of parseErrors) {
-    const beside = !pointsAtFound.has(p.token) && lexingSpans.some((l) => l.start >= p.span.start - 2 && l.start <= p.span.end + 2);
+    const near = lexingSpans[firstAtLeast(lexingSpans, byStart, p.span.start - 2)];
+    const beside = !pointsAtFound.has(p.token) && near !== undefined && near.start <= p.span.end + 2;
     if (!beside) error(p.message, p.span);
   }
 
@@ -196,20 +208,19 @@ function recognitionSpan(text: string, tokens: IToken[], e: IRecognitionExceptio
 
 function lastRealTokenBefore(tokens: IToken[], offset: number, hint: IToken | undefined): IToken | undefined {
   if (hint && Number.isFinite(hint.startOffset) && !hint.isInsertedInRecovery && hint.startOffset < offset) return hint;
-  // Binary search: tokens are in offset order.
+  return tokens[firstAtLeast(tokens, (t) => t.startOffset, offset) - 1];
+}
+
+/** Binary search: the index of the first of `sorted` (ascending by `key`) whose key is ≥ `value`; its length if none. */
+function firstAtLeast<T>(sorted: readonly T[], key: (item: T) => number, value: number): number {
   let low = 0;
-  let high = tokens.length - 1;
-  let best: IToken | undefined;
-  while (low <= high) {
+  let high = sorted.length;
+  while (low < high) {
     const mid = (low + high) >> 1;
-    if (tokens[mid].startOffset < offset) {
-      best = tokens[mid];
-      low = mid + 1;
-    } else {
-      high = mid - 1;
-    }
+    if (key(sorted[mid]) < value) low = mid + 1;
+    else high = mid;
   }
-  return best;
+  return low;
 }
 
 /** Recovery can report twice at one place; the first message is the one that explains. */
