@@ -71,9 +71,15 @@ export function maximumPayment(model: SpecModel): MaximumPayment {
     const d = pay.outcome && model.definitions.get(pay.outcome.text);
     return d?.kind === 'outcome' ? (d.node as ast.OutcomeBlock) : undefined;
   };
-  /** Groups (segments, or cohorts) with their own `pay … in` line for an outcome, by name. */
-  const pricedSegments = (outcome: string): Set<string> =>
-    new Set(pays.filter((p) => p.outcome?.text === outcome && p.perParticipant && p.segment).map((p) => p.segment!.text));
+  /** Groups (segments, or cohorts) with their own `pay … in` line, by outcome: found once, not per line. */
+  const pricedByOutcome = new Map<string, Set<string>>();
+  for (const p of pays) {
+    if (!p.outcome || !p.perParticipant || !p.segment) continue;
+    const priced = pricedByOutcome.get(p.outcome.text) ?? new Set<string>();
+    priced.add(p.segment.text);
+    pricedByOutcome.set(p.outcome.text, priced);
+  }
+  const pricedSegments = (outcome: string): ReadonlySet<string> => pricedByOutcome.get(outcome) ?? new Set();
 
   const lines = pays.map((pay): LineMaximum => {
     const price = pay.amount?.minor;
