@@ -1,5 +1,6 @@
 // The one bundler: dist/client.js (the VS Code extension), dist/server.js (the
 // language server) and dist/cli.js (the outcome-lint command).
+import { writeFile } from 'node:fs/promises';
 import * as esbuild from 'esbuild';
 
 const common = {
@@ -15,11 +16,20 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+/**
+ * Builds one bundle and writes esbuild's metafile beside it (`dist/server.meta.json`):
+ * which module of the bundle imports what. test/bundle-imports.test.ts reads it; the
+ * .vsix leaves it out (.vscodeignore lists what goes in).
+ */
+async function bundle(options) {
+  const result = await esbuild.build({ ...common, ...options, metafile: true });
+  await writeFile(options.outfile.replace(/\.js$/, '.meta.json'), JSON.stringify(result.metafile, null, 1));
+}
+
 await Promise.all([
-  esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' }),
-  esbuild.build({
-    ...common,
+  bundle({ entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  bundle({ entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' }),
+  bundle({
     entryPoints: ['server/src/cli/index.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },

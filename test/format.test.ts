@@ -1,59 +1,16 @@
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import fc from 'fast-check';
-import { format, FormatResult } from '../server/src/format/format';
+import { format } from '../server/src/format/format';
 import { parse } from '../server/src/syntax/parse';
 import { lexer } from '../server/src/syntax/tokens';
-import { repoRoot } from './support/paths';
+import { layoutMutation, samples } from './support/fuzz-inputs';
+import { assertFormatsWell, checkFormat, formatted } from './support/fuzz-properties';
 
 /*
  * The formatter: one canonical layout, idempotent, and never a change of meaning:
  * the formatted text parses to the same tree (spans aside), with the same comments and
  * the same findings.
  */
-
-const samplesDir = path.join(repoRoot, 'samples');
-const samples = fs
-  .readdirSync(samplesDir)
-  .filter((f) => f.endsWith('.outcome'))
-  .sort()
-  .map((name) => ({ name, text: fs.readFileSync(path.join(samplesDir, name), 'utf8') }));
-
-function formatted(text: string): string {
-  const result: FormatResult = format(text);
-  if ('refused' in result) assert.fail(`refused: ${result.refused}`);
-  return result.text;
-}
-
-/** A value with every span replaced by a marker, so trees can be compared across layouts. */
-function withoutSpans(value: unknown): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(withoutSpans);
-  const record = value as Record<string, unknown>;
-  const keys = Object.keys(record);
-  if (keys.length === 2 && typeof record.start === 'number' && typeof record.end === 'number') return 'span';
-  return Object.fromEntries(keys.map((k) => [k, withoutSpans(record[k])]));
-}
-
-/** What a text means: its tree without spans, its comments, and its findings' words. */
-function meaning(text: string): unknown {
-  const { file, diagnostics } = parse(text);
-  return {
-    items: withoutSpans(file.items),
-    comments: file.comments.map((c) => c.text.trimEnd()),
-    diagnostics: diagnostics.map((d) => `${d.code}: ${d.message}`),
-  };
-}
-
-function assertFormatsWell(text: string, result: FormatResult = format(text)): string {
-  if ('refused' in result) assert.fail(`refused: ${result.refused}`);
-  const once = result.text;
-  assert.deepStrictEqual(meaning(once), meaning(text), 'formatting changed the meaning');
-  assert.equal(formatted(once), once, 'formatting is not idempotent');
-  assert.ok(!parse(once).diagnostics.some((d) => d.code === 'syntax/parse'), 'the formatted text has syntax errors');
-  return once;
-}
 
 describe('format', () => {
   describe('the samples', () => {
@@ -334,73 +291,12 @@ describe('format', () => {
   });
 
   describe('property: mutations of the samples', () => {
-    /** Whitespace a writer might put between two tokens. */
-    const layout = fc.constantFrom(' ', '\t', '\n', '\r\n', '\n\n\n', '  \n\t ', '', ' # note\n', '\n# own line\n');
-
-    const mutation = fc.record({
-      sample: fc.nat({ max: samples.length - 1 }),
-      edits: fc.array(
-        fc.record({
-          kind: fc.constantFrom('gap', 'gap', 'gap', 'rename', 'delete-line', 'duplicate-line', 'swap-lines', 'join-lines'),
-          at: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
-          other: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
-          layout,
-          keyword: fc.constantFrom('review', 'for', 'self', 'measure', 'size', 'cohort', 'in', 'value', 'standard'),
-        }),
-        { minLength: 1, maxLength: 8 },
-      ),
-    });
-
-    function mutate(text: string, edits: { kind: string; at: number; other: number; layout: string; keyword: string }[]): string {
-      let result = text;
-      for (const edit of edits) {
-        if (edit.kind === 'rename') {
-          // Respell an id, everywhere, as a keyword: `cohort review`, `for self`.
-          const ids = lexer.tokenize(result).tokens.filter((t) => t.tokenType.name === 'Identifier');
-          if (ids.length === 0) continue;
-          const old = ids[Math.floor(edit.at * ids.length)].image;
-          for (const id of ids.filter((t) => t.image === old).reverse()) {
-            result = result.slice(0, id.startOffset) + edit.keyword + result.slice(id.startOffset + id.image.length);
-          }
-          continue;
-        }
-        if (edit.kind === 'gap') {
-          // Replace the whitespace between two tokens.
-          const tokens = lexer.tokenize(result).tokens;
-          if (tokens.length < 2) continue;
-          const i = Math.floor(edit.at * (tokens.length - 1));
-          const end = tokens[i].startOffset + tokens[i].image.length;
-          const next = tokens[i + 1].startOffset;
-          if (/#/.test(result.slice(end, next))) continue;
-          result = result.slice(0, end) + edit.layout + result.slice(next);
-          continue;
-        }
-        const lines = result.split('\n');
-        const i = Math.floor(edit.at * lines.length);
-        const j = Math.floor(edit.other * lines.length);
-        if (edit.kind === 'delete-line') lines.splice(i, 1);
-        else if (edit.kind === 'duplicate-line') lines.splice(i, 0, lines[i]);
-        else if (edit.kind === 'swap-lines') [lines[i], lines[j]] = [lines[j], lines[i]];
-        else if (i + 1 < lines.length) lines.splice(i, 2, `${lines[i]} ${lines[i + 1]}`);
-        result = lines.join('\n');
-      }
-      return result;
-    }
-
     it('format is idempotent and keeps the meaning, or refuses a file with syntax errors (300 runs)', function () {
       this.timeout(120_000);
       let formattedCount = 0;
       fc.assert(
-        fc.property(mutation, ({ sample, edits }) => {
-          const text = mutate(samples[sample].text, edits);
-          const hasSyntaxErrors = parse(text).diagnostics.some((d) => d.code === 'syntax/parse');
-          const result = format(text);
-          if (hasSyntaxErrors) {
-            assert.ok('refused' in result);
-            return;
-          }
-          formattedCount++;
-          assertFormatsWell(text, result);
+        fc.property(layoutMutation, (text) => {
+          if (checkFormat(text) === 'formatted') formattedCount++;
         }),
         { numRuns: 300, seed: 20261201 },
       );

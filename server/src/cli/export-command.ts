@@ -97,7 +97,7 @@ function run(argv: readonly string[], io: CommandIo): number {
     io.err(`outcome-lint: ${given}: check these INDIGO fields before publishing:`);
     for (const c of caveats) io.err(`  ${c.field}: ${c.reason}`);
   }
-  io.err(`outcome-lint: never in an outcome specification, so never exported: ${NOT_IN_A_SPEC.map((n) => n.replace(/ \(.*$/, '')).join(', ')}`);
+  io.err(`outcome-lint: never in an outcome specification, so never exported: ${NOT_IN_A_SPEC.map((n) => n.split(' (')[0]).join(', ')}`);
 
   const errors = [...model.parsed.diagnostics, ...model.diagnostics].filter((d) => d.severity === 'error').length;
   if (errors > 0) {
@@ -137,12 +137,15 @@ export { Problem as CommandProblem };
 
 /** util.parseArgs's error, without Node's wording about `strict` or `args`. */
 export function argumentProblem(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const unknown = /Unknown option '([^']+)'/.exec(message);
-  if (unknown) return `unknown option ${unknown[1]}`;
-  const needs = /Option '(?:-\w, )?(--[\w-]+)[^']*' argument missing/.exec(message);
-  if (needs) return `${needs[1]} needs a value`;
-  const noValue = /Option '(?:-\w, )?(--[\w-]+)' does not take an argument/.exec(message);
-  if (noValue) return `${noValue[1]} takes no value`;
-  return message.split('\n')[0].replace(/\. To specify.*$/, '');
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  // Node quotes the option first: `Unknown option '--x'`, `Option '-o, --output <value>' argument missing`.
+  const quoted = /'([^']+)'/.exec(message)?.[1];
+  const long = quoted === undefined ? undefined : /--[\w-]+/.exec(quoted)?.[0];
+  if (quoted !== undefined && message.startsWith('Unknown option ')) return `unknown option ${quoted}`;
+  if (long !== undefined && message.startsWith('Option ')) {
+    if (message.endsWith("' argument missing")) return `${long} needs a value`;
+    if (message.endsWith("' does not take an argument")) return `${long} takes no value`;
+  }
+  const advice = message.indexOf('. To specify');
+  return advice === -1 ? message : message.slice(0, advice);
 }

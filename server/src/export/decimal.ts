@@ -33,11 +33,19 @@ export interface DecimalNumber {
 
 const MAX_EXACT_DIGITS = 15;
 
+/** How many significant digits a decimal has: "-0012.340" → 4. */
+function significantDigits(text: string): number {
+  const digits = text.replace(/^-/, '').replace('.', '').replace(/^0+/, '');
+  let end = digits.length;
+  // A loop: /0+$/ is quadratic on a long run of zeros inside the number.
+  while (end > 0 && digits[end - 1] === '0') end--;
+  return end;
+}
+
 /** The amount in whole units as a JSON number, exactly where possible (see above). */
 export function decimalNumber(minor: bigint): DecimalNumber | undefined {
   const text = decimalString(minor);
-  const significant = text.replace(/^-/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
-  if (significant.length <= MAX_EXACT_DIGITS) return { value: Number(text), rounded: false };
+  if (significantDigits(text) <= MAX_EXACT_DIGITS) return { value: Number(text), rounded: false };
   const negative = minor < 0n;
   const abs = negative ? -minor : minor;
   const whole = (abs + 50n) / 100n;

@@ -6,11 +6,16 @@ export function formatMoney(minor: bigint, currency: Currency = '£'): string {
   const abs = negative ? -minor : minor;
   const whole = (abs / 100n).toString();
   const pence = abs % 100n;
-  let grouped = '';
-  for (let i = 0; i < whole.length; i++) {
-    if (i > 0 && (whole.length - i) % 3 === 0) grouped += ',';
-    grouped += whole[i];
-  }
   const fraction = pence === 0n ? '' : `.${pence.toString().padStart(2, '0')}`;
-  return `${negative ? '-' : ''}${currency}${grouped}${fraction}`;
+  return `${negative ? '-' : ''}${currency}${groupThousands(whole)}${fraction}`;
+}
+
+/** Digits with a comma between groups of three: "1234567" → "1,234,567". */
+export function groupThousands(digits: string): string {
+  let grouped = '';
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) grouped += ',';
+    grouped += digits[i];
+  }
+  return grouped;
 }

@@ -1,3 +1,5 @@
+import { groupThousands } from '../model/money';
+
 /*
  * Exact arithmetic for the risk report. Money is a bigint of pence (or cents); rates are
  * fractions of bigints, read from the decimal text the writer typed, so `7.5%` is
@@ -86,14 +88,25 @@ export function percentText(f: Fraction, digits = 1): string {
   const value = roundHalfUp(f.num * 100n * scale, f.den);
   const whole = value / scale;
   const rest = value % scale;
-  return `${whole}${digits > 0 && rest !== 0n ? `.${rest.toString().padStart(digits, '0').replace(/0+$/, '')}` : ''}%`;
+  return `${whole}${digits > 0 && rest !== 0n ? `.${decimals(rest, digits)}` : ''}%`;
 }
 
 /** A fraction as a short decimal: 1234/10 → "123.4" (at most `digits` decimals, rounded half up). */
 export function decimalText(f: Fraction, digits = 1): string {
   const scale = 10n ** BigInt(digits);
   const value = roundHalfUp(f.num * scale, f.den);
-  const whole = (value / scale).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const units = value / scale;
+  // A loop rather than /\B(?=(\d{3})+(?!\d))/g, whose look-ahead from every digit is quadratic.
+  const whole = `${units < 0n ? '-' : ''}${groupThousands((units < 0n ? -units : units).toString())}`;
   const rest = value % scale;
-  return `${whole}${rest !== 0n ? `.${rest.toString().padStart(digits, '0').replace(/0+$/, '')}` : ''}`;
+  return `${whole}${rest !== 0n ? `.${decimals(rest, digits)}` : ''}`;
+}
+
+/** The decimals of `rest / 10^digits` (`rest` not 0) without trailing zeros: (50n, 3) → "05". */
+function decimals(rest: bigint, digits: number): string {
+  while (rest % 10n === 0n) {
+    rest /= 10n;
+    digits--;
+  }
+  return rest.toString().padStart(digits, '0');
 }

@@ -35,7 +35,7 @@ export function moneyShort(minor: bigint, currency: ast.Currency): string {
 }
 
 function trim(n: number): string {
-  return n.toFixed(2).replace(/\.?0+$/, '');
+  return String(Number(n.toFixed(2))); // 1.50 → "1.5", 12.00 → "12"
 }
 
 /** A signed amount for net results: "+£12,000" or "−£8,500". */

@@ -6,7 +6,7 @@ import { RiskReport } from './types';
 /* The report as Markdown: the same sections as the HTML, with tables instead of the chart. */
 
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+  return text.replace(/\|/g, '\\|').replace(/\s+/g, (gap) => (gap.includes('\n') ? ' ' : gap));
 }
 
 function table(head: readonly string[], rows: readonly (readonly string[])[], right: readonly number[] = []): string[] {

@@ -29,6 +29,21 @@ function count(word: string): number | undefined {
   return n !== undefined && n >= 1 && n <= 120 ? n : undefined;
 }
 
+/**
+ * The first place where `lead` is directly followed by `rest` (sticky), as the one
+ * expression `lead` + `rest` would find it when no two matches of `lead` overlap. Two
+ * steps because recheck (test/regex-safety.test.ts) proves each half linear in a
+ * second, but takes half a minute over the whole expression.
+ */
+function firstAfter(s: string, lead: RegExp, rest: RegExp): RegExpExecArray | null {
+  for (const found of s.matchAll(lead)) {
+    rest.lastIndex = found.index + found[0].length;
+    const match = rest.exec(s);
+    if (match) return match;
+  }
+  return null;
+}
+
 export const DEFAULT_SCHEDULE: Schedule = { periodMonths: 3, timing: 'arrears', lagMonths: 0, understood: false, text: undefined };
 
 export function readSchedule(text: string | undefined): Schedule {
@@ -36,10 +51,10 @@ export function readSchedule(text: string | undefined): Schedule {
   const s = text.toLowerCase().replace(/\s+/g, ' ');
   const timing = /\bin advance\b|\bupfront\b|\bup front\b/.test(s) ? 'advance' : 'arrears';
   let lagMonths = 0;
-  const lag = /\b(?:within|after|plus|then)\s+(\d+|[a-z-]+)\s+(day|week|month)s?\b/.exec(s);
+  const lag = firstAfter(s, /\b(?:within|after|plus|then) /g, /(\d+|[a-z-]+) (day|week|month)s?\b/y);
   const lagCount = lag && count(lag[1]);
   if (lag && lagCount) lagMonths = durationMonths({ amount: lagCount, unit: lag[2] as ast.TimeUnit });
-  const every = /\bevery (\d+|[a-z-]+) months?\b/.exec(s);
+  const every = firstAfter(s, /\bevery /g, /(\d+|[a-z-]+) months?\b/y);
   let periodMonths: number | undefined;
   if (/\b(?:6|six)[- ]?monthly\b|\bhalf[- ]?yearly\b|\btwice a year\b|\b(?:bi|semi)-?annual(?:ly)?\b/.test(s)) periodMonths = 6;
   else if (every && count(every[1])) periodMonths = count(every[1]);

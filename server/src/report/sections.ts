@@ -30,7 +30,7 @@ export function headline(report: RiskReport): HeadlineFigure[] {
     key: 'contract-value',
     label: 'Contract value',
     value: m(split.contractValue),
-    detail: `${split.basis.replace(/:.*$/, '')}${budget}`,
+    detail: `${split.basis.split(':')[0]}${budget}`,
     ...(maximum.budgetHeadroom !== undefined && maximum.budgetHeadroom < 0n ? { tone: 'warn' as const } : {}),
   });
   figures.push({

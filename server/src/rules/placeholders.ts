@@ -106,5 +106,7 @@ export function shortQuote(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= 40) return `"${flat}"`;
   const cut = flat.lastIndexOf(' ', 40);
-  return `"${flat.slice(0, cut > 0 ? cut : 40).replace(/[\s,;:.]+$/, '')}…"`;
+  let end = cut > 0 ? cut : 40;
+  while (end > 0 && /[\s,;:.]/.test(flat[end - 1])) end--; // no space or punctuation before the `…`
+  return `"${flat.slice(0, end)}…"`;
 }

@@ -17,7 +17,7 @@ export function compact(report: Report): string {
     for (const f of file.findings) {
       if (f.suppressed) continue;
       const related = f.related.map((r) => ` (${r.message}: ${r.path}:${r.line}:${r.column})`).join('');
-      out.push(`${file.path}:${f.line}:${f.column}: ${f.severity}: ${f.message.replace(/\s*\n\s*/g, ' ')}${related} [${f.ruleId}]`);
+      out.push(`${file.path}:${f.line}:${f.column}: ${f.severity}: ${f.message.replace(/\s+/g, (gap) => (gap.includes('\n') ? ' ' : gap))}${related} [${f.ruleId}]`);
     }
   }
   out.push(`outcome-lint: ${summaryLine(report.summary)}`);

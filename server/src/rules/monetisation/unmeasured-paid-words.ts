@@ -278,11 +278,30 @@ export const VALIDATED_INSTRUMENTS: readonly string[] = [
 
 const VALIDATED = new PhraseList(VALIDATED_INSTRUMENTS);
 
-/** A capitalised word, then `Star` (not "star rating"): a member of the Outcomes Star family. */
-const STAR = /(?:^|[^\p{L}\p{N}])\p{Lu}[\p{L}'’-]*\s+Star(?![\p{L}\p{N}])(?!\s+rating)/u;
+/*
+ * A capitalised word, then `Star` (not "star rating"): a member of the Outcomes Star
+ * family. The word is found as the run of letters, apostrophes and hyphens before
+ * `Star`, with a capital that starts the run (after anything but a digit) or follows an
+ * apostrophe or hyphen inside it. One expression that starts at every capital is
+ * quadratic: on text like "A'A'A'…" each capital's attempt runs to the end of the run.
+ */
+const RUN = /[\p{L}'’-]+/gu;
+const THEN_STAR = /\s+Star(?![\p{L}\p{N}])(?!\s+rating)/uy;
+const CAPITAL_INSIDE = /['’-]\p{Lu}/u;
+
+function namesAStar(text: string): boolean {
+  for (const run of text.matchAll(RUN)) {
+    THEN_STAR.lastIndex = run.index + run[0].length;
+    if (!THEN_STAR.test(text)) continue;
+    // The last code point before the run (two code units cover a surrogate pair).
+    const before = text.slice(Math.max(0, run.index - 2), run.index);
+    if ((/^\p{Lu}/u.test(run[0]) && !/\p{N}$/u.test(before)) || CAPITAL_INSIDE.test(run[0])) return true;
+  }
+  return false;
+}
 
 /** True when the text names a validated instrument, built in or added by the user. */
 export function namesValidatedInstrument(text: string, extra: PhraseList | undefined): boolean {
   const list = words(text);
-  return VALIDATED.find(list).length > 0 || (extra?.find(list).length ?? 0) > 0 || STAR.test(text);
+  return VALIDATED.find(list).length > 0 || (extra?.find(list).length ?? 0) > 0 || namesAStar(text);
 }

@@ -40,12 +40,14 @@ export const rule = defineRule({
       return;
     }
     const model = payment.model;
+    // No fix in a block that is not closed: where it ends is a guess (see insertField).
+    const edit = insertField(facts, payment, model, 'upfront 20%');
     report({
       node: model ?? { span: payment.keyword },
       message: model
         ? '`model results` with no `upfront` share: the provider must fund the whole service until results are paid'
         : 'this payment block pays only on results (it has `pay` lines and no `model`) with no `upfront` share: the provider must fund the whole service until results are paid',
-      fixes: [{ title: 'Pay 20% up front (add `upfront 20%`)', edits: [insertField(facts, payment, model, 'upfront 20%')!] }],
+      ...(edit ? { fixes: [{ title: 'Pay 20% up front (add `upfront 20%`)', edits: [edit] }] } : {}),
     });
   },
 });

@@ -85,13 +85,14 @@ export const rule = defineRule({
       }));
       const money = formatMoney(price.amount!.minor, price.amount!.currency);
       const which = described.length === 1 ? `segment ${described[0]} has` : `segments ${list(described)} have`;
+      const fix = addSegmentPrices(facts, price, segmentNames, money);
       report({
         node: price,
         message:
           `${code(name)} is paid at the same ${money} for everyone in ${list(cohorts.map(code))}, but ${which} no price of ` +
           `${described.length === 1 ? 'its' : 'their'} own: the hardest to help earn no more, so they can be enrolled and left`,
         related,
-        fixes: [addSegmentPrices(facts, price, segmentNames, money)],
+        ...(fix ? { fixes: [fix] } : {}),
       });
     }
   },
@@ -111,13 +112,12 @@ function list(items: readonly string[]): string {
  * line, one per segment, at the flat price (and threshold) as a starting value: until
  * the writer changes the price, the spec pays what it paid before.
  */
-function addSegmentPrices(facts: SpecFacts, flat: ast.PayLine, segments: readonly string[], money: string): Fix {
+function addSegmentPrices(facts: SpecFacts, flat: ast.PayLine, segments: readonly string[], money: string): Fix | undefined {
   const source = facts.text.slice(flat.amount!.span.start, flat.amount!.span.end);
   const threshold = flat.threshold ? ` threshold ${facts.text.slice(flat.threshold.span.start, flat.threshold.span.end)}` : '';
   const lines = segments.map((s) => `pay ${source} for ${flat.outcome!.text} per participant in ${s}${threshold}`);
   const what = segments.length === 1 ? `\`${lines[0]}\`` : `a price line for each of ${list(segments.map(code))}`;
-  return {
-    title: `Add ${what} (at the flat ${money} as a starting value: set the real price)`,
-    edits: [insertField(facts, facts.payment!, flat, ...lines)!],
-  };
+  // No fix in a block that is not closed: where it ends is a guess (see insertField).
+  const edit = insertField(facts, facts.payment!, flat, ...lines);
+  return edit && { title: `Add ${what} (at the flat ${money} as a starting value: set the real price)`, edits: [edit] };
 }

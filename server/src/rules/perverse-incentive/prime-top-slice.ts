@@ -63,10 +63,11 @@ export const rule = defineRule({
       return;
     }
     if (fee || block.standards.length > 0) return; // a fee without its value is a syntax error, reported there
+    const fix = addStandard(facts, block);
     report({
       node: { span: block.keyword },
       message: 'this subcontracting has no `management fee` and no `standard`: nothing limits what the lead provider keeps from its subcontractors',
-      fixes: [addStandard(facts, block)],
+      ...(fix ? { fixes: [fix] } : {}),
     });
   },
 });
@@ -75,12 +76,15 @@ function formatPercent(value: number): string {
   return `${Number.isInteger(value) ? value : Number(value.toFixed(2))}%`;
 }
 
-/** Adds `standard "Merlin Standard"` after the block's last field, or first in the block. */
-function addStandard(facts: SpecFacts, block: ast.SubcontractingBlock): Fix {
+/**
+ * Adds `standard "Merlin Standard"` after the block's last field, or first in the block;
+ * none in a block that is not closed (see insertField).
+ */
+function addStandard(facts: SpecFacts, block: ast.SubcontractingBlock): Fix | undefined {
   const line = 'standard "Merlin Standard"';
   const title = 'Add `standard "Merlin Standard"` for the supply chain';
   const fields: ast.Node[] = [...block.primes, ...block.standards].sort((a, b) => a.span.start - b.span.start);
   const lastField = fields[fields.length - 1];
   const edit = insertField(facts, block, lastField, line);
-  return { title, edits: edit ? [edit] : [] };
+  return edit && { title, edits: [edit] };
 }
