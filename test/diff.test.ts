@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CommandIo } from '../server/src/cli/export-command';
+import { CommandIo } from '../server/src/cli/commands';
 import { runDiff } from '../server/src/cli/diff-command';
 import { diffVersions, renderJson, renderMarkdown, SpecDiff, SpecVersion, versionOf } from '../server/src/diff/index';
 import { format } from '../server/src/format/format';

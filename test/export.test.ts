@@ -4,7 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv, { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { CommandIo, runExport } from '../server/src/cli/export-command';
+import { CommandIo } from '../server/src/cli/commands';
+import { runExport } from '../server/src/cli/export-command';
 import { decimalNumber, decimalString } from '../server/src/export/decimal';
 import { exportIndigo, IndigoExport } from '../server/src/export/indigo';
 import { DiskAccess, readText } from '../server/src/host/disk-access';
@@ -214,6 +215,17 @@ describe('export --indigo', () => {
     const missing = io();
     assert.equal(runExport(['--indigo', 'samples/nope.outcome'], missing), 2);
     assert.deepEqual(missing.stderr, ['outcome-lint: cannot read samples/nope.outcome: it does not exist']);
+
+    // The CLI's one reader: a file that is not UTF-8 gets the same precise line as when linted.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outcome-lint-export-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'latin1.outcome'), Buffer.from('spec "S" {\n  budget \xa3100\n}\n', 'latin1'));
+      const latin1 = io(dir);
+      assert.equal(runExport(['--indigo', 'latin1.outcome'], latin1), 2);
+      assert.deepEqual(latin1.stderr, ['outcome-lint: latin1.outcome is not UTF-8 text: the byte 0xA3 at line 2, column 10 is not valid UTF-8; save the file as UTF-8']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
 
     const two = io();
     assert.equal(runExport(['--indigo', 'a.outcome', 'b.outcome'], two), 2);

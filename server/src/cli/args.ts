@@ -131,3 +131,18 @@ export function distance(a: string, b: string): number {
   }
   return row[b.length];
 }
+
+/** util.parseArgs's error, without Node's wording about `strict` or `args`: for the subcommands, which use its strict mode. */
+export function argumentProblem(error: unknown): string {
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  // Node quotes the option first: `Unknown option '--x'`, `Option '-o, --output <value>' argument missing`.
+  const quoted = /'([^']+)'/.exec(message)?.[1];
+  const long = quoted === undefined ? undefined : /--[\w-]+/.exec(quoted)?.[0];
+  if (quoted !== undefined && message.startsWith('Unknown option ')) return `unknown option ${quoted}`;
+  if (long !== undefined && message.startsWith('Option ')) {
+    if (message.endsWith("' argument missing")) return `${long} needs a value`;
+    if (message.endsWith("' does not take an argument")) return `${long} takes no value`;
+  }
+  const advice = message.indexOf('. To specify');
+  return advice === -1 ? message : message.slice(0, advice);
+}

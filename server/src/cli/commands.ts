@@ -1,4 +1,3 @@
-import type { CommandIo } from './export-command';
 import type { ReportIo } from './report-command';
 
 /*
@@ -8,6 +7,13 @@ import type { ReportIo } from './report-command';
  * `export` or `report` is linted as `./diff` and so on.) Each module is loaded only
  * when its command runs.
  */
+
+/** What a subcommand needs from the process. `out` writes text as it is; `err` writes one line. */
+export interface CommandIo {
+  readonly cwd: string;
+  out(text: string): void;
+  err(line: string): void;
+}
 
 type Command = (argv: readonly string[], io: CommandIo) => number;
 

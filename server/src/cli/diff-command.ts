@@ -8,8 +8,10 @@ import { ConfigFinder, loadConfigFile } from '../host/config-files';
 import { DiskAccess } from '../host/disk-access';
 import { lint } from '../lint';
 import { FileAccess } from '../model/file-access';
-import { argumentProblem, CommandIo, CommandProblem as Problem, decodeSpec, readSpecText } from './export-command';
-import { ioProblem } from './problems';
+import { argumentProblem } from './args';
+import type { CommandIo } from './commands';
+import { ioProblem, UsageError } from './problems';
+import { decodeSpec, readSpec } from './read';
 
 /*
  * `outcome-lint diff OLD NEW [--format markdown|json]`
@@ -57,8 +59,8 @@ export function runDiff(argv: readonly string[], io: CommandIo): number {
   try {
     return run(argv, io);
   } catch (error) {
-    if (!(error instanceof Problem)) throw error;
-    io.err(`outcome-lint: ${error.message}`);
+    if (!(error instanceof UsageError)) throw error;
+    for (const line of error.lines) io.err(`outcome-lint: ${line}`);
     return 2;
   }
 }
@@ -88,24 +90,24 @@ function run(argv: readonly string[], io: CommandIo): number {
       strict: true,
     }));
   } catch (error) {
-    throw new Problem(`diff: ${argumentProblem(error)} (outcome-lint diff --help lists the options)`);
+    throw new UsageError(`diff: ${argumentProblem(error)} (outcome-lint diff --help lists the options)`);
   }
   if (values.help) {
     io.out(DIFF_HELP);
     return 0;
   }
   const format = (values.format ?? 'markdown') as Format;
-  if (!FORMATS.includes(format)) throw new Problem(`diff: \`${values.format}\` is not a diff format: use --format markdown or --format json`);
+  if (!FORMATS.includes(format)) throw new UsageError(`diff: \`${values.format}\` is not a diff format: use --format markdown or --format json`);
   const fixedConfig = values.config !== undefined ? readConfig(path.resolve(io.cwd, values.config), values.config) : undefined;
 
   let diffs: SpecDiff[];
   let base: string | undefined;
   if (values.git !== undefined) {
-    if (values.git === '') throw new Problem('diff: --git needs a commit to compare with, such as --git origin/main');
+    if (values.git === '') throw new UsageError('diff: --git needs a commit to compare with, such as --git origin/main');
     ({ diffs, base } = gitDiffs(values.git, positionals, io.cwd, fixedConfig));
   } else {
     if (positionals.length !== 2) {
-      throw new Problem(
+      throw new UsageError(
         positionals.length < 2
           ? 'diff needs two files, the old version and the new: outcome-lint diff OLD NEW (or outcome-lint diff --git BASE)'
           : `diff compares two files; found ${positionals.length}: ${positionals.join(', ')}`,
@@ -119,7 +121,7 @@ function run(argv: readonly string[], io: CommandIo): number {
     try {
       fs.writeFileSync(path.resolve(io.cwd, values.output), text);
     } catch (error) {
-      throw new Problem(`cannot write ${values.output}: ${ioProblem(error)}`);
+      throw new UsageError(`cannot write ${values.output}: ${ioProblem(error)}`);
     }
   } else {
     io.out(text);
@@ -131,7 +133,7 @@ function run(argv: readonly string[], io: CommandIo): number {
 
 function readConfig(file: string, given: string): Config {
   const loaded = loadConfigFile(file);
-  if ('problems' in loaded) throw new Problem(loaded.problems.map((p) => p.message).join('; ').replace(file, given));
+  if ('problems' in loaded) throw new UsageError(loaded.problems.map((p) => p.message).join('; ').replace(file, given));
   return loaded.config;
 }
 
@@ -140,7 +142,7 @@ function configFor(file: string, root: string, fixed: Config | undefined, finder
   let finder = finders.get(root);
   if (!finder) finders.set(root, (finder = new ConfigFinder(root)));
   const found = finder.forFile(file);
-  if ('problems' in found) throw new Problem(found.problems.map((p) => p.message).join('; '));
+  if ('problems' in found) throw new UsageError(found.problems.map((p) => p.message).join('; '));
   return found.config;
 }
 
@@ -149,8 +151,8 @@ function configFor(file: string, root: string, fixed: Config | undefined, finder
 function fileDiff(oldGiven: string, newGiven: string, cwd: string, fixed: Config | undefined): SpecDiff {
   const oldFile = path.resolve(cwd, oldGiven);
   const newFile = path.resolve(cwd, newGiven);
-  const oldText = readSpecText(oldFile, oldGiven);
-  const newText = readSpecText(newFile, newGiven);
+  const oldText = readSpec(oldFile, oldGiven);
+  const newText = readSpec(newFile, newGiven);
   const inCwd = (file: string): boolean => !path.relative(cwd, file).startsWith('..');
   const config = configFor(newFile, inCwd(newFile) ? cwd : path.dirname(newFile), fixed, new Map());
   const version = (file: string, given: string, text: string): SpecVersion =>
@@ -170,7 +172,7 @@ function git(args: readonly string[], cwd: string): GitResult {
   const result = spawnSync('git', args, { cwd, maxBuffer: 256 * 1024 * 1024, windowsHide: true });
   if (result.error) {
     const code = (result.error as NodeJS.ErrnoException).code;
-    throw new Problem(code === 'ENOENT' ? 'diff --git needs the git executable, and it is not on the PATH' : `cannot run git: ${code ?? result.error.message}`);
+    throw new UsageError(code === 'ENOENT' ? 'diff --git needs the git executable, and it is not on the PATH' : `cannot run git: ${code ?? result.error.message}`);
   }
   return { status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr.toString('utf8') };
 }
@@ -179,18 +181,18 @@ function firstLine(text: string): string {
   return text.split('\n').map((l) => l.trim()).find((l) => l.length > 0)?.replace(/^(fatal|error): /, '') ?? 'git failed';
 }
 
-/** The commit BASE names, or a Problem; `BASE...` is its merge base with HEAD. */
+/** The commit BASE names, or a UsageError; `BASE...` is its merge base with HEAD. */
 function resolveBase(base: string, root: string): string {
   const mergeBase = base.endsWith('...');
   const name = mergeBase ? base.slice(0, -3) : base;
-  if (name.startsWith('-')) throw new Problem(`diff: \`${base}\` is not a commit`);
+  if (name.startsWith('-')) throw new UsageError(`diff: \`${base}\` is not a commit`);
   if (mergeBase) {
     const found = git(['merge-base', name || 'HEAD', 'HEAD'], root);
-    if (found.status !== 0) throw new Problem(`diff: no merge base of \`${name}\` and HEAD in this repository (${firstLine(found.stderr)})`);
+    if (found.status !== 0) throw new UsageError(`diff: no merge base of \`${name}\` and HEAD in this repository (${firstLine(found.stderr)})`);
     return found.stdout.toString('utf8').trim();
   }
   const found = git(['rev-parse', '--verify', '--quiet', `${name}^{commit}`], root);
-  if (found.status !== 0) throw new Problem(`diff: \`${name}\` is not a commit in this repository (a branch, tag or commit id, such as origin/main)`);
+  if (found.status !== 0) throw new UsageError(`diff: \`${name}\` is not a commit in this repository (a branch, tag or commit id, such as origin/main)`);
   return found.stdout.toString('utf8').trim();
 }
 
@@ -204,7 +206,7 @@ interface Change {
 function changedFiles(base: string, pathspecs: readonly string[], cwd: string): Change[] {
   const specs = pathspecs.length > 0 ? pathspecs : [':(top,glob)**/*.outcome'];
   const diff = git(['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--no-textconv', base, '--', ...specs], cwd);
-  if (diff.status !== 0) throw new Problem(`diff: git could not list the changed files: ${firstLine(diff.stderr)}`);
+  if (diff.status !== 0) throw new UsageError(`diff: git could not list the changed files: ${firstLine(diff.stderr)}`);
   const fields = diff.stdout.toString('utf8').split('\0');
   const changes: Change[] = [];
   for (let i = 0; i + 1 < fields.length; ) {
@@ -274,7 +276,7 @@ class CommitAccess implements FileAccess {
 
 function gitDiffs(baseGiven: string, pathspecs: readonly string[], cwd: string, fixed: Config | undefined): { diffs: SpecDiff[]; base: string } {
   const top = git(['rev-parse', '--show-toplevel'], cwd);
-  if (top.status !== 0) throw new Problem(`diff --git needs a git repository, and ${cwd} is not in one (${firstLine(top.stderr)})`);
+  if (top.status !== 0) throw new UsageError(`diff --git needs a git repository, and ${cwd} is not in one (${firstLine(top.stderr)})`);
   const root = path.resolve(top.stdout.toString('utf8').trim());
   const commit = resolveBase(baseGiven, root);
   const atBase = new CommitAccess(root, commit);
@@ -288,12 +290,12 @@ function gitDiffs(baseGiven: string, pathspecs: readonly string[], cwd: string, 
     let before: SpecVersion | undefined;
     if (change.old !== undefined) {
       const text = atBase.show(change.old);
-      if (text === undefined) throw new Problem(`diff: cannot read ${change.old} at ${baseGiven}: it is not UTF-8 text`);
+      if (text === undefined) throw new UsageError(`diff: cannot read ${change.old} at ${baseGiven}: it is not UTF-8 text`);
       before = versionOf(change.old, text, lint(oldFile!, text, atBase, { config }));
     }
     let after: SpecVersion | undefined;
     if (change.new !== undefined) {
-      const text = readSpecText(newFile!, change.new);
+      const text = readSpec(newFile!, change.new);
       after = versionOf(change.new, text, lint(newFile!, text, onDisk, { config }));
     }
     diffs.push(diffVersions(before, after));

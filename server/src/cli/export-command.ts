@@ -4,7 +4,10 @@ import { parseArgs } from 'node:util';
 import { exportIndigo, NOT_IN_A_SPEC } from '../export/indigo';
 import { DiskAccess } from '../host/disk-access';
 import { analyse } from '../model/model';
-import { ioProblem } from './problems';
+import { argumentProblem } from './args';
+import type { CommandIo } from './commands';
+import { ioProblem, UsageError } from './problems';
+import { readSpec } from './read';
 
 /*
  * `outcome-lint export --indigo SPEC [--output FILE]`: the spec as an INDIGO project
@@ -15,13 +18,6 @@ import { ioProblem } from './problems';
  * export holds only what could be read; 2 nothing written (usage, I/O), with one line
  * on stderr.
  */
-
-/** What a subcommand needs from the process. `out` writes text as it is; `err` writes one line. */
-export interface CommandIo {
-  readonly cwd: string;
-  out(text: string): void;
-  err(line: string): void;
-}
 
 export const EXPORT_HELP = `Usage: outcome-lint export --indigo SPEC [--output FILE]
 
@@ -38,14 +34,12 @@ standard error. Exit codes: 0 written; 1 written, but the specification has erro
 2 nothing written. See docs/indigo.md for the field mapping.
 `;
 
-class Problem extends Error {}
-
 export function runExport(argv: readonly string[], io: CommandIo): number {
   try {
     return run(argv, io);
   } catch (error) {
-    if (!(error instanceof Problem)) throw error;
-    io.err(`outcome-lint: ${error.message}`);
+    if (!(error instanceof UsageError)) throw error;
+    for (const line of error.lines) io.err(`outcome-lint: ${line}`);
     return 2;
   }
 }
@@ -61,19 +55,19 @@ function run(argv: readonly string[], io: CommandIo): number {
       strict: true,
     }));
   } catch (error) {
-    throw new Problem(`export: ${argumentProblem(error)} (outcome-lint export --help lists the options)`);
+    throw new UsageError(`export: ${argumentProblem(error)} (outcome-lint export --help lists the options)`);
   }
   if (values.help) {
     io.out(EXPORT_HELP);
     return 0;
   }
-  if (!values.indigo) throw new Problem('export needs a format: --indigo (outcome-lint export --indigo SPEC)');
-  if (positionals.length === 0) throw new Problem('export needs the specification to export: outcome-lint export --indigo SPEC');
-  if (positionals.length > 1) throw new Problem(`export writes one specification at a time; found ${positionals.length}: ${positionals.join(', ')}`);
+  if (!values.indigo) throw new UsageError('export needs a format: --indigo (outcome-lint export --indigo SPEC)');
+  if (positionals.length === 0) throw new UsageError('export needs the specification to export: outcome-lint export --indigo SPEC');
+  if (positionals.length > 1) throw new UsageError(`export writes one specification at a time; found ${positionals.length}: ${positionals.join(', ')}`);
 
   const given = positionals[0];
   const file = path.resolve(io.cwd, given);
-  const text = readSpecText(file, given);
+  const text = readSpec(file, given);
   const access = new DiskAccess([path.dirname(file), io.cwd]);
   const model = analyse(file, text, access);
   const { project, omitted, caveats } = exportIndigo(model, { fileName: path.basename(file) });
@@ -83,7 +77,7 @@ function run(argv: readonly string[], io: CommandIo): number {
     try {
       fs.writeFileSync(path.resolve(io.cwd, values.output), json);
     } catch (error) {
-      throw new Problem(`cannot write ${values.output}: ${ioProblem(error)}`);
+      throw new UsageError(`cannot write ${values.output}: ${ioProblem(error)}`);
     }
   } else {
     io.out(json);
@@ -105,47 +99,4 @@ function run(argv: readonly string[], io: CommandIo): number {
     return 1;
   }
   return 0;
-}
-
-/** A spec's text, or a Problem saying in one line why it cannot be read. */
-export function readSpecText(file: string, given: string): string {
-  let bytes: Buffer;
-  try {
-    if (fs.statSync(file).isDirectory()) throw new Problem(`${given} is a folder: name one .outcome file`);
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    if (error instanceof Problem) throw error;
-    throw new Problem(`cannot read ${given}: ${ioProblem(error)}`);
-  }
-  return decodeSpec(bytes, given);
-}
-
-/** UTF-8 text without its byte order mark, or a Problem. */
-export function decodeSpec(bytes: Uint8Array, given: string): string {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new Problem(`${given} is not UTF-8 text: save it as UTF-8, which outcome-lint reads`);
-  }
-  if (text.includes('\u0000')) throw new Problem(`${given} is not a text file (it has a NUL byte); is it really an outcome specification?`);
-  return text.replace(/^\uFEFF/, '');
-}
-
-export { Problem as CommandProblem };
-
-
-/** util.parseArgs's error, without Node's wording about `strict` or `args`. */
-export function argumentProblem(error: unknown): string {
-  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-  // Node quotes the option first: `Unknown option '--x'`, `Option '-o, --output <value>' argument missing`.
-  const quoted = /'([^']+)'/.exec(message)?.[1];
-  const long = quoted === undefined ? undefined : /--[\w-]+/.exec(quoted)?.[0];
-  if (quoted !== undefined && message.startsWith('Unknown option ')) return `unknown option ${quoted}`;
-  if (long !== undefined && message.startsWith('Option ')) {
-    if (message.endsWith("' argument missing")) return `${long} needs a value`;
-    if (message.endsWith("' does not take an argument")) return `${long} takes no value`;
-  }
-  const advice = message.indexOf('. To specify');
-  return advice === -1 ? message : message.slice(0, advice);
 }

@@ -3,8 +3,8 @@ import { isUtf8 } from 'node:buffer';
 import { ioProblem, UsageError } from './problems';
 
 /*
- * Reading a spec from disk, once. A file that cannot be read, or that is not UTF-8
- * text, stops the run (exit code 2) with one line naming the file and, for bad bytes,
+ * Reading a spec, once: the one reader of every command (lint, export, diff). A file
+ * that cannot be read, or that is not UTF-8 text, stops the run (exit code 2) with one line naming the file and, for bad bytes,
  * where they are: linting the rest would hide that a spec was never checked.
  */
 
@@ -16,6 +16,11 @@ export function readSpec(file: string, shown: string): string {
   } catch (error) {
     throw new UsageError(`cannot read ${shown}: ${ioProblem(error)}`);
   }
+  return decodeSpec(bytes, shown);
+}
+
+/** A spec's bytes (from a file, or from git) as text without its byte order mark, or a UsageError. */
+export function decodeSpec(bytes: Buffer, shown: string): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new UsageError(`${shown} is saved as UTF-16: save it as UTF-8, which outcome-lint reads`);
   }
