@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { runReport, ReportIo } from '../server/src/cli/report-command';
 import { DiskAccess, readText } from '../server/src/host/disk-access';
@@ -500,6 +502,32 @@ describe('outcome-lint report (the command)', () => {
     const r = run(['specs/main.outcome', '--json'], { '/work/specs/main.outcome': main, '/work/specs/shared.outcome': shared });
     assert.equal(r.code, 0);
     assert.equal(JSON.parse(r.out).split.contractValue, '240000.00');
+  });
+
+  it('refuses a `use` through a symlink that leads outside the folder, as the linter does', () => {
+    const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'outcome-lint-report-')));
+    try {
+      fs.mkdirSync(path.join(dir, 'inside'));
+      fs.mkdirSync(path.join(dir, 'outside'));
+      fs.writeFileSync(path.join(dir, 'outside', 'shared.outcome'), 'cohort c { size 120 }\n');
+      fs.symlinkSync(path.join('..', 'outside', 'shared.outcome'), path.join(dir, 'inside', 'shared.outcome'));
+      fs.writeFileSync(path.join(dir, 'inside', 'main.outcome'), ZERO_UPFRONT.replace('cohort c { size 120 }', 'use "shared.outcome"'));
+      let out = '';
+      const io: ReportIo = {
+        cwd: path.join(dir, 'inside'),
+        out: (t) => void (out += t),
+        err: () => undefined,
+        readFile: (f) => fs.readFileSync(f, 'utf8'),
+        writeFile: () => undefined,
+      };
+      assert.equal(runReport(['main.outcome', '--json'], io), 0);
+      const json = JSON.parse(out);
+      // Nothing was read from outside: the cohort is unknown, so nothing can be counted.
+      assert.deepEqual(json.maximum.missing, ['`c` is not defined']);
+      assert.match(out, /structure\/unresolved-use/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exits 2 with one line per problem', () => {

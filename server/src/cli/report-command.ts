@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { DiskAccess } from '../host/disk-access';
 import { FileAccess } from '../model/file-access';
 import { renderHtml, renderMarkdown, reportJson, riskReport } from '../report/index';
 import { monthText } from '../report/format';
@@ -152,15 +153,12 @@ function run(argv: readonly string[], io: ReportIo): number {
   return 0;
 }
 
-/** `use` lines read through the same io, inside `root` only, as the linter's own DiskAccess allows. */
+/** `use` lines read through the same io, and allowed only where the linter's own DiskAccess allows them. */
 function ioAccess(io: ReportIo, root: string): FileAccess {
+  // Its rule: a relative path, inside `root` once symlinks are followed.
+  const disk = new DiskAccess([root]);
   return {
-    resolve(from, target) {
-      if (path.isAbsolute(target) || /^[A-Za-z]:[\\/]/.test(target)) return { refused: 'give the path relative to this file, not an absolute path' };
-      const resolved = path.resolve(path.dirname(from), target);
-      if (!isInside(resolved, root)) return { refused: 'it is outside the folder being linted, and outcome-lint only reads files inside it' };
-      return { uri: resolved };
-    },
+    resolve: (from, target) => disk.resolve(from, target),
     read(file) {
       try {
         return io.readFile(file).replace(/^\uFEFF/, '');
