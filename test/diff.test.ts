@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CommandIo } from '../server/src/cli/commands';
+import { commandIo } from './support/command-io';
 import { runDiff } from '../server/src/cli/diff-command';
 import { diffVersions, renderJson, renderMarkdown, SpecDiff, SpecVersion, versionOf } from '../server/src/diff/index';
 import { format } from '../server/src/format/format';
@@ -49,20 +49,7 @@ function edit(text: string, ...replacements: [string, string][]): string {
   return result;
 }
 
-function io(cwd: string): CommandIo & { stdout: string; stderr: string[] } {
-  const result = {
-    cwd,
-    stdout: '',
-    stderr: [] as string[],
-    out: (text: string) => {
-      result.stdout += text;
-    },
-    err: (line: string) => {
-      result.stderr.push(line);
-    },
-  };
-  return result;
-}
+const io = commandIo;
 
 describe('diff', () => {
   describe('no changes', () => {

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv, { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { CommandIo } from '../server/src/cli/commands';
+import { commandIo } from './support/command-io';
 import { runExport } from '../server/src/cli/export-command';
 import { decimalNumber, decimalString } from '../server/src/export/decimal';
 import { exportIndigo, IndigoExport } from '../server/src/export/indigo';
@@ -64,20 +64,7 @@ function errorsOf(validate: ValidateFunction): string {
   return (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`).join('\n');
 }
 
-function io(cwd = repoRoot): CommandIo & { stdout: string; stderr: string[] } {
-  const result = {
-    cwd,
-    stdout: '',
-    stderr: [] as string[],
-    out: (text: string) => {
-      result.stdout += text;
-    },
-    err: (line: string) => {
-      result.stderr.push(line);
-    },
-  };
-  return result;
-}
+const io = (cwd = repoRoot) => commandIo(cwd);
 
 describe('export --indigo', () => {
   const { published, closed } = validators();

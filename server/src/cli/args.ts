@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, ParseArgsConfig } from 'node:util';
 import { UsageError } from './problems';
 
 /*
@@ -133,7 +133,7 @@ export function distance(a: string, b: string): number {
 }
 
 /** util.parseArgs's error, without Node's wording about `strict` or `args`: for the subcommands, which use its strict mode. */
-export function argumentProblem(error: unknown): string {
+function argumentProblem(error: unknown): string {
   const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
   // Node quotes the option first: `Unknown option '--x'`, `Option '-o, --output <value>' argument missing`.
   const quoted = /'([^']+)'/.exec(message)?.[1];
@@ -145,4 +145,17 @@ export function argumentProblem(error: unknown): string {
   }
   const advice = message.indexOf('. To specify');
   return advice === -1 ? message : message.slice(0, advice);
+}
+
+/**
+ * A subcommand's options and operands, read in `util.parseArgs`'s strict mode: a mistake
+ * is one UsageError naming the command, such as "export: unknown option --xml
+ * (outcome-lint export --help lists the options)".
+ */
+export function readSubcommandArgs(command: string, argv: readonly string[], options: NonNullable<ParseArgsConfig['options']>): { values: Record<string, unknown>; positionals: string[] } {
+  try {
+    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`${command}: ${argumentProblem(error)} (outcome-lint ${command} --help lists the options)`);
+  }
 }

@@ -1,16 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { Config } from '../config/config';
 import { diffVersions, renderJson, renderMarkdown, SpecDiff, SpecVersion, versionOf } from '../diff/index';
 import { ConfigFinder, loadConfigFile } from '../host/config-files';
 import { DiskAccess } from '../host/disk-access';
 import { lint } from '../lint';
 import { FileAccess } from '../model/file-access';
-import { argumentProblem } from './args';
+import { readSubcommandArgs } from './args';
 import type { CommandIo } from './commands';
-import { ioProblem, UsageError } from './problems';
+import { ioProblem, runReportingUsage, UsageError } from './problems';
 import { decodeSpec, readSpec } from './read';
 
 /*
@@ -56,13 +55,7 @@ const FORMATS = ['markdown', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
 export function runDiff(argv: readonly string[], io: CommandIo): number {
-  try {
-    return run(argv, io);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    for (const line of error.lines) io.err(`outcome-lint: ${line}`);
-    return 2;
-  }
+  return runReportingUsage(io.err, () => run(argv, io));
 }
 
 interface DiffOptions {
@@ -74,24 +67,15 @@ interface DiffOptions {
 }
 
 function run(argv: readonly string[], io: CommandIo): number {
-  let values: DiffOptions;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: [...argv],
-      options: {
-        format: { type: 'string', short: 'f' },
-        git: { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        config: { type: 'string', short: 'c' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-      strict: true,
-    }));
-  } catch (error) {
-    throw new UsageError(`diff: ${argumentProblem(error)} (outcome-lint diff --help lists the options)`);
-  }
+  const read = readSubcommandArgs('diff', argv, {
+    format: { type: 'string', short: 'f' },
+    git: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    config: { type: 'string', short: 'c' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  const values = read.values as DiffOptions;
+  const { positionals } = read;
   if (values.help) {
     io.out(DIFF_HELP);
     return 0;

@@ -1,12 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { exportIndigo, NOT_IN_A_SPEC } from '../export/indigo';
 import { DiskAccess } from '../host/disk-access';
 import { analyse } from '../model/model';
-import { argumentProblem } from './args';
+import { readSubcommandArgs } from './args';
 import type { CommandIo } from './commands';
-import { ioProblem, UsageError } from './problems';
+import { ioProblem, runReportingUsage, UsageError } from './problems';
 import { readSpec } from './read';
 
 /*
@@ -35,28 +34,17 @@ standard error. Exit codes: 0 written; 1 written, but the specification has erro
 `;
 
 export function runExport(argv: readonly string[], io: CommandIo): number {
-  try {
-    return run(argv, io);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    for (const line of error.lines) io.err(`outcome-lint: ${line}`);
-    return 2;
-  }
+  return runReportingUsage(io.err, () => run(argv, io));
 }
 
 function run(argv: readonly string[], io: CommandIo): number {
-  let values: { indigo?: boolean; output?: string; help?: boolean };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: [...argv],
-      options: { indigo: { type: 'boolean' }, output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-      strict: true,
-    }));
-  } catch (error) {
-    throw new UsageError(`export: ${argumentProblem(error)} (outcome-lint export --help lists the options)`);
-  }
+  const read = readSubcommandArgs('export', argv, {
+    indigo: { type: 'boolean' },
+    output: { type: 'string', short: 'o' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  const values = read.values as { indigo?: boolean; output?: string; help?: boolean };
+  const { positionals } = read;
   if (values.help) {
     io.out(EXPORT_HELP);
     return 0;

@@ -2,7 +2,7 @@ import { toolVersion } from './about';
 import { readArgs } from './args';
 import { COMMANDS } from './commands';
 import { helpText } from './help';
-import { UsageError } from './problems';
+import { runReportingUsage } from './problems';
 
 /*
  * `outcome-lint [options] [files, folders or globs…]`, and the other commands
@@ -30,13 +30,7 @@ export interface Io {
 export function main(argv: readonly string[], io: Io): number {
   const command = argv.length > 0 ? COMMANDS.get(argv[0]) : undefined;
   if (command) return command()(argv.slice(1), { cwd: io.cwd, out: io.stdout, err: io.stderr });
-  try {
-    return run(argv, io);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    for (const line of error.lines) io.stderr(`outcome-lint: ${line}`);
-    return 2;
-  }
+  return runReportingUsage(io.stderr, () => run(argv, io));
 }
 
 function run(argv: readonly string[], io: Io): number {

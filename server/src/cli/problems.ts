@@ -12,6 +12,20 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * Runs a command: a UsageError becomes its lines on stderr, each `outcome-lint: …`, and
+ * exit code 2. Anything else is a bug, and goes on up.
+ */
+export function runReportingUsage(err: (line: string) => void, run: () => number): number {
+  try {
+    return run();
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    for (const line of error.lines) err(`outcome-lint: ${line}`);
+    return 2;
+  }
+}
+
 /** Node's error codes for files, in words. */
 export function ioProblem(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
