@@ -99,6 +99,13 @@ describe('language server over stdio', function () {
     assert.ok(!diagnostics.some((d) => d.code === 'syntax/parse'));
   });
 
+  it('the first findings of a file opened as the server starts already see what it uses', async () => {
+    // The file is opened before the server has indexed the workspace: `use` reads the disk.
+    await client.diagnostics(mainUri);
+    const first = client.publishes(mainUri)[0].diagnostics;
+    assert.ok(!first.some((d) => d.code === 'target-group/undefined'), JSON.stringify(first.map((d) => d.message)));
+  });
+
   it('lints files that are not open, in the background', async () => {
     const diagnostics = await client.diagnostics(sharedUri);
     assert.ok(Array.isArray(diagnostics));

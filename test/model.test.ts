@@ -41,6 +41,13 @@ describe('model: symbols and references', () => {
     assert.deepEqual(model.visibleFiles.map((f) => path.basename(f)), ['shared-people.outcome']);
   });
 
+  it('sees a used file\'s definitions whatever the parse cache keeps (the server\'s keeps only files it knows)', () => {
+    const forgetful = { get: () => undefined, set: () => undefined };
+    const files = memory({ 'shared.outcome': 'cohort neet "Young people" {\n  size 450\n}\n' });
+    const model = analyse('main.outcome', 'use "shared.outcome"\noutcome job "Job" {\n  for neet\n}\n', files, forgetful);
+    assert.deepEqual(model.references.map((r) => [r.name.text, r.target?.kind, r.target?.uri]), [['neet', 'cohort', 'shared.outcome']]);
+  });
+
   it('marks a reference to the wrong kind of thing, and leaves it unresolved', () => {
     const model = analyseFixture('wrong-kind.outcome');
     assert.deepEqual(

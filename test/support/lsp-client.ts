@@ -82,6 +82,11 @@ export class LspClient {
     }
   }
 
+  /** Every publish for `uri`, in the order they came. */
+  publishes(uri: string): readonly PublishDiagnosticsParams[] {
+    return this.published.get(uri) ?? [];
+  }
+
   /** The versions of every publish for `uri`, in the order they came. */
   publishedVersions(uri: string): number[] {
     return (this.published.get(uri) ?? []).flatMap((p) => (p.version === undefined ? [] : [p.version]));

@@ -112,10 +112,8 @@ export function analyse(uri: string, text: string, access: FileAccess, cache: Pa
   // What `use` brings in first. A clash between two used files is reported on the
   // `use` line that brought the second; one inside a single used file is that file's
   // own finding, reported when it is linted.
-  for (const { file, via } of uses) {
-    const other = cache.get(file);
-    if (!other) continue;
-    for (const definition of definitionsOf(other.file, file)) {
+  for (const { file, tree, via } of uses) {
+    for (const definition of definitionsOf(tree, file)) {
       const existing = definitions.get(definition.name.text);
       if (!existing) definitions.set(definition.name.text, definition);
       else if (existing.uri !== definition.uri) clash(definition, existing, via.path ?? via);
@@ -145,6 +143,8 @@ export function analyse(uri: string, text: string, access: FileAccess, cache: Pa
 
 interface VisibleFile {
   readonly file: string;
+  /** Its tree: carried here, because a cache need not keep what it is given. */
+  readonly tree: ast.FileNode;
   /** The `use` line of the analysed file through which it is seen. */
   readonly via: ast.UseItem;
 }
@@ -194,7 +194,7 @@ function resolveUses(
         cache.set(target.uri, parsed);
       }
       seen.add(target.uri);
-      visible.push({ file: target.uri, via: root });
+      visible.push({ file: target.uri, tree: parsed.file, via: root });
       visit(target.uri, parsed.file, root, [...chain, target.uri]);
     }
   };
