@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runReport, ReportIo } from '../server/src/cli/report-command';
+import { runReport, ReportFiles } from '../server/src/cli/report-command';
 import { DiskAccess, readText } from '../server/src/host/disk-access';
 import { FileAccess } from '../server/src/model/file-access';
 import { ruleById } from '../server/src/rules/index';
@@ -12,6 +12,7 @@ import { renderHtml, renderMarkdown, riskReport, RiskReport } from '../server/sr
 import { readReportOptions, ReportOptionsInput } from '../server/src/report/options';
 import { durationMonths, paymentMonth, readSchedule } from '../server/src/report/schedule';
 import { sha256Base64 } from '../server/src/report/sha256';
+import { commandIo } from './support/command-io';
 import { repoRoot } from './support/paths';
 
 /*
@@ -462,22 +463,18 @@ describe('risk report: building blocks', () => {
 });
 
 describe('outcome-lint report (the command)', () => {
-  function run(argv: string[], files: Record<string, string> = {}) {
+  function run(argv: string[], files: Record<string, string | Buffer> = {}) {
     const written: Record<string, string> = {};
-    let out = '';
-    const err: string[] = [];
-    const io: ReportIo = {
-      cwd: '/work',
-      out: (t) => void (out += t),
-      err: (l) => void err.push(l),
-      readFile: (f) => {
+    const io = commandIo('/work');
+    const memory: ReportFiles = {
+      read: (f) => {
         if (!(f in files)) throw Object.assign(new Error('nope'), { code: 'ENOENT' });
-        return files[f];
+        return Buffer.from(files[f]);
       },
-      writeFile: (f, t) => void (written[f] = t),
+      write: (f, t) => void (written[f] = t),
     };
-    const code = runReport(argv, io);
-    return { code, out, err, written };
+    const code = runReport(argv, io, memory);
+    return { code, out: io.stdout, err: io.stderr, written };
   }
 
   it('writes the HTML report and says where the peak is', () => {
@@ -496,12 +493,20 @@ describe('outcome-lint report (the command)', () => {
     assert.equal(run(['spec.outcome', '--markdown', '-'], files).out.startsWith('# Provider'), true);
   });
 
-  it('follows `use` lines through the same io', () => {
+  it('follows `use` lines through the same files', () => {
     const shared = 'cohort c { size 120 }\n';
     const main = ZERO_UPFRONT.replace('cohort c { size 120 }', 'use "shared.outcome"');
     const r = run(['specs/main.outcome', '--json'], { '/work/specs/main.outcome': main, '/work/specs/shared.outcome': shared });
     assert.equal(r.code, 0);
     assert.equal(JSON.parse(r.out).split.contractValue, '240000.00');
+  });
+
+  it('leaves a used file that is not UTF-8 text unread, as an unresolved `use`', () => {
+    const main = ZERO_UPFRONT.replace('cohort c { size 120 }', 'use "shared.outcome"');
+    const r = run(['specs/main.outcome', '--json'], { '/work/specs/main.outcome': main, '/work/specs/shared.outcome': Buffer.from('cohort c { size 120 } # \xa3\n', 'latin1') });
+    assert.equal(r.code, 0);
+    assert.deepEqual(JSON.parse(r.out).maximum.missing, ['`c` is not defined']);
+    assert.match(r.out, /structure\/unresolved-use/);
   });
 
   it('refuses a `use` through a symlink that leads outside the folder, as the linter does', () => {
@@ -512,19 +517,12 @@ describe('outcome-lint report (the command)', () => {
       fs.writeFileSync(path.join(dir, 'outside', 'shared.outcome'), 'cohort c { size 120 }\n');
       fs.symlinkSync(path.join('..', 'outside', 'shared.outcome'), path.join(dir, 'inside', 'shared.outcome'));
       fs.writeFileSync(path.join(dir, 'inside', 'main.outcome'), ZERO_UPFRONT.replace('cohort c { size 120 }', 'use "shared.outcome"'));
-      let out = '';
-      const io: ReportIo = {
-        cwd: path.join(dir, 'inside'),
-        out: (t) => void (out += t),
-        err: () => undefined,
-        readFile: (f) => fs.readFileSync(f, 'utf8'),
-        writeFile: () => undefined,
-      };
+      const io = commandIo(path.join(dir, 'inside'));
       assert.equal(runReport(['main.outcome', '--json'], io), 0);
-      const json = JSON.parse(out);
+      const json = JSON.parse(io.stdout);
       // Nothing was read from outside: the cohort is unknown, so nothing can be counted.
       assert.deepEqual(json.maximum.missing, ['`c` is not defined']);
-      assert.match(out, /structure\/unresolved-use/);
+      assert.match(io.stdout, /structure\/unresolved-use/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -533,19 +531,56 @@ describe('outcome-lint report (the command)', () => {
   it('exits 2 with one line per problem', () => {
     const files = { '/work/spec.outcome': CAPPED };
     const cases: [string[], string][] = [
-      [[], 'outcome-lint report: name the spec to report on, such as outcome-lint report specs/youth.outcome'],
-      [['a.outcome', 'b.outcome'], 'outcome-lint report: one spec at a time: found 2 (a.outcome, b.outcome)'],
-      [['missing.outcome'], 'outcome-lint report: cannot read missing.outcome: no such file or folder'],
-      [['spec.outcome', '--html'], 'outcome-lint report: --html needs a value, such as --html report.html'],
-      [['spec.outcome', '--html', 'a.html', '--json'], 'outcome-lint report: give one of --html, --json: the report has one output'],
-      [['spec.outcome', '--colour'], 'outcome-lint report: unknown option --colour; see outcome-lint report --help'],
-      [['spec.outcome', '--success-rate', '120%'], 'outcome-lint report: --success-rate 120%: a success rate cannot be more than 100% (it is the share of participants who achieve the outcome)'],
-      [['spec.outcome', '--cost', '-5'], 'outcome-lint report: --cost -5: give the delivery cost as money, such as £1.2m, £850,000 or 850000, or as a share of the break-even cost, such as 110%'],
+      [[], 'outcome-lint: report needs the specification to report on, such as outcome-lint report specs/youth.outcome'],
+      [['a.outcome', 'b.outcome'], 'outcome-lint: report reports on one specification at a time; found 2: a.outcome, b.outcome'],
+      [['missing.outcome'], 'outcome-lint: cannot read missing.outcome: it does not exist'],
+      [['spec.outcome', '--html'], 'outcome-lint: report: --html needs a value (outcome-lint report --help lists the options)'],
+      [['spec.outcome', '--html', '--json'], 'outcome-lint: report: --html needs a value; write --html=VALUE for one that starts with - (outcome-lint report --help lists the options)'],
+      [['spec.outcome', '--json=yes'], 'outcome-lint: report: --json takes no value (outcome-lint report --help lists the options)'],
+      [['spec.outcome', '--html', 'a.html', '--json'], 'outcome-lint: report: give one of --html, --json: the report has one output'],
+      [['spec.outcome', '--colour'], 'outcome-lint: report: unknown option --colour (outcome-lint report --help lists the options)'],
+      [['spec.outcome', '--success-rate', '120%'], 'outcome-lint: report: --success-rate 120%: a success rate cannot be more than 100% (it is the share of participants who achieve the outcome)'],
+      [['spec.outcome', '--cost=-5'], 'outcome-lint: report: --cost -5: give the delivery cost as money, such as £1.2m, £850,000 or 850000, or as a share of the break-even cost, such as 110%'],
     ];
     for (const [argv, message] of cases) {
       const r = run(argv, files);
-      assert.deepEqual([r.code, r.err], [2, [message]], argv.join(' '));
+      assert.deepEqual([r.code, r.err, r.out], [2, [message], ''], argv.join(' '));
     }
+  });
+
+  it('gives each assumption that makes no sense its own line', () => {
+    const r = run(['spec.outcome', '--success-rate', 'lots', '--start', '2027-02-30'], { '/work/spec.outcome': CAPPED });
+    assert.deepEqual([r.code, r.err], [
+      2,
+      [
+        'outcome-lint: report: --success-rate lots: a success rate is a percentage from 0% to 100%, such as 60%, or OUTCOME=60% for one outcome',
+        'outcome-lint: report: --start 2027-02-30: 2027-02-30 is not a date in the calendar',
+      ],
+    ]);
+  });
+
+  it('names a spec that is not UTF-8 text, and where, as the linter does', () => {
+    const cases: [Buffer, string][] = [
+      [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(CAPPED, 'utf16le')]), 'outcome-lint: spec.outcome is saved as UTF-16: save it as UTF-8, which outcome-lint reads'],
+      [Buffer.from('spec "S" {\n  budget \0\n}\n'), 'outcome-lint: spec.outcome is not a text file (it has a NUL byte at line 2, column 10); is it really an outcome specification?'],
+      [Buffer.from('spec "S" {\n  budget \xa3100\n}\n', 'latin1'), 'outcome-lint: spec.outcome is not UTF-8 text: the byte 0xA3 at line 2, column 10 is not valid UTF-8; save the file as UTF-8'],
+    ];
+    for (const [bytes, message] of cases) {
+      const r = run(['spec.outcome', '--json'], { '/work/spec.outcome': bytes });
+      assert.deepEqual([r.code, r.err, r.out], [2, [message], ''], message);
+    }
+  });
+
+  it('says when the report cannot be written', () => {
+    const io = commandIo('/work');
+    const unwritable: ReportFiles = {
+      read: () => Buffer.from(CAPPED),
+      write: () => {
+        throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+      },
+    };
+    assert.equal(runReport(['spec.outcome', '--html', 'report.html'], io, unwritable), 2);
+    assert.deepEqual([io.stderr, io.stdout], [['outcome-lint: cannot write report.html: permission denied'], '']);
   });
 
   it('has help', () => {

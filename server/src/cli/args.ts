@@ -134,7 +134,11 @@ export function distance(a: string, b: string): number {
 
 /** util.parseArgs's error, without Node's wording about `strict` or `args`: for the subcommands, which use its strict mode. */
 function argumentProblem(error: unknown): string {
-  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  const full = error instanceof Error ? error.message : String(error);
+  // `--cost -5` or `--html --json`: Node takes no value that starts with a dash unless given as `--cost=-5`.
+  const dashed = /use '(--[\w-]+)=-XYZ'/.exec(full)?.[1];
+  if (dashed !== undefined) return `${dashed} needs a value; write ${dashed}=VALUE for one that starts with -`;
+  const message = full.split('\n')[0];
   // Node quotes the option first: `Unknown option '--x'`, `Option '-o, --output <value>' argument missing`.
   const quoted = /'([^']+)'/.exec(message)?.[1];
   const long = quoted === undefined ? undefined : /--[\w-]+/.exec(quoted)?.[0];

@@ -1,5 +1,3 @@
-import type { ReportIo } from './report-command';
-
 /*
  * The other commands of `outcome-lint`, each in its own module (not this one's):
  * `outcome-lint diff …`, `outcome-lint export …` and `outcome-lint report …`. The first
@@ -20,18 +18,5 @@ type Command = (argv: readonly string[], io: CommandIo) => number;
 export const COMMANDS: ReadonlyMap<string, () => Command> = new Map<string, () => Command>([
   ['diff', () => (require('./diff-command') as typeof import('./diff-command')).runDiff],
   ['export', () => (require('./export-command') as typeof import('./export-command')).runExport],
-  [
-    'report',
-    () => (argv, io) => {
-      const fs = require('node:fs') as typeof import('node:fs');
-      const path = require('node:path') as typeof import('node:path');
-      const { runReport } = require('./report-command') as typeof import('./report-command');
-      const reportIo: ReportIo = {
-        ...io,
-        readFile: (file) => fs.readFileSync(path.resolve(io.cwd, file), 'utf8'),
-        writeFile: (file, text) => fs.writeFileSync(path.resolve(io.cwd, file), text),
-      };
-      return runReport(argv, reportIo);
-    },
-  ],
+  ['report', () => (require('./report-command') as typeof import('./report-command')).runReport],
 ]);

@@ -5,6 +5,7 @@ import { DiskAccess } from '../host/disk-access';
 import { lint } from '../lint';
 import { FileAccess } from '../model/file-access';
 import { ParseCache } from '../model/model';
+import { ParseResult } from '../syntax/parse';
 import { rules } from '../rules/index';
 import { LineIndex } from '../syntax/line-index';
 import { Span } from '../syntax/span';
@@ -104,9 +105,16 @@ function lintAll(
     if (!index) indexes.set(file, (index = new LineIndex(access.read(file) ?? '')));
     return index;
   };
-  const cache: ParseCache = new Map();
+  // Parses of files reached through `use`, kept for the run. A linted file's own parse
+  // is not kept: most files are used by no other, and a heap holding every file's tree
+  // makes each garbage collection slower (a used file is parsed again, once).
+  const used = new Map<string, ParseResult>();
   const reports: FileReport[] = [];
   for (const file of files) {
+    const cache: ParseCache = { get: (uri) => used.get(uri), set: (uri, parsed) => {
+        if (uri !== file) used.set(uri, parsed);
+      },
+    };
     const result = lint(file, texts.get(file)!, access, { config: configs.get(file), cache });
     const index = result.facts.lines;
     indexes.set(file, index);

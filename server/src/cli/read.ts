@@ -3,16 +3,20 @@ import { isUtf8 } from 'node:buffer';
 import { ioProblem, UsageError } from './problems';
 
 /*
- * Reading a spec, once: the one reader of every command (lint, export, diff). A file
- * that cannot be read, or that is not UTF-8 text, stops the run (exit code 2) with one line naming the file and, for bad bytes,
- * where they are: linting the rest would hide that a spec was never checked.
+ * Reading a spec, once: the one reader of every command (lint, export, diff, report). A
+ * file that cannot be read, or that is not UTF-8 text, stops the run (exit code 2) with
+ * one line naming the file and, for bad bytes, where they are: linting the rest would
+ * hide that a spec was never checked.
  */
 
-/** A file's text without its byte order mark, or a UsageError saying why not. */
-export function readSpec(file: string, shown: string): string {
+/**
+ * A file's text without its byte order mark, or a UsageError saying why not. `read`
+ * gets the bytes: from the disk, or from memory in tests.
+ */
+export function readSpec(file: string, shown: string, read: (file: string) => Buffer = fs.readFileSync): string {
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(file);
+    bytes = read(file);
   } catch (error) {
     throw new UsageError(`cannot read ${shown}: ${ioProblem(error)}`);
   }
