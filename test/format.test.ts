@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { format } from '../server/src/format/format';
 import { parse } from '../server/src/syntax/parse';
-import { lexer } from '../server/src/syntax/tokens';
+import { tokenize } from '../server/src/syntax/tokens';
 import { layoutMutation, samples } from './support/fuzz-inputs';
 import { assertFormatsWell, checkFormat, formatted } from './support/fuzz-properties';
 
@@ -231,7 +231,7 @@ describe('format', () => {
     it('never drops a comment, wherever it is', () => {
       // A comment after every token of a sample.
       const text = samples.find((s) => s.name === 'youth-employment.outcome')!.text;
-      const tokens = lexer.tokenize(text).tokens;
+      const tokens = tokenize(text).tokens;
       let commented = '';
       let at = 0;
       tokens.forEach((token, i) => {

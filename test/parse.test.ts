@@ -5,7 +5,7 @@ import * as ast from '../server/src/syntax/ast';
 import { LineIndex } from '../server/src/syntax/line-index';
 import { parse } from '../server/src/syntax/parse';
 import { OutcomeParser } from '../server/src/syntax/parser';
-import { buildLexer } from '../server/src/syntax/tokens';
+import { buildLexer, tokenize } from '../server/src/syntax/tokens';
 import { repoRoot } from './support/paths';
 
 const root = repoRoot;
@@ -32,6 +32,29 @@ describe("parse: Chevrotain's own checks of the grammar", () => {
 
   it('the grammar passes (LL(1): no ambiguity, left recursion or unreachable alternative)', () => {
     assert.doesNotThrow(() => new OutcomeParser(true));
+  });
+});
+
+describe('tokenize: keywords and ids', () => {
+  const types = (text: string): string[] => tokenize(text).tokens.map((t) => `${t.image}:${t.tokenType.name}`);
+
+  it('a whole word that is a keyword, in any case, is that keyword; a longer word is an id', () => {
+    assert.deepEqual(types('in instrument inside Cohort OUTCOME self-referral for_all café'), [
+      'in:in',
+      'instrument:instrument',
+      'inside:Identifier',
+      'Cohort:cohort',
+      'OUTCOME:outcome',
+      'self-referral:Identifier',
+      'for_all:Identifier',
+      'café:Identifier',
+    ]);
+  });
+
+  it('a keyword is still accepted where an id is wanted (`cohort review { … }`)', () => {
+    const { file, diagnostics } = parse('cohort review "People due a review" {\n  size 10\n}\n');
+    assert.deepEqual(diagnostics, []);
+    assert.equal(only(file, 'cohort').name?.text, 'review');
   });
 });
 

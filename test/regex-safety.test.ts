@@ -3,7 +3,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkSync, Diagnostics } from 'recheck';
 import ts from 'typescript';
-import { KEYWORDS } from '../server/src/syntax/keywords';
 import { repoRoot } from './support/paths';
 
 /*
@@ -28,15 +27,8 @@ interface Dynamic {
   readonly instances: readonly { source: string; flags: string }[];
 }
 
-const DYNAMIC: readonly Dynamic[] = [
-  {
-    file: 'server/src/syntax/tokens.ts',
-    call: "new RegExp(word, 'i')",
-    why: 'one token pattern per keyword: the words of keywords.ts, plain lower-case letters',
-    // Sticky, as Chevrotain matches every token pattern (see lexerPattern below).
-    instances: KEYWORDS.map((word) => ({ source: word, flags: 'iy' })),
-  },
-];
+// None today: keywords were the last (one pattern each); `tokenize` now looks them up.
+const DYNAMIC: readonly Dynamic[] = [];
 
 interface Found {
   readonly source: string;

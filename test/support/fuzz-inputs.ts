@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { groupThousands } from '../../server/src/model/money';
 import { KEYWORDS } from '../../server/src/syntax/keywords';
-import { lexer } from '../../server/src/syntax/tokens';
+import { tokenize } from '../../server/src/syntax/tokens';
 import { samplesDir } from './paths';
 
 /*
@@ -107,7 +107,7 @@ function relayout(text: string, edits: readonly LayoutEdit[]): string {
   for (const edit of edits) {
     if (edit.kind === 'rename') {
       // Respell an id, everywhere, as a keyword: `cohort review`, `for self`.
-      const ids = lexer.tokenize(result).tokens.filter((t) => t.tokenType.name === 'Identifier');
+      const ids = tokenize(result).tokens.filter((t) => t.tokenType.name === 'Identifier');
       if (ids.length === 0) continue;
       const old = ids[Math.floor(edit.at * ids.length)].image;
       for (const id of ids.filter((t) => t.image === old).reverse()) {
@@ -117,7 +117,7 @@ function relayout(text: string, edits: readonly LayoutEdit[]): string {
     }
     if (edit.kind === 'gap') {
       // Replace the whitespace between two tokens.
-      const tokens = lexer.tokenize(result).tokens;
+      const tokens = tokenize(result).tokens;
       if (tokens.length < 2) continue;
       const i = Math.floor(edit.at * (tokens.length - 1));
       const end = tokens[i].startOffset + tokens[i].image.length;
@@ -171,7 +171,7 @@ export const hugeNumber = fc
   .record({ sample: sampleIndex, which: at, digits: fc.oneof({ arbitrary: digits(16, 60), weight: 4 }, { arbitrary: digits(61, 5_000), weight: 1 }), grouped: fc.boolean() })
   .map(({ sample, which, digits: n, grouped }) => {
     const text = samples[sample].text;
-    const numbers = lexer.tokenize(text).tokens.filter((t) => ['NumberLit', 'Money', 'Percent', 'DateLit'].includes(t.tokenType.name));
+    const numbers = tokenize(text).tokens.filter((t) => ['NumberLit', 'Money', 'Percent', 'DateLit'].includes(t.tokenType.name));
     const token = numbers[Math.floor(which * numbers.length)];
     const huge = grouped ? groupThousands(n) : n;
     const image = token.tokenType.name === 'DateLit' ? `${huge}-01-01` : token.image.replace(/\d[\d,]*(\.\d+)?/, huge);

@@ -1,7 +1,7 @@
 import { CstElement, CstNode, IToken } from 'chevrotain';
 import { parse } from '../syntax/parse';
 import { parser } from '../syntax/parser';
-import { Comma, LCurly, lexer, RCurly } from '../syntax/tokens';
+import { Comma, LCurly, RCurly, tokenize } from '../syntax/tokens';
 
 /*
  * The document formatter: one canonical layout for a spec.
@@ -85,7 +85,7 @@ interface Line {
 function formatText(text: string): FormatResult {
   if (parse(text).diagnostics.some((d) => d.code === 'syntax/parse')) return { refused: SYNTAX_ERRORS_REFUSAL };
 
-  const lexed = lexer.tokenize(text);
+  const lexed = tokenize(text);
   if (lexed.errors.length > 0) return { refused: SYNTAX_ERRORS_REFUSAL };
   const tokens = lexed.tokens;
   const comments = lexed.groups.comments ?? [];
@@ -192,7 +192,7 @@ function formatText(text: string): FormatResult {
   const result = lines.length === 0 ? bom : bom + out.join(eol) + eol;
 
   // The guarantee, checked: the same tokens and comments, in the same order.
-  if (!sameWords(lexed, lexer.tokenize(result))) {
+  if (!sameWords(lexed, tokenize(result))) {
     return { refused: 'outcome-lint could not format this file without changing its text (an internal error); please report it' };
   }
   return { text: result };
@@ -220,7 +220,7 @@ function lineBreaks(gap: string): number {
   return gap.match(/\r\n|\r|\n/g)?.length ?? 0;
 }
 
-type Lexed = ReturnType<typeof lexer.tokenize>;
+type Lexed = ReturnType<typeof tokenize>;
 
 function sameWords(before: Lexed, after: Lexed): boolean {
   const words = (lexed: Lexed): string[] => {

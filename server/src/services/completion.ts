@@ -3,7 +3,7 @@ import { LintResult } from '../lint';
 import { KEYWORDS } from '../syntax/keywords';
 import { TOP_LEVEL_WORDS } from '../syntax/messages';
 import { parser } from '../syntax/parser';
-import { Identifier, lexer, LCurly, RCurly } from '../syntax/tokens';
+import { Identifier, LCurly, RCurly, tokenize } from '../syntax/tokens';
 import { BLOCK_SNIPPETS } from './templates';
 
 /*
@@ -26,7 +26,7 @@ const KEYWORD_SET: ReadonlySet<string> = new Set(KEYWORDS);
 
 export function completionsAt(result: LintResult, offset: number): Completion[] {
   const text = result.facts.text;
-  const tokens = lexer.tokenize(text.slice(0, offset)).tokens;
+  const tokens = tokenize(text.slice(0, offset)).tokens;
   // A word the cursor is at the end of is being typed: complete it, don't build on it.
   const last = tokens[tokens.length - 1];
   const typing = last && last.startOffset + last.image.length === offset && /^[\p{L}_-]/u.test(last.image);

@@ -33,8 +33,12 @@ function tokenSpan(token: IToken): Span {
   return { start: token.startOffset, end: token.startOffset + token.image.length };
 }
 
-function firstReal(elements: CstElement[] | undefined): CstElement | undefined {
-  return elements?.find((e) => (isToken(e) ? real(e) !== undefined : nodeSpan(e) !== undefined));
+/** The first real token among a node's children, whatever their names: the word chosen in `kind tangible`. */
+function firstRealToken(node: CstNode): IToken | undefined {
+  for (const name in node.children) {
+    for (const element of node.children[name]) if (isToken(element) && real(element)) return element;
+  }
+  return undefined;
 }
 
 /**
@@ -78,9 +82,15 @@ class AstBuilder {
 
   /** The span of one keyword, or of a two-word keyword such as `service level`. */
   private keyword(node: CstNode, ...words: string[]): Span {
-    const spans = words.map((w) => this.token(node, w)).filter((t): t is IToken => !!t).map(tokenSpan);
-    if (spans.length === 0) return this.span(node);
-    return { start: spans[0].start, end: spans[spans.length - 1].end };
+    let first: IToken | undefined;
+    let last: IToken | undefined;
+    for (const word of words) {
+      const token = this.token(node, word);
+      if (!token) continue;
+      first ??= token;
+      last = token;
+    }
+    return first && last ? { start: first.startOffset, end: last.startOffset + last.image.length } : this.span(node);
   }
 
   private report<T>(decoded: Decoded<T>, span: Span): T {
@@ -130,8 +140,8 @@ class AstBuilder {
     if (!node) return undefined;
     const amount = this.number(this.token(node, 'NumberLit'));
     const unitNode = this.sub(node, 'unit');
-    const unitToken = unitNode && firstReal(Object.values(unitNode.children).flat() as CstElement[]);
-    if (!amount || !unitToken || !isToken(unitToken)) return undefined;
+    const unitToken = unitNode && firstRealToken(unitNode);
+    if (!amount || !unitToken) return undefined;
     // The token type's name is the keyword in lower case, whatever case was written.
     const unit = unitToken.tokenType.name.replace(/s$/, '') as ast.TimeUnit;
     return { span: this.span(node), amount: amount.value, unit };
@@ -140,8 +150,8 @@ class AstBuilder {
   /** The word chosen in a rule that is one of a closed set (`must | needed | could`). */
   private choice<T extends string>(node: CstNode | undefined): ast.Choice<T> | undefined {
     if (!node) return undefined;
-    const token = firstReal(Object.values(node.children).flat() as CstElement[]);
-    return token && isToken(token) ? { span: tokenSpan(token), value: token.tokenType.name as T } : undefined;
+    const token = firstRealToken(node);
+    return token && { span: tokenSpan(token), value: token.tokenType.name as T };
   }
 
   private field<V>(node: CstNode, words: string[], value: V | undefined): ast.Field<V> {
@@ -178,8 +188,10 @@ class AstBuilder {
   // ---- items ------------------------------------------------------------------
 
   item(node: CstNode): ast.TopLevelItem | undefined {
-    const [ruleName, elements] = Object.entries(node.children)[0] ?? [];
-    const child = elements?.[0];
+    // An item node has one child: the rule of the item it is.
+    let ruleName: string | undefined;
+    for (ruleName in node.children) break;
+    const child = ruleName === undefined ? undefined : node.children[ruleName][0];
     if (!ruleName || !child || isToken(child) || !nodeSpan(child)) return undefined;
     // Rules are named for what they are (`cohortBlock`); the item kind is the first word.
     const kind = ruleName.replace(/(Item|Block)$/, '');

@@ -6,7 +6,7 @@ import { pointsAtFound, topLevelStray, TOP_LEVEL_WORDS } from './messages';
 import { parser } from './parser';
 import { Span } from './span';
 import { KEYWORDS } from './keywords';
-import { CurlyQuotedString, lexer, UnterminatedString, UnterminatedTripleString } from './tokens';
+import { CurlyQuotedString, tokenize, UnterminatedString, UnterminatedTripleString } from './tokens';
 
 export interface ParseResult {
   readonly file: FileNode;
@@ -40,7 +40,7 @@ export function parse(text: string): ParseResult {
 }
 
 function parseText(text: string): ParseResult {
-  const lexed = lexer.tokenize(text);
+  const lexed = tokenize(text);
   const tokens = lexed.tokens;
   const diagnostics: Diagnostic[] = [];
   const error = (message: string, span: Span): void => {

@@ -1,7 +1,6 @@
 import { CstParser, IToken } from 'chevrotain';
 import { Keyword } from './keywords';
 import {
-  allTokens,
   Comma,
   DateLit,
   Identifier,
@@ -13,6 +12,7 @@ import {
   RCurly,
   StringLit,
   UNIT_WORDS,
+  vocabulary,
 } from './tokens';
 import { messageProvider, TOP_LEVEL_WORDS } from './messages';
 
@@ -30,7 +30,7 @@ export class OutcomeParser extends CstParser {
    * `test/parse.test.ts` builds a checked one.
    */
   constructor(checked = false) {
-    super(allTokens, {
+    super(vocabulary, {
       recoveryEnabled: true,
       errorMessageProvider: messageProvider,
       nodeLocationTracking: 'onlyOffset',

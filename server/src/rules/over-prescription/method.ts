@@ -456,7 +456,7 @@ export const rule = defineRule({
     },
   },
   check({ facts, report }) {
-    let stubs = 0;
+    const ids = freeOutcomeIds(facts);
     for (const item of facts.textItems('requirement')) {
       if (!item.text) continue;
       const prescribed = prescribedMethod(item.text.value);
@@ -464,20 +464,22 @@ export const rule = defineRule({
       report({
         node: item,
         message: `prescribes ${list(prescribed)}: say what should change for people, and leave how to the provider`,
-        fixes: [toOutcome(facts, item, item.text, ++stubs)],
+        fixes: [toOutcome(facts, item, item.text, ids.next().value)],
       });
     }
   },
 });
 
-/** Replaces the requirement with an outcome stub that keeps its text as the title. */
-function toOutcome(facts: SpecFacts, item: ast.TextItem, text: ast.Text, n: number): Fix {
-  const taken = (id: string): boolean => facts.model.definitions.has(id);
-  let id = 'new_outcome';
-  for (let k = 1, count = 0; ; k++) {
-    id = k === 1 ? 'new_outcome' : `new_outcome_${k}`;
-    if (!taken(id) && ++count === n) break;
+/** `new_outcome`, `new_outcome_2`, … skipping ids the spec already defines: one for each stub. */
+function* freeOutcomeIds(facts: SpecFacts): Generator<string, never> {
+  for (let k = 1; ; k++) {
+    const id = k === 1 ? 'new_outcome' : `new_outcome_${k}`;
+    if (!facts.model.definitions.has(id)) yield id;
   }
+}
+
+/** Replaces the requirement with an outcome stub that keeps its text as the title. */
+function toOutcome(facts: SpecFacts, item: ast.TextItem, text: ast.Text, id: string): Fix {
   const cohort =
     facts.cohorts.find((c) => c.name)?.name?.text ??
     [...facts.model.definitions.values()].find((d) => d.kind === 'cohort')?.name.text;
