@@ -52,7 +52,8 @@ function nodeSpan(node: CstNode): Span | undefined {
   return { start: location.startOffset, end: location.endOffset! + 1 };
 }
 
-class AstBuilder {
+/** Builds the AST of top-level items one by one, collecting the problems it finds in values. */
+export class AstBuilder {
   readonly problems: BuildProblem[] = [];
 
   // ---- reading children ------------------------------------------------------
@@ -512,23 +513,11 @@ class AstBuilder {
   }
 }
 
-/** Builds one file's AST from the CST of each run of the parser (see `parse.ts`). */
-export function buildAst(
-  cstFiles: CstNode[],
-  comments: IToken[],
-  length: number,
-): { file: ast.FileNode; problems: BuildProblem[] } {
-  const builder = new AstBuilder();
-  const items = cstFiles
-    .flatMap((file) => (file.children.item ?? []) as CstNode[])
-    .map((item) => builder.item(item))
-    .filter((item): item is ast.TopLevelItem => item !== undefined);
+/** The AST of a whole file, from its items and comments. */
+export function fileNode(items: ast.TopLevelItem[], comments: IToken[], length: number): ast.FileNode {
   return {
-    file: {
-      span: { start: 0, end: length },
-      items,
-      comments: comments.map((c) => ({ span: tokenSpan(c), text: c.image.slice(1) })),
-    },
-    problems: builder.problems,
+    span: { start: 0, end: length },
+    items,
+    comments: comments.map((c) => ({ span: tokenSpan(c), text: c.image.slice(1) })),
   };
 }

@@ -1,7 +1,7 @@
 import { CstNode, ILexingError, IRecognitionException, IToken } from 'chevrotain';
 import { Diagnostic } from '../diagnostic';
-import { FileNode } from './ast';
-import { buildAst } from './build-ast';
+import { FileNode, TopLevelItem } from './ast';
+import { AstBuilder, fileNode } from './build-ast';
 import { pointsAtFound, topLevelStray, TOP_LEVEL_WORDS } from './messages';
 import { parser } from './parser';
 import { Span } from './span';
@@ -67,26 +67,49 @@ function parseText(text: string): ParseResult {
     }
   }
 
+  // Capitalised keywords are rare: look for them in the tree only when the text has one.
+  const capitalised = tokens.some((t) => t.image !== t.tokenType.name && KEYWORD_SET.has(t.tokenType.name));
+  const builder = new AstBuilder();
+  const built = new Map<CstNode, TopLevelItem | undefined>();
+  const build = (cst: CstNode): TopLevelItem | undefined => {
+    for (const token of capitalised ? capitalisedKeywords(cst) : []) {
+      error(`write \`${token.tokenType.name}\` in lower case: keywords are lower-case words`, {
+        start: token.startOffset,
+        end: token.startOffset + token.image.length,
+      });
+    }
+    return builder.item(cst);
+  };
+  parser.onItem = (cst) => {
+    built.set(cst, build(cst));
+    // Its tree is done with: let it go now, not when the whole file is parsed.
+    (cst as { children: CstNode['children'] }).children = {};
+  };
+
   // The grammar is `item*`. When the parser stops at text that begins no item, we
   // report that text once, skip to the next line that begins an item, and go on.
   const cstFiles: CstNode[] = [];
   const parseErrors: { message: string; span: Span; readonly token: IToken }[] = [];
   let position = 0;
-  while (position < tokens.length) {
-    parser.input = tokens.slice(position);
-    cstFiles.push(parser.file());
-    let stray: IToken | undefined;
-    for (const e of parser.errors) {
-      if (e.name === 'NotAllInputParsedException') stray = e.token;
-      else parseErrors.push({ message: e.message, span: recognitionSpan(text, tokens, e), token: e.token });
+  try {
+    while (position < tokens.length) {
+      parser.input = tokens.slice(position);
+      cstFiles.push(parser.file());
+      let stray: IToken | undefined;
+      for (const e of parser.errors) {
+        if (e.name === 'NotAllInputParsedException') stray = e.token;
+        else parseErrors.push({ message: e.message, span: recognitionSpan(text, tokens, e), token: e.token });
+      }
+      if (!stray) break;
+      const first = tokens.indexOf(stray, position);
+      let next = first + 1;
+      while (next < tokens.length && !(beginsItem(tokens[next]) && firstOnLine(text, tokens, next))) next++;
+      const last = tokens[next - 1];
+      parseErrors.push({ message: topLevelStray(stray), span: { start: stray.startOffset, end: last.startOffset + last.image.length }, token: stray });
+      position = next;
     }
-    if (!stray) break;
-    const first = tokens.indexOf(stray, position);
-    let next = first + 1;
-    while (next < tokens.length && !(beginsItem(tokens[next]) && firstOnLine(text, tokens, next))) next++;
-    const last = tokens[next - 1];
-    parseErrors.push({ message: topLevelStray(stray), span: { start: stray.startOffset, end: last.startOffset + last.image.length }, token: stray });
-    position = next;
+  } finally {
+    parser.onItem = undefined;
   }
 
   // One slip, one message: an unreadable character inside text already reported as
@@ -121,22 +144,16 @@ function parseText(text: string): ParseResult {
     if (!beside) error(p.message, p.span);
   }
 
-  // Capitalised keywords are rare: walk the tree for them only when the text has one.
-  const capitalised = tokens.some((t) => t.image !== t.tokenType.name && KEYWORD_SET.has(t.tokenType.name));
-  for (const cst of capitalised ? cstFiles : []) {
-    for (const token of capitalisedKeywords(cst)) {
-      error(`write \`${token.tokenType.name}\` in lower case: keywords are lower-case words`, {
-        start: token.startOffset,
-        end: token.startOffset + token.image.length,
-      });
-    }
-  }
-
-  const built = buildAst(cstFiles, lexed.groups.comments ?? [], text.length);
-  for (const problem of built.problems) {
+  // An item that recovery gave up on inside is in the tree without having been handed
+  // to onItem: it is built here, in its place.
+  const items = cstFiles
+    .flatMap((file) => (file.children.item ?? []) as CstNode[])
+    .map((cst) => (built.has(cst) ? built.get(cst) : build(cst)))
+    .filter((item): item is TopLevelItem => item !== undefined);
+  for (const problem of builder.problems) {
     diagnostics.push({ severity: 'error', ...problem });
   }
-  return { file: built.file, diagnostics: dedupe(diagnostics) };
+  return { file: fileNode(items, lexed.groups.comments ?? [], text.length), diagnostics: dedupe(diagnostics) };
 }
 
 const KEYWORD_SET: ReadonlySet<string> = new Set(KEYWORDS);
