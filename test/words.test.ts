@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { isNegated, isNumberWord, PhraseList, stem, words } from '../server/src/rules/words';
+import { memoByText } from '../server/src/rules/memo';
 
 describe('words: matching the writer\'s wording', () => {
   it('stems plurals and verb forms to one form', () => {
@@ -29,5 +30,20 @@ describe('words: matching the writer\'s wording', () => {
     assert.equal(list.findAffirmed(words('weekly sessions are run')).length, 1);
     assert.ok(isNegated(words('not at all weekly'), 3));
     assert.ok(!isNegated(words('not at all really weekly'), 4));
+  });
+});
+
+describe('memoByText: texts the rules read again', () => {
+  it('works a text out once, and starts afresh when it holds its limit', () => {
+    const computed: string[] = [];
+    const upper = memoByText((text) => {
+      computed.push(text);
+      return text.toUpperCase();
+    }, 2);
+    assert.deepEqual([upper('a'), upper('b'), upper('a')], ['A', 'B', 'A']);
+    assert.deepEqual(computed, ['a', 'b']);
+    upper('c'); // the third text: the memory was full, so it forgets a and b
+    upper('a');
+    assert.deepEqual(computed, ['a', 'b', 'c', 'a']);
   });
 });

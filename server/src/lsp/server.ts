@@ -188,7 +188,6 @@ function lintInTheBackground(uris: string[]): void {
 function publish(uri: string): void {
   const text = workspace.text(uri);
   if (text === undefined) return;
-  const index = new LineIndex(text);
   const version = documents.get(uri)?.version;
   if (!settings.enable) {
     void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -198,12 +197,13 @@ function publish(uri: string): void {
     void connection.sendDiagnostics({
       uri,
       version,
-      diagnostics: [{ range: toRange(index, { start: 0, end: 0 }), severity: 2, source: 'outcome-lint', message: `file too large to lint (limit ${settings.maxFileSizeMB} MB)` }],
+      diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 2, source: 'outcome-lint', message: `file too large to lint (limit ${settings.maxFileSizeMB} MB)` }],
     });
     return;
   }
   const result = workspace.lint(uri);
   if (!result) return;
+  const index = result.facts.lines;
   showConfigProblems(workspace.configProblems(uri));
   const diagnostics = result.diagnostics.slice(0, settings.maxProblems).map((d) => {
     const lsp = toLspDiagnostic(index, d);
@@ -259,7 +259,7 @@ function at(uri: string): { result: LintResult; index: LineIndex } | undefined {
   const text = workspace.text(uri);
   if (text === undefined || workspace.tooLarge(uri)) return undefined;
   const result = workspace.lint(uri);
-  return result && { result, index: new LineIndex(text) };
+  return result && { result, index: result.facts.lines };
 }
 
 function location(uri: string, span: Span) {

@@ -1,3 +1,5 @@
+import { memoByText } from './memo';
+
 /*
  * Matching the writer's wording against curated word lists, for rules whose trigger
  * is language ("self-reported confidence", "12 weekly sessions", "troubled families").
@@ -50,21 +52,8 @@ export function stem(word: string): string {
   return w;
 }
 
-/**
- * Several rules read the same texts (a measure, a requirement): their words are worked
- * out once. The cache is emptied when it grows large, so memory stays bounded.
- */
-const cache = new Map<string, readonly Word[]>();
-const CACHE_LIMIT = 5_000;
-
-export function words(text: string): readonly Word[] {
-  const known = cache.get(text);
-  if (known) return known;
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  const result = split(text);
-  cache.set(text, result);
-  return result;
-}
+/** A text's words, worked out once for all the rules that read it. */
+export const words: (text: string) => readonly Word[] = memoByText(split);
 
 function split(text: string): Word[] {
   const result: Word[] = [];

@@ -68,7 +68,7 @@ function parseText(text: string): ParseResult {
   }
 
   // Capitalised keywords are rare: look for them in the tree only when the text has one.
-  const capitalised = tokens.some((t) => t.image !== t.tokenType.name && KEYWORD_SET.has(t.tokenType.name));
+  const capitalised = lexed.capitalisedKeyword;
   const builder = new AstBuilder();
   const built = new Map<CstNode, TopLevelItem | undefined>();
   const build = (cst: CstNode): TopLevelItem | undefined => {

@@ -137,16 +137,23 @@ export function buildLexer(checked: boolean): Lexer {
 
 const lexer = buildLexer(false);
 
+export interface Tokens extends ILexingResult {
+  /** Whether some keyword is not written in lower case (`Cohort`), which `parse` reports. */
+  readonly capitalisedKeyword: boolean;
+}
+
 /** The text's tokens, keywords told apart from ids, and what could not be read. */
-export function tokenize(text: string): ILexingResult {
+export function tokenize(text: string): Tokens {
   const lexed = lexer.tokenize(text);
+  let capitalisedKeyword = false;
   for (const token of lexed.tokens) {
     if (token.tokenType !== Identifier) continue;
     const keyword = keywordByWord.get(token.image.toLowerCase());
     if (keyword) {
       token.tokenType = keyword;
       token.tokenTypeIdx = keyword.tokenTypeIdx!;
+      capitalisedKeyword ||= token.image !== keyword.name;
     }
   }
-  return lexed;
+  return { ...lexed, capitalisedKeyword };
 }

@@ -12,6 +12,7 @@ export interface Decoded<T> {
 
 /** `1,234` has its separators in threes; `1,23` does not. */
 function checkSeparators(digits: string, shown: string): string | undefined {
+  if (!digits.includes(',')) return undefined;
   const whole = digits.split('.')[0];
   if (!whole.includes(',')) return undefined;
   if (/^\d{1,3}(,\d{3})+$/.test(whole)) return undefined;
@@ -90,6 +91,7 @@ export function decodeString(source: string, terminated: boolean): Decoded<strin
   const triple = source.startsWith('"""');
   const quote = triple ? 3 : 1;
   const body = source.slice(quote, terminated ? source.length - quote : source.length);
+  if (!body.includes('\\')) return { value: body };
   let problem: string | undefined;
   const value = body.replace(/\\([\s\S]?)/g, (all, next: string) => {
     if (next === '"' || next === '\\') return next;

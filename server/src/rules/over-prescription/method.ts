@@ -3,6 +3,7 @@ import * as ast from '../../syntax/ast';
 import { fromReport } from '../evidence';
 import { SpecFacts } from '../facts';
 import { defineRule } from '../rule';
+import { memoByText } from '../memo';
 import { isNumberWord, PhraseList, PhraseMatch, stem, Word, words } from '../words';
 import * as W from './method-words';
 
@@ -383,7 +384,9 @@ export function readsAsLegalDuty(text: string): boolean {
 }
 
 /** The phrases of a requirement that prescribe method, as written; empty when there are none. */
-export function prescribedMethod(text: string): string[] {
+export const prescribedMethod: (text: string) => readonly string[] = memoByText(findPrescribedMethod);
+
+function findPrescribedMethod(text: string): string[] {
   const r = new Requirement(text);
   if (r.ws.length === 0) return [];
   const skip = legalClauses(r);

@@ -1,0 +1,17 @@
+/**
+ * A pure function of a text, remembered: rules read the same texts (a measure, a
+ * requirement) again and again, in one lint and in the server's next lint after a
+ * keystroke elsewhere. The memory is emptied when it holds `limit` texts, so it stays
+ * bounded whatever the workspace.
+ */
+export function memoByText<T>(compute: (text: string) => T, limit = 5_000): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    const found = known.get(text);
+    if (found !== undefined) return found;
+    if (known.size >= limit) known.clear();
+    const result = compute(text);
+    known.set(text, result);
+    return result;
+  };
+}
