@@ -8,6 +8,7 @@ import { lint, LintResult } from '../lint';
 import { FileAccess } from '../model/file-access';
 import { ParseCache } from '../model/model';
 import { ParseResult } from '../syntax/parse';
+import { reparse } from '../syntax/reparse';
 
 /*
  * What the server knows of the workspace: every `.outcome` file under the workspace
@@ -22,6 +23,8 @@ interface Entry {
   text: string;
   /** Parsed once per text, when first needed: by its own lint or one that `use`s it. */
   parsed?: ParseResult;
+  /** The last parse of an earlier text, from which `reparse` works out the next one. */
+  earlier?: { readonly text: string; readonly parsed: ParseResult };
   result?: LintResult;
 }
 
@@ -38,7 +41,15 @@ export class Workspace {
    * workspace; a `use`d file read from disk but not known here is parsed, not kept.
    */
   private readonly parses: ParseCache = {
-    get: (uri) => this.entries.get(uri)?.parsed,
+    get: (uri) => {
+      const entry = this.entries.get(uri);
+      if (entry && !entry.parsed && entry.earlier) {
+        // A keystroke inside one item: parse that item again, keep the others.
+        entry.parsed = reparse(entry.earlier, entry.text);
+        entry.earlier = undefined;
+      }
+      return entry?.parsed;
+    },
     set: (uri, parsed) => {
       const entry = this.entries.get(uri);
       if (entry) entry.parsed = parsed;
@@ -111,7 +122,8 @@ export class Workspace {
   setText(uri: string, text: string): void {
     const entry = this.entries.get(uri);
     if (entry && entry.text === text) return;
-    this.entries.set(uri, { text });
+    const earlier = entry?.parsed ? { text: entry.text, parsed: entry.parsed } : entry?.earlier;
+    this.entries.set(uri, { text, earlier });
     // Whatever sees this file through `use` must be linted again.
     for (const other of this.dependants(uri)) {
       const e = this.entries.get(other);
