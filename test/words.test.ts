@@ -46,4 +46,15 @@ describe('memoByText: texts the rules read again', () => {
     upper('a');
     assert.deepEqual(computed, ['a', 'b', 'c', 'a']);
   });
+
+  it('remembers that a text has nothing to find (an undefined answer)', () => {
+    let calls = 0;
+    const nothing = memoByText(() => {
+      calls++;
+      return undefined;
+    });
+    nothing('no label here');
+    nothing('no label here');
+    assert.equal(calls, 1);
+  });
 });

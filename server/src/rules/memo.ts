@@ -8,7 +8,7 @@ export function memoByText<T>(compute: (text: string) => T, limit = 5_000): (tex
   const known = new Map<string, T>();
   return (text) => {
     const found = known.get(text);
-    if (found !== undefined) return found;
+    if (found !== undefined || known.has(text)) return found as T;
     if (known.size >= limit) known.clear();
     const result = compute(text);
     known.set(text, result);

@@ -96,10 +96,10 @@ function moved<T>(value: T, delta: number): T {
   if (Array.isArray(value)) return value.map((v: unknown) => moved(v, delta)) as T;
   const object = value as Record<string, unknown>;
   if (typeof object.start === 'number' && typeof object.end === 'number') return { start: object.start + delta, end: object.end + delta } as T;
-  const copy: Record<string, unknown> = { ...object };
-  for (const key in copy) {
-    const child = copy[key];
-    if (typeof child === 'object' && child !== null) copy[key] = moved(child, delta);
+  const copy: Record<string, unknown> = {};
+  for (const key in object) {
+    const child = object[key];
+    copy[key] = typeof child === 'object' && child !== null ? moved(child, delta) : child;
   }
   return copy as T;
 }

@@ -1,5 +1,6 @@
 import * as ast from '../../syntax/ast';
 import { fromReport } from '../evidence';
+import { memoByText } from '../memo';
 import { defineRule } from '../rule';
 import { isNegated, isNumberWord, PhraseList, PhraseMatch, stem, Word, words } from '../words';
 import {
@@ -42,7 +43,9 @@ const timeAnchors = new Set(TIME_ANCHORS.map(stem));
 const processed = PEOPLE_PROCESSED.map((p) => p.toLowerCase().split(' '));
 
 /** Where in a text it counts activity: offsets in the text, or undefined. */
-export function countedActivity(text: string): { start: number; end: number } | undefined {
+export const countedActivity: (text: string) => { start: number; end: number } | undefined = memoByText(findCountedActivity);
+
+function findCountedActivity(text: string): { start: number; end: number } | undefined {
   const ws = words(text);
   if (comparison.find(ws).length > 0 || attendanceAsOutcome.findAffirmed(ws).length > 0) return undefined;
   const excluded = new Set<number>();

@@ -1,5 +1,6 @@
 import * as ast from '../../syntax/ast';
 import { fromReport } from '../evidence';
+import { memoByText } from '../memo';
 import { defineRule } from '../rule';
 import { PhraseList, PhraseMatch, stem, words } from '../words';
 import { AFTER_LABEL, LABELS, OFFENCE_LABELS, PEOPLE } from './deficit-framing-words';
@@ -22,7 +23,9 @@ function pluralAsWritten(m: PhraseMatch): boolean {
 }
 
 /** The first label in a text that frames people only by deficit. */
-export function deficitLabel(text: string): Framing | undefined {
+export const deficitLabel: (text: string) => Framing | undefined = memoByText(findDeficitLabel);
+
+function findDeficitLabel(text: string): Framing | undefined {
   const ws = words(text);
   const as = (m: PhraseMatch, instead: string): Framing => ({
     label: text.slice(m.words[0].start, m.words[m.words.length - 1].end),
