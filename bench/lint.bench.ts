@@ -5,6 +5,7 @@ import { lint } from '../server/src/lint';
 import { noFiles } from '../server/src/model/file-access';
 import { analyse } from '../server/src/model/model';
 import { parse } from '../server/src/syntax/parse';
+import { forgetTexts } from '../server/src/rules/memo';
 import { generateSpec } from './generate';
 import { figures, printFigures } from './report';
 
@@ -29,7 +30,7 @@ async function run(): Promise<void> {
   for (const { name, text } of inputs) {
     bench.add(`parse: ${name}`, () => void parse(text));
     bench.add(`parse + model: ${name}`, () => void analyse('bench.outcome', text, noFiles));
-    bench.add(`lint (parse + model + rules): ${name}`, () => void lint('bench.outcome', text, noFiles));
+    bench.add(`lint (parse + model + rules): ${name}`, () => void lint('bench.outcome', text, noFiles), { beforeEach: forgetTexts });
   }
   await bench.run();
   printFigures(figures(bench));
