@@ -573,6 +573,22 @@ describe('cli: outcome-lint', function () {
       );
     });
 
+    it('a used file that is not UTF-8 text leaves its `use` unresolved, saying where the bad byte is', () => {
+      const own = tempDir();
+      try {
+        write(own, 'main.outcome', `use "shared.outcome"\n${CLEAN_COHORT}`);
+        write(own, 'shared.outcome', Buffer.concat([Buffer.from('cohort other {\n  size 4 # '), Buffer.from([0xa3]), Buffer.from('\n}\n')]));
+        const { run, report } = lintJson(['main.outcome'], { cwd: own });
+        assert.equal(run.status, 1);
+        const unresolved = findingsOf(report, 'main.outcome').filter((f) => f.ruleId === 'structure/unresolved-use');
+        assert.deepEqual(unresolved.map((f) => f.message), [
+          'cannot use `shared.outcome`: shared.outcome is not UTF-8 text: the byte 0xA3 at line 2, column 12 is not valid UTF-8; save the file as UTF-8',
+        ]);
+      } finally {
+        fs.rmSync(own, { recursive: true, force: true });
+      }
+    });
+
     it('names files outside the current folder by their absolute path', () => {
       const { report } = lintJson([path.join(dir, 'a.outcome')]);
       assert.deepEqual(report.files.map((f) => f.path), [path.join(dir, 'a.outcome')]);

@@ -106,6 +106,16 @@ describe('language server over stdio', function () {
     assert.ok(!first.some((d) => d.code === 'target-group/undefined'), JSON.stringify(first.map((d) => d.message)));
   });
 
+  it('a used file that is not UTF-8 text makes its `use` unresolved, saying why', async () => {
+    fs.writeFileSync(path.join(dir, 'latin.outcome'), Buffer.from('cohort old "Old" {\n  size 4 # \xa3\n}\n', 'latin1'));
+    const uri = LspClient.uri(path.join(dir, 'uses-latin.outcome'));
+    await client.open(uri, 'use "latin.outcome"\n');
+    const diagnostics = await client.diagnostics(uri);
+    assert.deepEqual(diagnostics.filter((d) => d.code === 'structure/unresolved-use').map((d) => d.message), [
+      'cannot use `latin.outcome`: latin.outcome is not UTF-8 text: the byte 0xA3 at line 2, column 12 is not valid UTF-8; save the file as UTF-8',
+    ]);
+  });
+
   it('lints files that are not open, in the background', async () => {
     const diagnostics = await client.diagnostics(sharedUri);
     assert.ok(Array.isArray(diagnostics));

@@ -48,6 +48,18 @@ describe('model: symbols and references', () => {
     assert.deepEqual(model.references.map((r) => [r.name.text, r.target?.kind, r.target?.uri]), [['neet', 'cohort', 'shared.outcome']]);
   });
 
+  it('a used file that cannot be read as text leaves its `use` unresolved, with the reason its reader gives', () => {
+    const files: FileAccess = {
+      resolve: (_from, target) => ({ uri: target }),
+      read: () => ({ problem: 'is saved as UTF-16: save it as UTF-8, which outcome-lint reads' }),
+      display: (uri) => uri,
+    };
+    const model = analyse('main.outcome', 'use "shared.outcome"\n', files);
+    assert.deepEqual(model.diagnostics.map((d) => [d.code, d.message]), [
+      ['structure/unresolved-use', 'cannot use `shared.outcome`: shared.outcome is saved as UTF-16: save it as UTF-8, which outcome-lint reads'],
+    ]);
+  });
+
   it('marks a reference to the wrong kind of thing, and leaves it unresolved', () => {
     const model = analyseFixture('wrong-kind.outcome');
     assert.deepEqual(

@@ -501,12 +501,12 @@ describe('outcome-lint report (the command)', () => {
     assert.equal(JSON.parse(r.out).split.contractValue, '240000.00');
   });
 
-  it('leaves a used file that is not UTF-8 text unread, as an unresolved `use`', () => {
+  it('leaves a used file that is not UTF-8 text unread, as an unresolved `use` that says why, as the linter does', () => {
     const main = ZERO_UPFRONT.replace('cohort c { size 120 }', 'use "shared.outcome"');
     const r = run(['specs/main.outcome', '--json'], { '/work/specs/main.outcome': main, '/work/specs/shared.outcome': Buffer.from('cohort c { size 120 } # \xa3\n', 'latin1') });
     assert.equal(r.code, 0);
     assert.deepEqual(JSON.parse(r.out).maximum.missing, ['`c` is not defined']);
-    assert.match(r.out, /structure\/unresolved-use/);
+    assert.match(r.out, /cannot use `shared\.outcome`: specs\/shared\.outcome is not UTF-8 text: the byte 0xA3 at line 1, column 25/);
   });
 
   it('refuses a `use` through a symlink that leads outside the folder, as the linter does', () => {

@@ -91,18 +91,20 @@ function lintAll(
     resolve: (from, target) => disk.resolve(from, target),
     display: (file) => disk.display(file),
     read: (file) => {
-      let text = texts.get(file);
-      if (text === undefined) {
-        text = disk.read(file);
-        if (text !== undefined) texts.set(file, text);
-      }
-      return text;
+      const known = texts.get(file);
+      if (known !== undefined) return known;
+      const read = disk.read(file);
+      if (typeof read === 'string') texts.set(file, read);
+      return read;
     },
   };
   const indexes = new Map<string, LineIndex>();
   const indexOf = (file: string): LineIndex => {
     let index = indexes.get(file);
-    if (!index) indexes.set(file, (index = new LineIndex(access.read(file) ?? '')));
+    if (!index) {
+      const text = access.read(file);
+      indexes.set(file, (index = new LineIndex(typeof text === 'string' ? text : '')));
+    }
     return index;
   };
   // Parses of files reached through `use`, kept for the run. A linted file's own parse

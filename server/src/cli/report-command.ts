@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DiskAccess } from '../host/disk-access';
+import { DiskAccess, readDecoded } from '../host/disk-access';
 import { FileAccess } from '../model/file-access';
 import { renderHtml, renderMarkdown, reportJson, riskReport } from '../report/index';
 import { monthText } from '../report/format';
@@ -121,21 +121,15 @@ function run(argv: readonly string[], io: CommandIo, files: ReportFiles): number
 
 /**
  * `use` lines read through `files`, allowed only where the linter's own DiskAccess allows
- * them. A used file that cannot be read or is not UTF-8 text is left unread, so the model
- * reports the `use` as unresolved.
+ * them, and decoded as it decodes them: a used file that is not UTF-8 text makes the
+ * `use` unresolved, saying why.
  */
 function useAccess(files: ReportFiles, cwd: string, root: string): FileAccess {
   // Its rule: a relative path, inside `root` once symlinks are followed.
   const disk = new DiskAccess([root]);
   return {
     resolve: (from, target) => disk.resolve(from, target),
-    read(file) {
-      try {
-        return readSpec(file, file, files.read);
-      } catch {
-        return undefined;
-      }
-    },
+    read: (file) => readDecoded(file, files.read),
     display: (file) => path.relative(cwd, file) || path.basename(file),
   };
 }

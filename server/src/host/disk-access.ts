@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileAccess } from '../model/file-access';
+import { decodeText } from './decode-text';
 
 /**
  * `FileAccess` over the disk, for the CLI, the server and tests. Files are named by
@@ -26,18 +27,28 @@ export class DiskAccess implements FileAccess {
     return { uri: resolved };
   }
 
-  read(file: string): string | undefined {
-    try {
-      return readText(file);
-    } catch {
-      return undefined;
-    }
+  read(file: string): string | { problem: string } | undefined {
+    return readDecoded(file);
   }
 
   display(file: string): string {
     const root = this.roots.find((r) => isInside(realOrSelf(file), r));
     return root ? path.relative(root, realOrSelf(file)) || path.basename(file) : file;
   }
+}
+
+/**
+ * A file's text as `decodeText` reads it (or why it cannot be read so), or undefined when
+ * it cannot be read at all. `read` gets the bytes: from the disk, or from memory in tests.
+ */
+export function readDecoded(file: string, read: (file: string) => Buffer = fs.readFileSync): string | { problem: string } | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = read(file);
+  } catch {
+    return undefined;
+  }
+  return decodeText(bytes);
 }
 
 /** A file's text without its byte order mark, so that columns match what editors show. */

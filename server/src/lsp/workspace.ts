@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Config, defaultConfig } from '../config/config';
 import { ConfigFinder, ConfigProblem } from '../host/config-files';
-import { DiskAccess } from '../host/disk-access';
+import { DiskAccess, readDecoded } from '../host/disk-access';
 import { lint, LintResult } from '../lint';
 import { FileAccess } from '../model/file-access';
 import { ParseCache } from '../model/model';
@@ -69,7 +69,10 @@ export class Workspace {
     for (const entry of this.entries.values()) entry.result = undefined;
   }
 
-  /** The `.outcome` files under the workspace folders, skipping node_modules, .git and build output. */
+  /**
+   * Finds the `.outcome` files under the workspace folders (skipping node_modules, .git and
+   * build output) and returns those it could read as text.
+   */
   async scan(): Promise<string[]> {
     const found: string[] = [];
     const walk = async (folder: string): Promise<void> => {
@@ -86,8 +89,14 @@ export class Workspace {
       }
     };
     for (const root of this.roots) await walk(root);
-    for (const uri of found) if (!this.entries.has(uri)) this.entries.set(uri, { text: this.readDisk(uri) ?? '' });
-    return found;
+    const known: string[] = [];
+    for (const uri of found) {
+      const text = this.entries.get(uri)?.text ?? this.readDisk(uri);
+      if (text === undefined) continue; // unreadable, or not UTF-8 text
+      if (!this.entries.has(uri)) this.entries.set(uri, { text });
+      known.push(uri);
+    }
+    return known;
   }
 
   /** Every file the server knows: open documents and those found on disk. */
@@ -177,12 +186,13 @@ export class Workspace {
     return found && 'problems' in found ? found.problems : [];
   }
 
+  /**
+   * A file's text from disk, decoded as the CLI decodes it. One that is not UTF-8 text
+   * is not known here: a `use` of it then reads the disk and says why it cannot.
+   */
   private readDisk(uri: string): string | undefined {
-    try {
-      return fs.readFileSync(fileURLToPath(uri), 'utf8').replace(/^\uFEFF/, '');
-    } catch {
-      return undefined;
-    }
+    const read = readDecoded(fileURLToPath(uri));
+    return typeof read === 'string' ? read : undefined;
   }
 
   /** `use` reaches open documents first, then the disk, only inside the workspace folders. */

@@ -9,8 +9,11 @@ export interface FileAccess {
    * from inside the file `from`, or why it may not be used (outside the workspace…).
    */
   resolve(from: string, path: string): { uri: string } | { refused: string };
-  /** The file's text, or undefined when there is no such file. */
-  read(uri: string): string | undefined;
+  /**
+   * The file's text; what stops it being read as a spec (worded to follow its name,
+   * such as "is not UTF-8 text: …"); or undefined when there is no such file.
+   */
+  read(uri: string): string | { problem: string } | undefined;
   /** A short name for messages: usually the path relative to the workspace. */
   display(uri: string): string;
 }

@@ -186,8 +186,9 @@ function resolveUses(
       let parsed = cache.get(target.uri);
       if (!parsed) {
         const text = access.read(target.uri);
-        if (text === undefined) {
-          if (!via) unresolved(use, `\`${use.path.value}\` does not exist (looked for ${access.display(target.uri)})`);
+        if (typeof text !== 'string') {
+          if (!via && text === undefined) unresolved(use, `\`${use.path.value}\` does not exist (looked for ${access.display(target.uri)})`);
+          else if (!via && text) unresolved(use, `cannot use \`${use.path.value}\`: ${access.display(target.uri)} ${text.problem}`);
           continue;
         }
         parsed = parse(text);

@@ -95,7 +95,8 @@ export class AstBuilder {
   }
 
   private report<T>(decoded: Decoded<T>, span: Span): T {
-    if (decoded.problem) this.problems.push({ code: 'syntax/parse', message: decoded.problem, span });
+    // A copy of the span: findings share no object with the tree (see `once`).
+    if (decoded.problem) this.problems.push({ code: 'syntax/parse', message: decoded.problem, span: { ...span } });
     return decoded.value;
   }
 
@@ -170,11 +171,13 @@ export class AstBuilder {
     block: string,
   ): F {
     if (!existing) return next;
+    // Copies of the spans: a finding shares no object with the tree, so that `reparse`
+    // can move a tree and its findings without moving anything twice.
     this.problems.push({
       code: 'structure/duplicate-field',
       message: `${what} is given more than once in this ${block}; only the first is used, so remove one`,
-      span: next.span,
-      related: [{ message: `the first ${what}`, span: existing.span }],
+      span: { ...next.span },
+      related: [{ message: `the first ${what}`, span: { ...existing.span } }],
     });
     return existing;
   }

@@ -18,7 +18,11 @@ import { Span } from './span';
  * that is not certain, it parses the whole text.
  */
 
-/** The parse of `text`, worked out from the parse of an earlier text of the same file. */
+/**
+ * The parse of `text`, worked out from the parse of an earlier text of the same file.
+ * The earlier parse is used up: its trees become part of the result, moved in place,
+ * so nothing may use it afterwards (the server's workspace keeps only the result).
+ */
 export function reparse(earlier: { readonly text: string; readonly parsed: ParseResult }, text: string): ParseResult {
   return reparseInside(earlier.text, earlier.parsed, text) ?? parse(text);
 }
@@ -87,19 +91,23 @@ function changedRegion(old: string, text: string): { start: number; oldEnd: numb
 const CHUNK = 1024;
 
 /**
- * A copy of a tree (or a diagnostic) with every span moved by `delta`. Spans are the
- * only objects with a numeric `start` and `end`; everything else is copied as it is.
- * A copy, not a change in place: the earlier parse may still be in use.
+ * Moves every span in a tree (or a finding) by `delta`, in place: `reparse` uses the
+ * earlier parse up. Spans are the only objects with a numeric `start` and `end`. A parse
+ * holds each object once (findings copy the spans they point at), so nothing moves
+ * twice; test/reparse.test.ts checks that too.
  */
 function moved<T>(value: T, delta: number): T {
   if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) return value.map((v: unknown) => moved(v, delta)) as T;
-  const object = value as Record<string, unknown>;
-  if (typeof object.start === 'number' && typeof object.end === 'number') return { start: object.start + delta, end: object.end + delta } as T;
-  const copy: Record<string, unknown> = {};
-  for (const key in object) {
-    const child = object[key];
-    copy[key] = typeof child === 'object' && child !== null ? moved(child, delta) : child;
+  if (Array.isArray(value)) {
+    for (const item of value) moved(item, delta);
+    return value;
   }
-  return copy as T;
+  const object = value as Record<string, unknown>;
+  if (typeof object.start === 'number' && typeof object.end === 'number') {
+    object.start += delta;
+    object.end += delta;
+  } else {
+    for (const key in object) moved(object[key], delta);
+  }
+  return value;
 }
