@@ -205,23 +205,21 @@ function publish(uri: string): void {
   if (!result) return;
   const index = result.facts.lines;
   showConfigProblems(workspace.configProblems(uri));
+  // Related places in other files: one line index per file, not one per finding.
+  const indexes = new Map<string, LineIndex>([[uri, index]]);
+  const indexOf = (file: string): LineIndex => {
+    let found = indexes.get(file);
+    if (!found) indexes.set(file, (found = new LineIndex(workspace.text(file) ?? '')));
+    return found;
+  };
   const diagnostics = result.diagnostics.slice(0, settings.maxProblems).map((d) => {
     const lsp = toLspDiagnostic(index, d);
-    const rule = ruleById(d.code);
-    return {
-      ...lsp,
-      ...(rule ? { codeDescription: { href: ruleDocUrl(d.code) } } : {}),
-      ...(d.code === 'structure/unused-suppression' ? { tags: [DiagnosticTag.Unnecessary] } : {}),
-      ...(d.related
-        ? {
-            relatedInformation: d.related.map((r) => {
-              const relatedUri = r.uri ?? uri;
-              const relatedText = workspace.text(relatedUri) ?? '';
-              return { location: { uri: relatedUri, range: toRange(relatedUri === uri ? index : new LineIndex(relatedText), r.span) }, message: r.message };
-            }),
-          }
-        : {}),
-    };
+    if (ruleById(d.code)) lsp.codeDescription = { href: ruleDocUrl(d.code) };
+    if (d.code === 'structure/unused-suppression') lsp.tags = [DiagnosticTag.Unnecessary];
+    if (d.related) {
+      lsp.relatedInformation = d.related.map((r) => ({ location: { uri: r.uri ?? uri, range: toRange(indexOf(r.uri ?? uri), r.span) }, message: r.message }));
+    }
+    return lsp;
   });
   void connection.sendDiagnostics({ uri, version, diagnostics });
 }

@@ -21,6 +21,8 @@ export class SpecFacts {
   readonly lines: LineIndex;
   private maximum: MaximumPayment | undefined;
   private paysByOutcome: Map<string, ast.PayLine[]> | undefined;
+  /** Worked out once per outcome: several rules ask. */
+  private readonly cohortsByOutcome = new Map<ast.OutcomeBlock, readonly { cohort: ast.CohortBlock; segment?: ast.SegmentBlock; uri: string }[]>();
   private lineBreak: string | undefined;
 
   constructor(
@@ -102,13 +104,18 @@ export class SpecFacts {
    * The cohorts an outcome is for, each with the segment named when `for` names one.
    * Cohorts from used files count too.
    */
-  cohortsOf(outcome: ast.OutcomeBlock): { cohort: ast.CohortBlock; segment?: ast.SegmentBlock; uri: string }[] {
+  cohortsOf(outcome: ast.OutcomeBlock): readonly { cohort: ast.CohortBlock; segment?: ast.SegmentBlock; uri: string }[] {
+    const known = this.cohortsByOutcome.get(outcome);
+    if (known) return known;
     const result: { cohort: ast.CohortBlock; segment?: ast.SegmentBlock; uri: string }[] = [];
-    for (const name of outcome.for.flatMap((f) => f.value ?? [])) {
-      const d = this.definition(name);
-      if (d?.kind === 'cohort') result.push({ cohort: d.node as ast.CohortBlock, uri: d.uri });
-      else if (d?.kind === 'segment' && d.cohort) result.push({ cohort: d.cohort, segment: d.node as ast.SegmentBlock, uri: d.uri });
+    for (const line of outcome.for) {
+      for (const name of line.value ?? []) {
+        const d = this.definition(name);
+        if (d?.kind === 'cohort') result.push({ cohort: d.node as ast.CohortBlock, uri: d.uri });
+        else if (d?.kind === 'segment' && d.cohort) result.push({ cohort: d.cohort, segment: d.node as ast.SegmentBlock, uri: d.uri });
+      }
     }
+    this.cohortsByOutcome.set(outcome, result);
     return result;
   }
 

@@ -23,6 +23,8 @@ export const rules: readonly Rule<unknown>[] = [
   ...targetGroup,
 ].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
+const byId: ReadonlyMap<string, Rule<unknown>> = new Map(rules.map((r) => [r.meta.id, r]));
+
 export function ruleById(id: string): Rule<unknown> | undefined {
-  return rules.find((r) => r.meta.id === id);
+  return byId.get(id);
 }

@@ -92,22 +92,42 @@ const CHUNK = 1024;
 
 /**
  * Moves every span in a tree (or a finding) by `delta`, in place: `reparse` uses the
- * earlier parse up. Spans are the only objects with a numeric `start` and `end`. A parse
- * holds each object once (findings copy the spans they point at), so nothing moves
- * twice; test/reparse.test.ts checks that too.
+ * earlier parse up. A parse holds each object once (findings copy the spans they point
+ * at), so nothing moves twice; test/reparse.test.ts checks that too.
  */
-function moved<T>(value: T, delta: number): T {
-  if (typeof value !== 'object' || value === null) return value;
+function moved<T extends object>(node: T, delta: number): T {
+  for (const span of spansIn(node)) {
+    span.start += delta;
+    span.end += delta;
+  }
+  return node;
+}
+
+/**
+ * The spans under a node, found once and remembered: while someone types, the items
+ * after the cursor move at every keystroke, and walking their trees again each time
+ * cost more than the rest of the parse. Trees are never changed but by `moved`.
+ */
+const spansUnder = new WeakMap<object, { start: number; end: number }[]>();
+
+function spansIn(node: object): { start: number; end: number }[] {
+  let spans = spansUnder.get(node);
+  if (!spans) {
+    spans = [];
+    collectSpans(node, spans);
+    spansUnder.set(node, spans);
+  }
+  return spans;
+}
+
+/** Spans are the only objects with a numeric `start` and `end`. */
+function collectSpans(value: unknown, into: { start: number; end: number }[]): void {
+  if (typeof value !== 'object' || value === null) return;
   if (Array.isArray(value)) {
-    for (const item of value) moved(item, delta);
-    return value;
+    for (const item of value) collectSpans(item, into);
+    return;
   }
   const object = value as Record<string, unknown>;
-  if (typeof object.start === 'number' && typeof object.end === 'number') {
-    object.start += delta;
-    object.end += delta;
-  } else {
-    for (const key in object) moved(object[key], delta);
-  }
-  return value;
+  if (typeof object.start === 'number' && typeof object.end === 'number') into.push(object as { start: number; end: number });
+  else for (const key in object) collectSpans(object[key], into);
 }
