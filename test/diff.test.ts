@@ -328,6 +328,7 @@ payment { pay £500 for job per participant pay £800 for job per participant in
         [['old.outcome', 'nope.outcome'], 'outcome-lint: cannot read nope.outcome: it does not exist'],
         [['--format', 'html', 'a', 'b'], 'outcome-lint: diff: `html` is not a diff format: use --format markdown or --format json'],
         [['--frmat', 'json'], 'outcome-lint: diff: unknown option --frmat (outcome-lint diff --help lists the options)'],
+        [['--git'], 'outcome-lint: diff: --git needs a value, such as --git origin/main (outcome-lint diff --help lists the options)'],
       ];
       for (const [argv, message] of cases) {
         const run = io(folder);

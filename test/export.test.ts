@@ -199,6 +199,10 @@ describe('export --indigo', () => {
     assert.equal(runExport(['--indigo', '--xml', 'a.outcome'], unknown), 2);
     assert.deepEqual(unknown.stderr, ['outcome-lint: export: unknown option --xml (outcome-lint export --help lists the options)']);
 
+    const noValue = io();
+    assert.equal(runExport(['--indigo', 'a.outcome', '--output'], noValue), 2);
+    assert.deepEqual(noValue.stderr, ['outcome-lint: export: --output needs a value, such as --output project.json (outcome-lint export --help lists the options)']);
+
     const missing = io();
     assert.equal(runExport(['--indigo', 'samples/nope.outcome'], missing), 2);
     assert.deepEqual(missing.stderr, ['outcome-lint: cannot read samples/nope.outcome: it does not exist']);

@@ -132,8 +132,12 @@ export function distance(a: string, b: string): number {
   return row[b.length];
 }
 
-/** util.parseArgs's error, without Node's wording about `strict` or `args`: for the subcommands, which use its strict mode. */
-function argumentProblem(error: unknown): string {
+/**
+ * util.parseArgs's error, without Node's wording about `strict` or `args`: for the
+ * subcommands, which use its strict mode. `examples` gives a value to show for an option
+ * that was given none ("--cost needs a value, such as --cost £1.2m").
+ */
+function argumentProblem(error: unknown, examples: Readonly<Record<string, string>>): string {
   const full = error instanceof Error ? error.message : String(error);
   // `--cost -5` or `--html --json`: Node takes no value that starts with a dash unless given as `--cost=-5`.
   const dashed = /use '(--[\w-]+)=-XYZ'/.exec(full)?.[1];
@@ -144,7 +148,10 @@ function argumentProblem(error: unknown): string {
   const long = quoted === undefined ? undefined : /--[\w-]+/.exec(quoted)?.[0];
   if (quoted !== undefined && message.startsWith('Unknown option ')) return `unknown option ${quoted}`;
   if (long !== undefined && message.startsWith('Option ')) {
-    if (message.endsWith("' argument missing")) return `${long} needs a value`;
+    if (message.endsWith("' argument missing")) {
+      const example = examples[long.slice(2)];
+      return `${long} needs a value${example ? `, such as ${example}` : ''}`;
+    }
     if (message.endsWith("' does not take an argument")) return `${long} takes no value`;
   }
   const advice = message.indexOf('. To specify');
@@ -156,10 +163,15 @@ function argumentProblem(error: unknown): string {
  * is one UsageError naming the command, such as "export: unknown option --xml
  * (outcome-lint export --help lists the options)".
  */
-export function readSubcommandArgs(command: string, argv: readonly string[], options: NonNullable<ParseArgsConfig['options']>): { values: Record<string, unknown>; positionals: string[] } {
+export function readSubcommandArgs(
+  command: string,
+  argv: readonly string[],
+  options: NonNullable<ParseArgsConfig['options']>,
+  examples: Readonly<Record<string, string>> = {},
+): { values: Record<string, unknown>; positionals: string[] } {
   try {
     return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(`${command}: ${argumentProblem(error)} (outcome-lint ${command} --help lists the options)`);
+    throw new UsageError(`${command}: ${argumentProblem(error, examples)} (outcome-lint ${command} --help lists the options)`);
   }
 }

@@ -73,7 +73,7 @@ function run(argv: readonly string[], io: CommandIo): number {
     output: { type: 'string', short: 'o' },
     config: { type: 'string', short: 'c' },
     help: { type: 'boolean', short: 'h' },
-  });
+  }, { format: '--format json', git: '--git origin/main', output: '--output diff.md', config: '--config .outcomelintrc.json' });
   const values = read.values as DiffOptions;
   const { positionals } = read;
   if (values.help) {

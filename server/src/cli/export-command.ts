@@ -42,7 +42,7 @@ function run(argv: readonly string[], io: CommandIo): number {
     indigo: { type: 'boolean' },
     output: { type: 'string', short: 'o' },
     help: { type: 'boolean', short: 'h' },
-  });
+  }, { output: '--output project.json' });
   const values = read.values as { indigo?: boolean; output?: string; help?: boolean };
   const { positionals } = read;
   if (values.help) {

@@ -44,6 +44,18 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+/** A value to show for each option that takes one, when it is given none. */
+const EXAMPLES: Readonly<Record<string, string>> = {
+  html: '--html report.html',
+  markdown: '--markdown report.md',
+  'success-rate': '--success-rate 60%',
+  cost: '--cost £1.2m',
+  start: '--start 2027-04-01',
+  term: '--term 3 years',
+  window: '--window 12 months',
+  upfront: '--upfront additional',
+};
+
 export const REPORT_HELP = `Usage: outcome-lint report SPEC [--html FILE | --markdown FILE | --json] [assumptions]
 
 The provider's risk report of one specification: the most it can pay, the share at
@@ -71,7 +83,7 @@ export function runReport(argv: readonly string[], io: CommandIo, files: ReportF
 }
 
 function run(argv: readonly string[], io: CommandIo, files: ReportFiles): number {
-  const { values, positionals } = readSubcommandArgs('report', argv, OPTIONS);
+  const { values, positionals } = readSubcommandArgs('report', argv, OPTIONS, EXAMPLES);
   const v = values as { html?: string; markdown?: string; json?: boolean; help?: boolean; cost?: string; start?: string; term?: string; window?: string; upfront?: string; 'success-rate'?: string[] };
   if (v.help) {
     io.out(REPORT_HELP);
