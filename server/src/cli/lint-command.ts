@@ -113,7 +113,9 @@ function lintAll(
   const used = new Map<string, ParseResult>();
   const reports: FileReport[] = [];
   for (const file of files) {
-    const cache: ParseCache = { get: (uri) => used.get(uri), set: (uri, parsed) => {
+    const cache: ParseCache = {
+      get: (uri) => used.get(uri),
+      set: (uri, parsed) => {
         if (uri !== file) used.set(uri, parsed);
       },
     };

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DiskAccess, readDecoded } from '../host/disk-access';
+import { DiskAccess, isInside, readDecoded } from '../host/disk-access';
 import { FileAccess } from '../model/file-access';
 import { renderHtml, renderMarkdown, reportJson, riskReport } from '../report/index';
 import { monthText } from '../report/format';
@@ -144,9 +144,4 @@ function useAccess(files: ReportFiles, cwd: string, root: string): FileAccess {
     read: (file) => readDecoded(file, files.read),
     display: (file) => path.relative(cwd, file) || path.basename(file),
   };
-}
-
-function isInside(file: string, root: string): boolean {
-  const relative = path.relative(root, file);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { Config, ConfigError, defaultConfig, parseConfig } from '../config/config';
 import { rules } from '../rules/index';
 import { LineIndex, Position } from '../syntax/line-index';
+import { isInside } from './disk-access';
 
 export const CONFIG_FILE = '.outcomelintrc.json';
 
@@ -20,11 +21,6 @@ export function findConfigFile(folder: string, root: string): string | undefined
     if (current === top || parent === current || !isInside(parent, top)) return undefined;
     current = parent;
   }
-}
-
-function isInside(file: string, root: string): boolean {
-  const relative = path.relative(root, file);
-  return !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 export interface ConfigProblem {

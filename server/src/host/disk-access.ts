@@ -64,7 +64,8 @@ function realOrSelf(file: string): string {
   }
 }
 
-function isInside(file: string, root: string): boolean {
+/** Whether `file` is `root` or below it (paths as given: symlinks are not followed). */
+export function isInside(file: string, root: string): boolean {
   const relative = path.relative(root, file);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }

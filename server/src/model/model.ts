@@ -187,8 +187,8 @@ function resolveUses(
       if (!parsed) {
         const text = access.read(target.uri);
         if (typeof text !== 'string') {
-          if (!via && text === undefined) unresolved(use, `\`${use.path.value}\` does not exist (looked for ${access.display(target.uri)})`);
-          else if (!via && text) unresolved(use, `cannot use \`${use.path.value}\`: ${access.display(target.uri)} ${text.problem}`);
+          const shown = access.display(target.uri);
+          if (!via) unresolved(use, text ? `cannot use \`${use.path.value}\`: ${shown} ${text.problem}` : `\`${use.path.value}\` does not exist (looked for ${shown})`);
           continue;
         }
         parsed = parse(text);
