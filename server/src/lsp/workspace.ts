@@ -8,7 +8,7 @@ import { lint, LintResult } from '../lint';
 import { FileAccess } from '../model/file-access';
 import { ParseCache } from '../model/model';
 import { ParseResult } from '../syntax/parse';
-import { reparse } from '../syntax/reparse';
+import { ItemEdit, reparse } from '../syntax/reparse';
 
 /*
  * What the server knows of the workspace: every `.outcome` file under the workspace
@@ -25,6 +25,9 @@ interface Entry {
   parsed?: ParseResult;
   /** The last parse of an earlier text, from which `reparse` works out the next one. */
   earlier?: { readonly text: string; readonly parsed: ParseResult };
+  /** The lint of that earlier text, and the edit since when it was inside one item: the next lint keeps what it can. */
+  earlierResult?: LintResult;
+  edit?: ItemEdit;
   result?: LintResult;
 }
 
@@ -45,7 +48,7 @@ export class Workspace {
       const entry = this.entries.get(uri);
       if (entry && !entry.parsed && entry.earlier) {
         // A keystroke inside one item: parse that item again, keep the others.
-        entry.parsed = reparse(entry.earlier, entry.text);
+        ({ parsed: entry.parsed, edit: entry.edit } = reparse(entry.earlier, entry.text));
         entry.earlier = undefined;
       }
       return entry?.parsed;
@@ -132,7 +135,8 @@ export class Workspace {
     const entry = this.entries.get(uri);
     if (entry && entry.text === text) return;
     const earlier = entry?.parsed ? { text: entry.text, parsed: entry.parsed } : entry?.earlier;
-    this.entries.set(uri, { text, earlier });
+    const earlierResult = entry?.parsed ? entry.result : entry?.earlierResult;
+    this.entries.set(uri, { text, earlier, earlierResult });
     // Whatever sees this file through `use` must be linted again.
     for (const other of this.dependants(uri)) {
       const e = this.entries.get(other);
@@ -154,7 +158,12 @@ export class Workspace {
     const entry = this.entries.get(uri);
     if (!entry) return undefined;
     if (entry.result) return entry.result;
-    entry.result = lint(uri, entry.text, this.accessFor(uri), { config: this.configFor(uri), cache: this.parses });
+    // Open documents are the ones typed in: their lints remember what each rule read, and
+    // the next keeps what the edit since cannot change (parsing first tells the edit).
+    this.parses.get(uri);
+    const incremental = this.open.has(uri) ? { earlier: entry.earlierResult, edit: entry.edit } : undefined;
+    entry.earlierResult = entry.edit = undefined;
+    entry.result = lint(uri, entry.text, this.accessFor(uri), { config: this.configFor(uri), cache: this.parses, incremental });
     this.uses.set(uri, entry.result.model.visibleFiles);
     return entry.result;
   }

@@ -1,6 +1,7 @@
 import { CstElement, CstNode, IToken } from 'chevrotain';
 import * as ast from './ast';
 import { Span } from './span';
+import { TextNode } from './text-node';
 import { decodeDate, decodeMoney, decodeNumber, decodePercent, decodeString, Decoded } from './values';
 import { CurlyQuotedString, UnterminatedString, UnterminatedTripleString } from './tokens';
 
@@ -109,9 +110,9 @@ export class AstBuilder {
   private text(token: IToken | undefined): ast.Text | undefined {
     if (!token) return undefined;
     const span = tokenSpan(token);
-    if (token.tokenType === CurlyQuotedString) return { span, value: token.image.slice(1, -1) };
+    if (token.tokenType === CurlyQuotedString) return new TextNode(span, token.image.slice(1, -1));
     const terminated = token.tokenType !== UnterminatedString && token.tokenType !== UnterminatedTripleString;
-    return { span, value: this.report(decodeString(token.image, terminated), span) };
+    return new TextNode(span, this.report(decodeString(token.image, terminated), span));
   }
 
   private number(token: IToken | undefined): ast.NumberValue | undefined {

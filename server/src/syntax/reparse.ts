@@ -18,16 +18,31 @@ import { Span } from './span';
  * that is not certain, it parses the whole text.
  */
 
-/**
- * The parse of `text`, worked out from the parse of an earlier text of the same file.
- * The earlier parse is used up: its trees become part of the result, moved in place,
- * so nothing may use it afterwards (the server's workspace keeps only the result).
- */
-export function reparse(earlier: { readonly text: string; readonly parsed: ParseResult }, text: string): ParseResult {
-  return reparseInside(earlier.text, earlier.parsed, text) ?? parse(text);
+/** An edit inside one top-level item, which `reparse` parsed again alone. */
+export interface ItemEdit {
+  /** The parse before the edit (used up). */
+  readonly from: ParseResult;
+  /** The item as it was (in the old text's offsets, not moved) and as it is now. */
+  readonly before: TopLevelItem;
+  readonly after: TopLevelItem;
+  /** The old text's `[start, oldEnd)` became `inserted`. */
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly inserted: string;
+  readonly removed: string;
 }
 
-function reparseInside(old: string, parsed: ParseResult, text: string): ParseResult | undefined {
+/**
+ * The parse of `text`, worked out from the parse of an earlier text of the same file,
+ * and the edit when it was inside one item. The earlier parse is used up: its trees
+ * become part of the result, moved in place, so nothing may use it afterwards (the
+ * server's workspace keeps only the result).
+ */
+export function reparse(earlier: { readonly text: string; readonly parsed: ParseResult }, text: string): { parsed: ParseResult; edit?: ItemEdit } {
+  return reparseInside(earlier.text, earlier.parsed, text) ?? { parsed: parse(text) };
+}
+
+function reparseInside(old: string, parsed: ParseResult, text: string): { parsed: ParseResult; edit: ItemEdit } | undefined {
   const { start, oldEnd } = changedRegion(old, text);
   const delta = text.length - old.length;
   const items = parsed.file.items;
@@ -70,7 +85,8 @@ function reparseInside(old: string, parsed: ParseResult, text: string): ParseRes
     ...piece.diagnostics.map((d) => moved(d, from)),
     ...parsed.diagnostics.filter((d) => after(d.span)).map((d) => moved(d, delta)),
   ];
-  return { file, diagnostics };
+  const edit = { from: parsed, before: item, after: file.items[k], start, oldEnd, inserted: text.slice(start, oldEnd + delta), removed: old.slice(start, oldEnd) };
+  return { parsed: { file, diagnostics }, edit };
 }
 
 /** Where two texts differ: from `start`, up to `oldEnd` in the old text (the rest is the same). */

@@ -1,0 +1,279 @@
+import { strict as assert } from 'node:assert';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import fc from 'fast-check';
+import { generateSpec } from '../bench/generate';
+import { parseConfig } from '../server/src/config/config';
+import { DiskAccess } from '../server/src/host/disk-access';
+import { lint, LintResult } from '../server/src/lint';
+import { rules } from '../server/src/rules/index';
+import { moveFindings } from '../server/src/rules/reuse';
+import { Workspace } from '../server/src/lsp/workspace';
+import { parse } from '../server/src/syntax/parse';
+import { reparse } from '../server/src/syntax/reparse';
+import { Text } from '../server/src/syntax/ast';
+import { TextNode } from '../server/src/syntax/text-node';
+import { samples } from './support/fuzz-inputs';
+import { samplesDir } from './support/paths';
+
+/*
+ * As someone types in an open document, the server's lint keeps the findings of every
+ * rule that did not read the string the keystroke changed (rules/reuse.ts). Whatever
+ * is kept, the findings must be exactly those of a fresh lint of the new text: these
+ * tests type at random, inside strings and anywhere, and compare after every edit.
+ */
+
+const uriOf = (name: string): string => pathToFileURL(path.join(samplesDir, name)).toString();
+
+/** A document open in a workspace over samples/, as the server holds it. */
+function openDocument(name: string, text: string): { workspace: Workspace; uri: string } {
+  const workspace = new Workspace();
+  workspace.setRoots([samplesDir]);
+  const uri = uriOf(name);
+  workspace.setOpen(uri, text);
+  return { workspace, uri };
+}
+
+/** The lint of a text from scratch: a file the workspace holds but that is not open, so nothing is kept. */
+function freshLint(uri: string, text: string): LintResult {
+  const workspace = new Workspace();
+  workspace.setRoots([samplesDir]);
+  workspace.setText(uri, text);
+  return workspace.lint(uri)!;
+}
+
+/** Findings as plain data, for comparing. */
+const plain = (result: LintResult): unknown => JSON.parse(JSON.stringify({ diagnostics: result.diagnostics, suppressed: result.suppressed }));
+
+const kept = (result: LintResult): string[] => [...result.runs!.byRule].filter(([, run]) => run.kept).map(([id]) => id);
+const ran = (result: LintResult): string[] => [...result.runs!.byRule].filter(([, run]) => !run.kept).map(([id]) => id);
+
+/** Words that make rules fire or stop firing, so that an edit inside a string can change what they find. */
+const phrase = fc.constantFrom(
+  'x',
+  ' ',
+  'troubled families',
+  'offenders',
+  'the homeless',
+  'confidence',
+  'wellbeing',
+  'self-reported',
+  'Warwick-Edinburgh Mental Wellbeing Scale',
+  'TBC',
+  'to be confirmed',
+  'must deliver CBT',
+  'using motivational interviewing',
+  'number of sessions attended',
+  'fewer',
+  'a reduction in',
+  'hard to reach',
+  'vulnerable',
+);
+
+/** Edits inside a string: where in which string (both wrap round), what to remove, what to type. */
+const stringEdits = fc.array(
+  fc.record({ which: fc.nat(), at: fc.nat(), remove: fc.integer({ min: 0, max: 6 }), insert: fc.oneof(phrase, fc.constant('')) }),
+  { minLength: 1, maxLength: 10 },
+);
+
+type StringEditSpec = { which: number; at: number; remove: number; insert: string };
+
+/** The strings of a text, by their spans (quotes included). */
+function strings(text: string): Text[] {
+  const found: Text[] = [];
+  const visit = (value: unknown): void => {
+    if (value instanceof TextNode) found.push(value);
+    else if (Array.isArray(value)) value.forEach(visit);
+    else if (typeof value === 'object' && value !== null) Object.values(value).forEach(visit);
+  };
+  visit(parse(text).file.items);
+  return found.filter((s) => text[s.span.end - 1] === '"' && text[s.span.start] === '"' && s.span.end - s.span.start >= 2);
+}
+
+/** Applies an edit inside the (which)th string, between its quotes; the text unchanged if it has none. */
+function editInsideString(text: string, edit: StringEditSpec): string {
+  const list = strings(text);
+  if (list.length === 0) return text;
+  const s = list[edit.which % list.length];
+  const inner = { start: s.span.start + 1, end: s.span.end - 1 };
+  const at = inner.start + (edit.at % (inner.end - inner.start + 1));
+  const remove = Math.min(edit.remove, inner.end - at);
+  return text.slice(0, at) + edit.insert + text.slice(at + remove);
+}
+
+/** Types the edits into an open document and compares each lint with a fresh one; returns how many rule runs were kept. */
+function typeAndCompare(name: string, start: string, edits: readonly StringEditSpec[], apply = editInsideString): number {
+  const { workspace, uri } = openDocument(name, start);
+  workspace.lint(uri);
+  let text = start;
+  let keptRuns = 0;
+  for (const edit of edits) {
+    text = apply(text, edit);
+    workspace.setText(uri, text);
+    const result = workspace.lint(uri)!;
+    keptRuns += kept(result).length;
+    assert.deepStrictEqual(plain(result), plain(freshLint(uri, text)), `after ${JSON.stringify(edit)}`);
+  }
+  return keptRuns;
+}
+
+/** Opens `name` with text `before`, lints it, then the edit to `after` as one keystroke: its lint, and a fresh one to compare. */
+function lintAfterTyping(name: string, before: string, after: string): { result: LintResult; fresh: LintResult; earlier: LintResult } {
+  const { workspace, uri } = openDocument(name, before);
+  const earlier = workspace.lint(uri)!;
+  workspace.setText(uri, after);
+  return { result: workspace.lint(uri)!, fresh: freshLint(uri, after), earlier };
+}
+
+/** `text` with `insert` typed just inside the first string after the first `word`. */
+function typedAfter(text: string, word: string, insert: string): string {
+  const at = text.indexOf('"', text.indexOf(word)) + 1;
+  return text.slice(0, at) + insert + text.slice(at);
+}
+
+const reoffending = samples.find((s) => s.name === 'reoffending.outcome')!;
+
+describe('lint as someone types: findings kept from the lint before are those a fresh lint finds', () => {
+  it('a keystroke in an outcome\'s evidence runs only the rules that read that evidence, and keeps the others\' findings', () => {
+    const { result, fresh, earlier } = lintAfterTyping(reoffending.name, reoffending.text, typedAfter(reoffending.text, 'evidence', 'x'));
+    assert.deepEqual(ran(result), ['monetisation/no-evidence']);
+    assert.equal(kept(result).length, earlier.runs!.byRule.size - 1);
+    assert.deepStrictEqual(plain(result), plain(fresh));
+  });
+
+  it('typing a deficit label into a cohort\'s title brings target-group/deficit-framing\'s finding at once', () => {
+    const { result, fresh } = lintAfterTyping(reoffending.name, reoffending.text, typedAfter(reoffending.text, 'cohort ', 'troubled families, '));
+    assert.ok(ran(result).includes('target-group/deficit-framing'));
+    assert.ok(result.diagnostics.some((d) => d.code === 'target-group/deficit-framing' && d.message.includes('troubled families')));
+    assert.deepStrictEqual(plain(result), plain(fresh));
+  });
+
+  it('a rule that read one string of an item still runs when a later keystroke changes it (its reads follow the new tree)', () => {
+    const text = 'outcome o "Adults in work" {\n  evidence "payroll"\n}\n';
+    const { workspace, uri } = openDocument('typing.outcome', text);
+    workspace.lint(uri);
+    // A keystroke in the evidence first: deficit-framing reads titles, not evidence, so it is kept…
+    const first = text.replace('"payroll"', '"payroll data"');
+    workspace.setText(uri, first);
+    assert.ok(kept(workspace.lint(uri)!).includes('target-group/deficit-framing'));
+    // …and a keystroke in the title, now a string of the new tree, runs it again.
+    const second = first.replace('"Adults in work"', '"offenders in work"');
+    workspace.setText(uri, second);
+    const result = workspace.lint(uri)!;
+    assert.ok(ran(result).includes('target-group/deficit-framing'));
+    assert.ok(result.diagnostics.some((d) => d.code === 'target-group/deficit-framing'));
+    assert.deepStrictEqual(plain(result), plain(freshLint(uri, second)));
+  });
+
+  it('an edit that adds a line break, or changes more than a string, runs every rule', () => {
+    for (const text of [typedAfter(reoffending.text, 'evidence', '\n'), reoffending.text.replace('size ', 'size 1')]) {
+      const { result, fresh } = lintAfterTyping(reoffending.name, reoffending.text, text);
+      assert.deepEqual(kept(result), [], 'nothing kept');
+      assert.deepStrictEqual(plain(result), plain(fresh));
+    }
+  });
+
+  it('a line break typed into a """string""" runs every rule: messages that name a line ("reads the first (line 3)") change', () => {
+    const text = 'requirement """Weekly sessions"""\n\npayment {\n  model grant\n}\n\npayment {\n  model grant\n}\n';
+    const { result } = lintAfterTyping('lines.outcome', text, text.replace('Weekly sessions', 'Weekly\nsessions'));
+    assert.deepEqual(kept(result), []);
+    assert.ok(result.diagnostics.some((d) => d.code === 'structure/duplicate-block' && d.message.includes('(line 4)')));
+  });
+
+  it('a keystroke in an item with a syntax error runs every rule: mending a string can mend the error', () => {
+    const text = 'requirement "Weekly \\q sessions"\n';
+    const { result, earlier } = lintAfterTyping('escape.outcome', text, text.replace('\\q', 'q'));
+    assert.ok(earlier.diagnostics.some((d) => d.code === 'syntax/parse'));
+    assert.deepEqual(kept(result), []);
+    assert.deepEqual(result.diagnostics.filter((d) => d.code === 'syntax/parse'), []);
+  });
+
+  it('a keystroke in a `use` path runs every rule, even when the files it brings in stay the same', () => {
+    const text = 'use "/elsewhere/shared.outcome"\n';
+    const { result, fresh } = lintAfterTyping('paths.outcome', text, text.replace('shared', 'shares'));
+    assert.deepEqual(kept(result), []);
+    assert.deepStrictEqual(plain(result), plain(fresh));
+    assert.ok(result.diagnostics.some((d) => d.message.includes('/elsewhere/shares.outcome')));
+  });
+
+  it('a change to a used file, then a keystroke in a string, runs every rule', () => {
+    const main = samples.find((s) => s.name === 'youth-employment.outcome')!;
+    const shared = samples.find((s) => s.name === 'shared-cohorts.outcome')!;
+    const { workspace, uri } = openDocument(main.name, main.text);
+    const sharedUri = uriOf(shared.name);
+    workspace.setOpen(sharedUri, shared.text);
+    workspace.lint(uri);
+    // The keystroke first, then the used file changes, then the lint.
+    const next = typedAfter(main.text, 'evidence', 'x');
+    workspace.setText(uri, next);
+    workspace.setText(sharedUri, shared.text.replace(/referral by .*/, 'referral provider'));
+    const result = workspace.lint(uri)!;
+    assert.deepEqual(kept(result), []);
+    const fresh = new Workspace();
+    fresh.setRoots([samplesDir]);
+    fresh.setText(sharedUri, workspace.text(sharedUri)!);
+    fresh.setText(uri, next);
+    assert.deepStrictEqual(plain(result), plain(fresh.lint(uri)!));
+  });
+
+  it('a keystroke after the settings changed runs every rule with the new settings', () => {
+    const uri = uriOf(reoffending.name);
+    const access = new DiskAccess([samplesDir]);
+    const parsed = parse(reoffending.text);
+    const cache = new Map([[uri, parsed]]);
+    const before = lint(uri, reoffending.text, access, { cache, incremental: {} });
+    const text = typedAfter(reoffending.text, 'evidence', 'x');
+    const { parsed: now, edit } = reparse({ text: reoffending.text, parsed }, text);
+    cache.set(uri, now);
+    const quieter = parseConfig('{ "rules": { "perverse-incentive/creaming": "off" } }', rules);
+    assert.ok('config' in quieter);
+    const after = lint(uri, text, access, { cache, config: quieter.config, incremental: { earlier: before, edit } });
+    assert.deepEqual(kept(after), []);
+    assert.ok(before.diagnostics.some((d) => d.code === 'perverse-incentive/creaming'));
+    assert.ok(!after.diagnostics.some((d) => d.code === 'perverse-incentive/creaming'));
+  });
+
+  it('a finding that points inside the edited string is not moved: where it goes is its rule\'s to say', () => {
+    const string = new TextNode({ start: 10, end: 20 }, 'inside');
+    const edit = { string, pairs: [], delta: 3 };
+    const at = (start: number, end: number) => [{ code: 'x/y', severity: 'info' as const, message: 'm', span: { start, end } }];
+    assert.equal(moveFindings(at(12, 14), edit), undefined);
+    assert.equal(moveFindings(at(5, 15), edit), undefined);
+    assert.deepEqual(moveFindings(at(10, 20), edit)![0].span, { start: 10, end: 23 }, 'the whole string grows');
+    assert.deepEqual(moveFindings(at(20, 20), edit)![0].span, { start: 23, end: 23 }, 'just after it moves');
+    assert.deepEqual(moveFindings(at(2, 10), edit)![0].span, { start: 2, end: 10 }, 'just before it stays');
+  });
+
+  it('on random edits inside the strings of each sample', () => {
+    let keptRuns = 0;
+    for (const sample of samples) {
+      fc.assert(
+        fc.property(stringEdits, (list) => {
+          keptRuns += typeAndCompare(sample.name, sample.text, list);
+        }),
+        { seed: 20261126, numRuns: 25 },
+      );
+    }
+    assert.ok(keptRuns > 1000, `the edits kept only ${keptRuns} rule runs: the comparison would prove little`);
+  });
+
+  it('on random edits inside the strings of a generated spec', () => {
+    const spec = generateSpec(300);
+    fc.assert(fc.property(stringEdits, (list) => void typeAndCompare('generated.outcome', spec, list)), { seed: 20261126, numRuns: 40 });
+  });
+
+  it('on random edits anywhere (most run every rule), mixed with edits inside strings', () => {
+    const anywhere = fc.record({ which: fc.nat(), at: fc.nat(), remove: fc.integer({ min: 0, max: 3 }), insert: fc.constantFrom('a', ' ', '\n', '"', '{', '}', '#', '7', 'size 12', '') });
+    const mixed = fc.array(fc.tuple(fc.boolean(), anywhere), { minLength: 1, maxLength: 10 });
+    const sample = samples.find((s) => s.name === 'youth-employment.outcome')!;
+    const apply = (text: string, edit: StringEditSpec & { anywhere?: boolean }): string => {
+      if (!edit.anywhere) return editInsideString(text, edit);
+      const at = edit.at % (text.length + 1);
+      return text.slice(0, at) + edit.insert + text.slice(at + edit.remove);
+    };
+    fc.assert(
+      fc.property(mixed, (list) => void typeAndCompare(sample.name, sample.text, list.map(([anywhere, e]) => ({ ...e, anywhere })), apply)),
+      { seed: 20261126, numRuns: 60 },
+    );
+  });
+});
