@@ -79,8 +79,8 @@ export function lint(uri: string, text: string, access: FileAccess, options: Lin
 function keptRun(keep: Keep, id: string): RuleRun | undefined {
   const earlier = keep.runs.get(id);
   if (!earlier || earlier.reads.has(keep.edit.string)) return undefined;
-  const found = moveFindings(earlier.found, keep.edit);
-  return found && { found, reads: followStrings(earlier.reads, keep.edit), kept: true };
+  if (!moveFindings(earlier.found, keep.edit)) return undefined;
+  return { found: earlier.found, reads: followStrings(earlier.reads, keep.edit), kept: true };
 }
 
 function run(rule: Rule<unknown>, facts: SpecFacts, options: unknown, found: Diagnostic[], level: Diagnostic['severity'] | undefined): void {

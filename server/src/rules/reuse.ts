@@ -4,7 +4,6 @@ import { SpecModel } from '../model/model';
 import { Text, TopLevelItem } from '../syntax/ast';
 import { ParseResult } from '../syntax/parse';
 import { ItemEdit } from '../syntax/reparse';
-import { Span } from '../syntax/span';
 import { TextNode } from '../syntax/text-node';
 
 /*
@@ -106,28 +105,25 @@ function sameButStrings(a: unknown, b: unknown, pairs: [TextNode, TextNode][]): 
 }
 
 /**
- * A rule's findings moved by the edit, or undefined when one points inside the edited
- * string: only its rule can say where that goes now.
+ * Moves a rule's findings by the edit, in place (they own their spans, and the earlier
+ * lint is used up, as its parse is); false, moving nothing, when one points inside the
+ * edited string: only its rule can say where that goes now.
  */
-export function moveFindings(found: readonly Diagnostic[], edit: StringEdit): Diagnostic[] | undefined {
+export function moveFindings(found: readonly Diagnostic[], edit: StringEdit): boolean {
   const { start, end } = edit.string.span;
-  let inside = false;
-  const move = (span: Span): Span => {
-    if (span.end <= start) return span;
-    if (span.start >= end) return { start: span.start + edit.delta, end: span.end + edit.delta };
-    if (span.start > start || span.end < end) inside = true;
-    return { start: span.start, end: span.end + edit.delta };
-  };
-  const moved = found.map((d): Diagnostic => {
-    if (d.span.end <= start && !d.related && !d.fixes) return d;
-    return {
-      ...d,
-      span: move(d.span),
-      ...(d.related ? { related: d.related.map((r) => (r.uri === undefined ? { ...r, span: move(r.span) } : r)) } : {}),
-      ...(d.fixes ? { fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, span: move(e.span) })) })) } : {}),
-    };
-  });
-  return inside ? undefined : moved;
+  const spans: { start: number; end: number }[] = [];
+  for (const d of found) {
+    spans.push(d.span);
+    for (const r of d.related ?? []) if (r.uri === undefined) spans.push(r.span);
+    for (const f of d.fixes ?? []) for (const e of f.edits) spans.push(e.span);
+  }
+  // A span that starts or ends inside the string (not one around it, not one beside it).
+  if (spans.some((s) => s.end > start && s.start < end && (s.start > start || s.end < end))) return false;
+  for (const s of spans) {
+    if (s.start >= end) s.start += edit.delta;
+    if (s.end >= end) s.end += edit.delta;
+  }
+  return true;
 }
 
 /**
