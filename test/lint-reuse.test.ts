@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
@@ -12,7 +14,7 @@ import { Workspace } from '../server/src/lsp/workspace';
 import { parse } from '../server/src/syntax/parse';
 import { reparse } from '../server/src/syntax/reparse';
 import { Text } from '../server/src/syntax/ast';
-import { TextNode } from '../server/src/syntax/text-node';
+import { readingTexts, sharedReading, TextNode } from '../server/src/syntax/text-node';
 import { samples } from './support/fuzz-inputs';
 import { samplesDir } from './support/paths';
 
@@ -216,6 +218,29 @@ describe('lint as someone types: findings kept from the lint before are those a 
     assert.deepStrictEqual(plain(result), plain(fresh.lint(uri)!));
   });
 
+  it('a keystroke after a used file went from unreadable to missing runs every rule: the model\'s finding says why anew (found by review)', () => {
+    const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'outcome-lint-reuse-')));
+    try {
+      const bad = path.join(dir, 'bad.outcome');
+      fs.writeFileSync(bad, Buffer.from([0x63, 0x6f, 0xff, 0xfe, 0x0a]));
+      const uri = pathToFileURL(path.join(dir, 'a.outcome')).toString();
+      const text = 'use "bad.outcome"\n\noutcome o "Adults in work" {\n  evidence "payroll"\n}\n';
+      const workspace = new Workspace();
+      workspace.setRoots([dir]);
+      workspace.setOpen(uri, text);
+      const unresolved = (r: LintResult): string[] => r.diagnostics.filter((d) => d.code === 'structure/unresolved-use').map((d) => d.message);
+      assert.match(unresolved(workspace.lint(uri)!)[0], /not UTF-8 text/);
+      fs.unlinkSync(bad);
+      workspace.changedOnDisk(pathToFileURL(bad).toString());
+      workspace.setText(uri, text.replace('payroll', 'payroll data'));
+      const result = workspace.lint(uri)!;
+      assert.deepEqual(kept(result), []);
+      assert.match(unresolved(result)[0], /does not exist/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a keystroke after the settings changed runs every rule with the new settings', () => {
     const uri = uriOf(reoffending.name);
     const access = new DiskAccess([samplesDir]);
@@ -231,6 +256,37 @@ describe('lint as someone types: findings kept from the lint before are those a 
     assert.deepEqual(kept(after), []);
     assert.ok(before.diagnostics.some((d) => d.code === 'perverse-incentive/creaming'));
     assert.ok(!after.diagnostics.some((d) => d.code === 'perverse-incentive/creaming'));
+  });
+
+  it('a quote typed inside a string, so that the rest of its line becomes a comment, runs every rule (found by review)', () => {
+    // requirements-outnumber-outcomes reports up to the end of the spec's title without reading it.
+    const text = 'spec "Youth programme #2"\n{\n  term 2 years from 2025-01-01\n}\n\nrequirement "Weekly workshops"\nrequirement "Monthly reports"\n';
+    const { result, fresh } = lintAfterTyping('comment.outcome', text, text.replace('programme #2"', 'programme "#2"'));
+    assert.deepEqual(kept(result), []);
+    assert.deepStrictEqual(plain(result), plain(fresh));
+  });
+
+  it('a keystroke between a \\r and a \\n in a """string""", which parts or joins line breaks, runs every rule (found by review)', () => {
+    const crlf = 'requirement """Weekly\r\nsessions"""\r\n\r\npayment {\r\n  model grant\r\n}\r\n\r\npayment {\r\n  model grant\r\n}\r\n';
+    const lone = 'outcome o "Adults in work" {\n  for neet\n  measure """a\rx\nb"""\n}\ncohort neet { size 10 }\npayment {\n  model results\n  pay £100 for o per participant\n}\n';
+    for (const [before, after] of [
+      [crlf, crlf.replace('Weekly\r\n', 'Weekly\rx\n')],
+      [lone, lone.replace('\rx\n', '\r\n')], // the file's first \r\n: fixes insert \r\n from now on
+    ]) {
+      const { result, fresh } = lintAfterTyping('breaks.outcome', before, after);
+      assert.deepEqual(kept(result), []);
+      assert.deepStrictEqual(plain(result), plain(fresh));
+    }
+  });
+
+  it('a fact worked out once for several rules notes the strings it read for each rule that asks, not only the first', () => {
+    const string = new TextNode({ start: 0, end: 5 }, 'abc');
+    const shared = sharedReading(() => string.value.length);
+    const first = new Set<Text>();
+    const second = new Set<Text>();
+    assert.equal(readingTexts(first, shared), 3);
+    assert.equal(readingTexts(second, shared), 3);
+    assert.ok(first.has(string) && second.has(string));
   });
 
   it('a finding that points inside the edited string is not moved: where it goes is its rule\'s to say', () => {

@@ -45,7 +45,7 @@ export function lint(uri: string, text: string, access: FileAccess, options: Lin
   const model = incremental ? readingTexts(modelReads, () => analyse(uri, text, access, options.cache)) : analyse(uri, text, access, options.cache);
   const facts = new SpecFacts(model, text, access);
   const used = incremental ? model.visibleFiles.map((u) => options.cache?.get(u)) : [];
-  const keep = incremental && whatToKeep(incremental.earlier, incremental.edit, { model, config, used });
+  const keep = incremental ? whatToKeep(incremental.earlier, incremental.edit, { model, config, used }) : undefined;
   const byRule = new Map<string, RuleRun>();
   const found: Diagnostic[] = [];
   for (const rule of rules) {
@@ -54,17 +54,13 @@ export function lint(uri: string, text: string, access: FileAccess, options: Lin
     if (rule.meta.specLevel && !facts.spec) continue;
     const level = setting?.level;
     const check = (into: Diagnostic[]): void => run(rule, facts, optionsFor(rule, setting), into, level);
-    let part = keep ? keptRun(keep, rule.meta.id) : undefined;
-    if (!part && incremental) {
-      const mine: Diagnostic[] = [];
-      const reads = new Set<Text>();
-      readingTexts(reads, () => check(mine));
-      part = { found: mine, reads, kept: false };
+    if (!incremental) {
+      check(found);
+      continue;
     }
-    if (part) {
-      byRule.set(rule.meta.id, part);
-      found.push(...part.found);
-    } else check(found);
+    const part = (keep && keptRun(keep, rule.meta.id)) ?? runNotingReads(check);
+    byRule.set(rule.meta.id, part);
+    found.push(...part.found);
   }
   const { kept, suppressed, problems } = applySuppressions(found, readSuppressions(model.file, text, facts.lines), facts.lines, ruleIds);
   for (const problem of problems) {
@@ -77,10 +73,18 @@ export function lint(uri: string, text: string, access: FileAccess, options: Lin
 
 /** A rule's run kept from the earlier lint, when the edit cannot have changed what it finds. */
 function keptRun(keep: Keep, id: string): RuleRun | undefined {
-  const earlier = keep.runs.get(id);
+  const earlier = keep.byRule.get(id);
   if (!earlier || earlier.reads.has(keep.edit.string)) return undefined;
   if (!moveFindings(earlier.found, keep.edit)) return undefined;
   return { found: earlier.found, reads: followStrings(earlier.reads, keep.edit), kept: true };
+}
+
+/** Runs a rule, noting the strings it reads. */
+function runNotingReads(check: (into: Diagnostic[]) => void): RuleRun {
+  const found: Diagnostic[] = [];
+  const reads = new Set<Text>();
+  readingTexts(reads, () => check(found));
+  return { found, reads, kept: false };
 }
 
 function run(rule: Rule<unknown>, facts: SpecFacts, options: unknown, found: Diagnostic[], level: Diagnostic['severity'] | undefined): void {

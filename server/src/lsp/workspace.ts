@@ -159,13 +159,18 @@ export class Workspace {
     if (!entry) return undefined;
     if (entry.result) return entry.result;
     // Open documents are the ones typed in: their lints remember what each rule read, and
-    // the next keeps what the edit since cannot change (parsing first tells the edit).
-    this.parses.get(uri);
-    const incremental = this.open.has(uri) ? { earlier: entry.earlierResult, edit: entry.edit } : undefined;
+    // the next keeps what the edit since cannot change.
+    const incremental = this.open.has(uri) ? { earlier: entry.earlierResult, edit: this.editSinceLastLint(uri, entry) } : undefined;
     entry.earlierResult = entry.edit = undefined;
     entry.result = lint(uri, entry.text, this.accessFor(uri), { config: this.configFor(uri), cache: this.parses, incremental });
     this.uses.set(uri, entry.result.model.visibleFiles);
     return entry.result;
+  }
+
+  /** The edit inside one item since the last parse, when there was one: parses the text now (not when the lint first asks) to know it. */
+  private editSinceLastLint(uri: string, entry: Entry): ItemEdit | undefined {
+    this.parses.get(uri);
+    return entry.edit;
   }
 
   /** Every known file's lint, for references and workspace symbols. */

@@ -3,6 +3,7 @@ import { LineIndex } from '../syntax/line-index';
 import { FileAccess } from '../model/file-access';
 import { maximumPayment, MaximumPayment } from '../model/max-payment';
 import { Definition, SpecModel } from '../model/model';
+import { sharedReading } from '../syntax/text-node';
 
 /*
  * What rules ask of a spec, worked out once: its blocks, which outcomes are paid, whom
@@ -19,10 +20,14 @@ export class SpecFacts {
   readonly cohorts: readonly ast.CohortBlock[];
   readonly outcomes: readonly ast.OutcomeBlock[];
   readonly lines: LineIndex;
-  private maximum: MaximumPayment | undefined;
-  private paysByOutcome: Map<string, ast.PayLine[]> | undefined;
-  /** Worked out once per outcome: several rules ask. */
-  private readonly cohortsByOutcome = new Map<ast.OutcomeBlock, readonly { cohort: ast.CohortBlock; segment?: ast.SegmentBlock; uri: string }[]>();
+  /*
+   * Worked out once, for every rule that asks, with `sharedReading`: a rule that asks is
+   * noted as reading the strings the working out read (the server's lint keeps the
+   * findings of rules that did not read a string a keystroke changed).
+   */
+  private readonly maximum = sharedReading(() => maximumPayment(this.model));
+  private readonly paysByOutcome = sharedReading(() => groupPays(this.payment));
+  private readonly cohortsByOutcome = new Map<ast.OutcomeBlock, () => readonly { cohort: ast.CohortBlock; segment?: ast.SegmentBlock; uri: string }[]>();
   private lineBreak: string | undefined;
 
   constructor(
@@ -72,19 +77,8 @@ export class SpecFacts {
   /** The `pay` lines that name an outcome, by outcome id. */
   paysFor(outcome: ast.OutcomeBlock): ast.PayLine[] {
     const name = outcome.name?.text;
-    if (name === undefined) return [];
     // Grouped once: rules ask for every outcome, and a scan each time would be quadratic.
-    if (!this.paysByOutcome) {
-      this.paysByOutcome = new Map();
-      for (const pay of this.payment?.pays ?? []) {
-        const id = pay.outcome?.text;
-        if (id === undefined) continue;
-        const list = this.paysByOutcome.get(id);
-        if (list) list.push(pay);
-        else this.paysByOutcome.set(id, [pay]);
-      }
-    }
-    return this.paysByOutcome.get(name) ?? [];
+    return name === undefined ? [] : (this.paysByOutcome().get(name) ?? []);
   }
 
   isPaid(outcome: ast.OutcomeBlock): boolean {
@@ -105,8 +99,12 @@ export class SpecFacts {
    * Cohorts from used files count too.
    */
   cohortsOf(outcome: ast.OutcomeBlock): readonly { cohort: ast.CohortBlock; segment?: ast.SegmentBlock; uri: string }[] {
-    const known = this.cohortsByOutcome.get(outcome);
-    if (known) return known;
+    let known = this.cohortsByOutcome.get(outcome);
+    if (!known) this.cohortsByOutcome.set(outcome, (known = sharedReading(() => this.findCohortsOf(outcome))));
+    return known();
+  }
+
+  private findCohortsOf(outcome: ast.OutcomeBlock): { cohort: ast.CohortBlock; segment?: ast.SegmentBlock; uri: string }[] {
     const result: { cohort: ast.CohortBlock; segment?: ast.SegmentBlock; uri: string }[] = [];
     for (const line of outcome.for) {
       for (const name of line.value ?? []) {
@@ -115,14 +113,12 @@ export class SpecFacts {
         else if (d?.kind === 'segment' && d.cohort) result.push({ cohort: d.cohort, segment: d.node as ast.SegmentBlock, uri: d.uri });
       }
     }
-    this.cohortsByOutcome.set(outcome, result);
     return result;
   }
 
   /** The most the spec can pay (computed once). */
   get maximumPayment(): MaximumPayment {
-    this.maximum ??= maximumPayment(this.model);
-    return this.maximum;
+    return this.maximum();
   }
 
   /** The line break the file already uses, for text that fixes insert (found once: every fix asks). */
@@ -135,4 +131,17 @@ export class SpecFacts {
   lineOf(offset: number): number {
     return this.lines.lineColumn(offset).line;
   }
+}
+
+/** The `pay` lines that name an outcome, by outcome id. */
+function groupPays(payment: ast.PaymentBlock | undefined): Map<string, ast.PayLine[]> {
+  const byOutcome = new Map<string, ast.PayLine[]>();
+  for (const pay of payment?.pays ?? []) {
+    const id = pay.outcome?.text;
+    if (id === undefined) continue;
+    const list = byOutcome.get(id);
+    if (list) list.push(pay);
+    else byOutcome.set(id, [pay]);
+  }
+  return byOutcome;
 }

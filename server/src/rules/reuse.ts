@@ -1,7 +1,7 @@
 import { Config } from '../config/config';
 import { Diagnostic } from '../diagnostic';
 import { SpecModel } from '../model/model';
-import { Text, TopLevelItem } from '../syntax/ast';
+import { Text } from '../syntax/ast';
 import { ParseResult } from '../syntax/parse';
 import { ItemEdit } from '../syntax/reparse';
 import { TextNode } from '../syntax/text-node';
@@ -12,17 +12,21 @@ import { TextNode } from '../syntax/text-node';
  * nothing else, a rule that did not read that string last time finds the same things
  * again, only moved; so it is not run, and its findings are moved instead.
  *
- * That holds because a rule is a pure function of the spec (and its options); it
- * reads strings only through their `value`, which `TextNode` notes; and it uses
- * positions only to point (findings, fixes, insertion points) and to count lines,
- * which an edit with no line break does not change. A finding that points inside the
- * edited string could not be moved with certainty, so its rule runs again.
- * test/lint-reuse.test.ts compares the result with a fresh lint after random edits.
+ * That holds because a rule is a pure function of the spec, its options and what the
+ * parser and the model found (checked to be unchanged); it reads strings only through
+ * their `value`, which `TextNode` notes; and it uses positions only to point (findings,
+ * fixes, insertion points) and to count lines, which an edit with no line break in or
+ * beside it does not change. A finding that points inside the edited string could not
+ * be moved with certainty, so its rule runs again. test/lint-reuse.test.ts compares the
+ * result with a fresh lint after random edits, and fails when a guard here is dropped.
  */
 
-/** One rule's part of a lint: its findings (before suppression comments apply) and the strings it read. */
+/**
+ * One rule's part of a lint: its findings (before suppression comments apply) and the
+ * strings it read. When kept for the next lint, both are updated in place.
+ */
 export interface RuleRun {
-  readonly found: readonly Diagnostic[];
+  readonly found: Diagnostic[];
   readonly reads: Set<Text>;
   /** True when its findings were kept from the earlier lint, moved, and the rule not run. */
   readonly kept: boolean;
@@ -49,14 +53,15 @@ export interface StringEdit {
 }
 
 export interface Keep {
-  readonly runs: ReadonlyMap<string, RuleRun>;
+  readonly byRule: ReadonlyMap<string, RuleRun>;
   readonly edit: StringEdit;
 }
 
 /**
  * What the lint of the text after `edit` may keep from `earlier`, the lint before it:
- * nothing (undefined) unless the settings, the used files and everything but the inside
- * of one string are as they were, and the model did not read that string.
+ * nothing (undefined) unless the settings, the used files, the parser's and the model's
+ * findings, and everything but the inside of one string are as they were, and the model
+ * did not read that string.
  */
 export function whatToKeep(
   earlier: { readonly model: SpecModel; readonly runs?: RuleRuns } | undefined,
@@ -66,42 +71,53 @@ export function whatToKeep(
   const runs = earlier?.runs;
   if (!runs || !edit || edit.from !== earlier.model.parsed || runs.config !== now.config) return undefined;
   if (runs.used.length !== now.used.length || runs.used.some((p, i) => p === undefined || p !== now.used[i])) return undefined;
-  // A syntax error in the item (a string still open, say) makes "only a string changed" unsure.
-  if (problemIn(edit.from, edit.before) || problemIn(now.model.parsed, edit.after)) return undefined;
+  // Rules report these as they are; they can change with no change to the rules' input
+  // (mending an escape in a string, a used file going from unreadable to missing).
+  if (!sameFindings(edit.from.diagnostics, now.model.parsed.diagnostics) || !sameFindings(earlier.model.diagnostics, now.model.diagnostics)) return undefined;
   const changed = stringEdit(edit);
   if (!changed || runs.modelReads.has(changed.string)) return undefined;
-  return { runs: runs.byRule, edit: changed };
+  return { byRule: runs.byRule, edit: changed };
 }
 
-function problemIn(parsed: ParseResult, item: TopLevelItem): boolean {
-  return parsed.diagnostics.some((d) => item.span.start <= d.span.start && d.span.end <= item.span.end);
+/** The same findings in the same order, wherever they are. */
+function sameFindings(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  const related = (d: Diagnostic): string => JSON.stringify(d.related?.map((r) => [r.message, r.uri]) ?? []);
+  return a.length === b.length && a.every((d, i) => d.code === b[i].code && d.message === b[i].message && related(d) === related(b[i]));
 }
 
-/** The edit, when it lies inside one string (quotes excluded), adds or removes no line break, and changes nothing else in its item. */
+/**
+ * The edit, when it lies inside one string (quotes excluded), has no line break in or
+ * beside it, and leaves everything else in its item as it was, only moved.
+ */
 function stringEdit(edit: ItemEdit): StringEdit | undefined {
-  if (/[\r\n]/.test(edit.removed) || /[\r\n]/.test(edit.inserted)) return undefined;
+  if (edit.nearLineBreak) return undefined;
+  // Where a position of the old text is in the new one (NaN: inside what was replaced).
+  const moved = (p: number): number => (p <= edit.start ? p : p >= edit.oldEnd ? p + edit.delta : NaN);
   const pairs: [TextNode, TextNode][] = [];
-  if (!sameButStrings(edit.before, edit.after, pairs)) return undefined;
+  if (!sameButStrings(edit.before, edit.after, moved, pairs)) return undefined;
   const inside = pairs.find(([old]) => old.span.start < edit.start && edit.oldEnd < old.span.end);
   if (!inside || pairs.some(([old, now]) => old !== inside[0] && old.valueUnread !== now.valueUnread)) return undefined;
-  return { string: inside[0], pairs, delta: edit.inserted.length - edit.removed.length };
+  return { string: inside[0], pairs, delta: edit.delta };
 }
 
-/** Two trees alike but for positions and the values of strings, whose nodes are paired up. */
-function sameButStrings(a: unknown, b: unknown, pairs: [TextNode, TextNode][]): boolean {
+/**
+ * Two trees alike but for the values of strings, each position of the second being the
+ * first's `moved`; their strings are paired up.
+ */
+function sameButStrings(a: unknown, b: unknown, moved: (p: number) => number, pairs: [TextNode, TextNode][]): boolean {
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return a === b;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameButStrings(x, b[i], moved, pairs));
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  // Spans are the only objects with a numeric start and end (as in reparse.ts).
+  if (typeof x.start === 'number' && typeof x.end === 'number') return y.start === moved(x.start) && y.end === moved(x.end);
   if (a instanceof TextNode) {
-    if (!(b instanceof TextNode)) return false;
+    if (!(b instanceof TextNode) || !sameButStrings(a.span, b.span, moved, pairs)) return false;
     pairs.push([a, b]);
     return true;
   }
-  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return a === b;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameButStrings(x, b[i], pairs));
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  // Spans are the only objects with a numeric start and end (as in reparse.ts): positions differ.
-  if (typeof x.start === 'number' && typeof x.end === 'number') return typeof y.start === 'number' && typeof y.end === 'number';
   const keys = Object.keys(x);
-  return keys.length === Object.keys(y).length && keys.every((k) => sameButStrings(x[k], y[k], pairs));
+  return keys.length === Object.keys(y).length && keys.every((k) => sameButStrings(x[k], y[k], moved, pairs));
 }
 
 /**
@@ -109,8 +125,9 @@ function sameButStrings(a: unknown, b: unknown, pairs: [TextNode, TextNode][]): 
  * lint is used up, as its parse is); false, moving nothing, when one points inside the
  * edited string: only its rule can say where that goes now.
  */
-export function moveFindings(found: readonly Diagnostic[], edit: StringEdit): boolean {
+export function moveFindings(found: Diagnostic[], edit: StringEdit): boolean {
   const { start, end } = edit.string.span;
+  // Spans are read-only to everyone else; this and reparse.ts are the two that move them.
   const spans: { start: number; end: number }[] = [];
   for (const d of found) {
     spans.push(d.span);

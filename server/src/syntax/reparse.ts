@@ -25,11 +25,12 @@ export interface ItemEdit {
   /** The item as it was (in the old text's offsets, not moved) and as it is now. */
   readonly before: TopLevelItem;
   readonly after: TopLevelItem;
-  /** The old text's `[start, oldEnd)` became `inserted`. */
+  /** The old text's `[start, oldEnd)` was replaced by text `delta` characters longer (or shorter, when negative). */
   readonly start: number;
   readonly oldEnd: number;
-  readonly inserted: string;
-  readonly removed: string;
+  readonly delta: number;
+  /** A line break in what changed or just beside it (where a `\r` and a `\n` may join into one, or part). */
+  readonly nearLineBreak: boolean;
 }
 
 /**
@@ -85,7 +86,8 @@ function reparseInside(old: string, parsed: ParseResult, text: string): { parsed
     ...piece.diagnostics.map((d) => moved(d, from)),
     ...parsed.diagnostics.filter((d) => after(d.span)).map((d) => moved(d, delta)),
   ];
-  const edit = { from: parsed, before: item, after: file.items[k], start, oldEnd, inserted: text.slice(start, oldEnd + delta), removed: old.slice(start, oldEnd) };
+  const nearLineBreak = /[\r\n]/.test(old.slice(Math.max(0, start - 1), oldEnd + 1)) || /[\r\n]/.test(text.slice(Math.max(0, start - 1), oldEnd + delta + 1));
+  const edit = { from: parsed, before: item, after: file.items[k], start, oldEnd, delta, nearLineBreak };
   return { parsed: { file, diagnostics }, edit };
 }
 

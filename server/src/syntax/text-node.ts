@@ -42,3 +42,20 @@ export function readingTexts<T>(into: Set<Text>, run: () => T): T {
     reads = outer;
   }
 }
+
+/**
+ * A value worked out once and asked for by several readers (a rule's shared facts):
+ * each reader is noted as reading the strings that working it out read, not only the
+ * first to ask.
+ */
+export function sharedReading<T>(compute: () => T): () => T {
+  let done: { readonly value: T; readonly read: ReadonlySet<Text> } | undefined;
+  return () => {
+    if (!done) {
+      const read = new Set<Text>();
+      done = { value: readingTexts(read, compute), read };
+    }
+    if (reads) for (const s of done.read) reads.add(s);
+    return done.value;
+  };
+}
