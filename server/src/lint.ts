@@ -8,8 +8,8 @@ import { followStrings, Keep, moveFindings, RuleRun, RuleRuns, whatToKeep } from
 import { Rule } from './rules/rule';
 import { applySuppressions, readSuppressions, Suppressed } from './rules/suppressions';
 import { Text } from './syntax/ast';
-import { Span } from './syntax/span';
 import { ItemEdit } from './syntax/reparse';
+import { Span } from './syntax/span';
 import { readingTexts } from './syntax/text-node';
 
 export interface LintOptions {
