@@ -190,7 +190,8 @@ export class LspServer {
 interface Edit {
   readonly line: number;
   readonly character: number;
-  readonly insert: boolean;
+  /** The character typed there, or undefined to delete the one typed before. */
+  readonly typed: string | undefined;
 }
 
 /** Where the edits are made: inside strings (the benchmark), or in numbers. */
@@ -222,15 +223,15 @@ export function edits(text: string, count: number, where: EditPlace = 'strings')
   const out: Edit[] = [];
   for (let k = 0; k < lines; k++) {
     const at = candidates[Math.floor(((k + 0.5) * candidates.length) / lines)];
-    out.push({ ...at, insert: true }, { ...at, insert: false });
+    out.push({ ...at, typed: where === 'numbers' ? '0' : 'x' }, { ...at, typed: undefined });
   }
   return out.slice(0, count);
 }
 
-function change(e: Edit, where: EditPlace): TextDocumentContentChangeEvent {
+function change(e: Edit): TextDocumentContentChangeEvent {
   const start = { line: e.line, character: e.character };
-  return e.insert
-    ? { range: { start, end: start }, text: where === 'numbers' ? '0' : 'x' }
+  return e.typed !== undefined
+    ? { range: { start, end: start }, text: e.typed }
     : { range: { start, end: { line: e.line, character: e.character + 1 } }, text: '' };
 }
 
@@ -285,7 +286,7 @@ async function run(subject: Subject, text: string, count: number, where: EditPla
       const v = version;
       const answered = server.next((p) => subject.answers(p, uri, v));
       const sent = performance.now();
-      await server.change(uri, v, [change(e, where)]);
+      await server.change(uri, v, [change(e)]);
       const publish = await answered;
       latencies.push(publish.at - sent);
       counts.add(publish.params.diagnostics.length);

@@ -7,10 +7,10 @@ import { commandIo } from './support/command-io';
 import { runDiff } from '../server/src/cli/diff-command';
 import { diffVersions, renderJson, renderMarkdown, SpecDiff, SpecVersion, versionOf } from '../server/src/diff/index';
 import { format } from '../server/src/format/format';
-import { DiskAccess, readText } from '../server/src/host/disk-access';
+import { DiskAccess } from '../server/src/host/disk-access';
 import { lint } from '../server/src/lint';
 import { FileAccess } from '../server/src/model/file-access';
-import { repoRoot } from './support/paths';
+import { readText, repoRoot } from './support/paths';
 
 /*
  * `outcome-lint diff`: what a change to a spec means. Renames against removals and

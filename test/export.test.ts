@@ -8,10 +8,10 @@ import { commandIo } from './support/command-io';
 import { runExport } from '../server/src/cli/export-command';
 import { decimalNumber, decimalString } from '../server/src/export/decimal';
 import { exportIndigo, IndigoExport } from '../server/src/export/indigo';
-import { DiskAccess, readText } from '../server/src/host/disk-access';
+import { DiskAccess } from '../server/src/host/disk-access';
 import { FileAccess } from '../server/src/model/file-access';
 import { analyse } from '../server/src/model/model';
-import { repoRoot } from './support/paths';
+import { readText, repoRoot } from './support/paths';
 
 /*
  * `outcome-lint export --indigo`: every sample exports to JSON that the INDIGO project

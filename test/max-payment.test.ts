@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
-import { DiskAccess, readText } from '../server/src/host/disk-access';
+import { DiskAccess } from '../server/src/host/disk-access';
 import { FileAccess } from '../server/src/model/file-access';
 import { maximumPayment, MaximumPayment } from '../server/src/model/max-payment';
 import { analyse } from '../server/src/model/model';
-import { repoRoot } from './support/paths';
+import { readText, repoRoot } from './support/paths';
 
 /*
  * The most a spec can pay (language reference, "The most a spec can pay"), worked by

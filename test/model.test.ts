@@ -2,10 +2,10 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DiskAccess, readText } from '../server/src/host/disk-access';
+import { DiskAccess } from '../server/src/host/disk-access';
 import { analyse } from '../server/src/model/model';
 import { FileAccess, noFiles } from '../server/src/model/file-access';
-import { repoRoot } from './support/paths';
+import { readText, repoRoot } from './support/paths';
 
 const fixtures = path.join(repoRoot, 'test/fixtures/model');
 const access = new DiskAccess([path.dirname(fixtures)]);

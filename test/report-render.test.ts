@@ -2,10 +2,10 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
-import { DiskAccess, readText } from '../server/src/host/disk-access';
+import { DiskAccess } from '../server/src/host/disk-access';
 import { formatMoney } from '../server/src/model/money';
 import { headline, renderHtml, riskReport, RiskReport } from '../server/src/report/index';
-import { repoRoot } from './support/paths';
+import { readText, repoRoot } from './support/paths';
 
 /*
  * The HTML risk report in a real browser: Debian's Chromium (`apt-get install -y

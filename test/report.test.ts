@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runReport, ReportFiles } from '../server/src/cli/report-command';
-import { DiskAccess, readText } from '../server/src/host/disk-access';
+import { DiskAccess } from '../server/src/host/disk-access';
 import { FileAccess } from '../server/src/model/file-access';
 import { ruleById } from '../server/src/rules/index';
 import { fraction, percentOf, roundHalfUp, spread } from '../server/src/report/exact';
@@ -13,7 +13,7 @@ import { readReportOptions, ReportOptionsInput } from '../server/src/report/opti
 import { durationMonths, paymentMonth, readSchedule } from '../server/src/report/schedule';
 import { sha256Base64 } from '../server/src/report/sha256';
 import { commandIo } from './support/command-io';
-import { repoRoot } from './support/paths';
+import { readText, repoRoot } from './support/paths';
 
 /*
  * The provider's risk report, checked against figures worked by hand. Amounts are

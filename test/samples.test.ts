@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DiskAccess, readText } from '../server/src/host/disk-access';
+import { DiskAccess } from '../server/src/host/disk-access';
 import { lint } from '../server/src/lint';
-import { samplesDir } from './support/paths';
+import { readText, samplesDir } from './support/paths';
 import { expectedFindings } from './support/sample-findings';
 
 /*

@@ -13,3 +13,8 @@ if (JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).nam
 
 /** The bundled sample specifications. */
 export const samplesDir = path.join(repoRoot, 'samples');
+
+/** A sample's or fixture's text without its byte order mark, as outcome-lint reads it. */
+export function readText(file: string): string {
+  return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+}

@@ -51,11 +51,6 @@ export function readDecoded(file: string, read: (file: string) => Buffer = fs.re
   return decodeText(bytes);
 }
 
-/** A file's text without its byte order mark, so that columns match what editors show. */
-export function readText(file: string): string {
-  return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-}
-
 function realOrSelf(file: string): string {
   try {
     return fs.realpathSync(file);

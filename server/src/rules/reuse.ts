@@ -3,6 +3,7 @@ import { Diagnostic } from '../diagnostic';
 import { SpecModel } from '../model/model';
 import { Text } from '../syntax/ast';
 import { ParseResult } from '../syntax/parse';
+import { isSpan } from '../syntax/span';
 import { ItemEdit } from '../syntax/reparse';
 import { TextNode } from '../syntax/text-node';
 
@@ -109,8 +110,7 @@ function sameButStrings(a: unknown, b: unknown, moved: (p: number) => number, pa
   if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameButStrings(x, b[i], moved, pairs));
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
-  // Spans are the only objects with a numeric start and end (as in reparse.ts).
-  if (typeof x.start === 'number' && typeof x.end === 'number') return y.start === moved(x.start) && y.end === moved(x.end);
+  if (isSpan(x)) return isSpan(y) && y.start === moved(x.start) && y.end === moved(x.end);
   if (a instanceof TextNode) {
     if (!(b instanceof TextNode) || !sameButStrings(a.span, b.span, moved, pairs)) return false;
     pairs.push([a, b]);

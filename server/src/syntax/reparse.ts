@@ -1,7 +1,7 @@
 import { Diagnostic } from '../diagnostic';
 import { FileNode, TopLevelItem } from './ast';
 import { parse, ParseResult } from './parse';
-import { Span } from './span';
+import { isSpan, Span } from './span';
 
 /*
  * Parsing after an edit, for the language server: a keystroke inside one top-level item
@@ -138,7 +138,6 @@ function spansIn(node: object): { start: number; end: number }[] {
   return spans;
 }
 
-/** Spans are the only objects with a numeric `start` and `end`. */
 function collectSpans(value: unknown, into: { start: number; end: number }[]): void {
   if (typeof value !== 'object' || value === null) return;
   if (Array.isArray(value)) {
@@ -146,6 +145,6 @@ function collectSpans(value: unknown, into: { start: number; end: number }[]): v
     return;
   }
   const object = value as Record<string, unknown>;
-  if (typeof object.start === 'number' && typeof object.end === 'number') into.push(object as { start: number; end: number });
+  if (isSpan(object)) into.push(object as { start: number; end: number });
   else for (const key in object) collectSpans(object[key], into);
 }
