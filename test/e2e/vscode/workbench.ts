@@ -161,14 +161,30 @@ export class Workbench {
     await this.page.keyboard.press('Enter');
   }
 
+  /** The Problems panel's filter that showProblemsFor set. */
+  private problemsFilter: string | undefined;
+
   /** Opens the Problems panel, showing only `file`'s findings. */
   async showProblemsFor(file: string): Promise<void> {
     if (!(await this.page.locator('.markers-panel').isVisible())) await this.runCommand('View: Focus Problems');
-    await this.page.locator('input[aria-label="Filter Problems"]').fill(`**/${file}`);
+    this.problemsFilter = `**/${file}`;
+    await this.keepProblemsFilter();
+  }
+
+  /**
+   * Sets the filter again when the panel lost it. Typed into a workbench that had just
+   * started, it was once not in effect for the whole minute the first scenario waited:
+   * the panel listed every file's findings.
+   */
+  private async keepProblemsFilter(): Promise<void> {
+    if (this.problemsFilter === undefined) return;
+    const input = this.page.locator('input[aria-label="Filter Problems"]');
+    if ((await input.inputValue()) !== this.problemsFilter) await input.fill(this.problemsFilter);
   }
 
   /** The findings the Problems panel lists now (after showProblemsFor). */
   async problems(): Promise<ProblemRow[]> {
+    await this.keepProblemsFilter();
     const texts = await this.page.locator('.markers-panel .monaco-list-row').allInnerTexts();
     const rows: ProblemRow[] = [];
     for (const text of texts) {
