@@ -10,7 +10,7 @@ import { lint } from '../server/src/lint';
 import { noFiles } from '../server/src/model/file-access';
 import { rules } from '../server/src/rules/index';
 import { defineRule, Rule } from '../server/src/rules/rule';
-import { LineIndex } from '../server/src/syntax/line-index';
+import { LineIndex } from '../server/src/base/line-index';
 import { repoRoot } from './support/paths';
 
 /** A rule with options, to test the config machinery on its own. */
@@ -54,7 +54,10 @@ describe('config: .outcomelintrc.json', () => {
 
   it('names an unknown rule id at its place, with a suggestion', () => {
     assert.deepEqual(errorsOf('{\n  "rules": {\n    "budget/examples": "off"\n  }\n}'), [
-      '3:5 `budget/examples` is not a setting of `rules`; `outcome-lint --list-rules` lists the rules',
+      '3:5 `budget/examples` is not a setting of `rules`; did you mean `budget/example`?',
+    ]);
+    assert.deepEqual(errorsOf('{ "rules": { "nothing/like-it": "off" } }'), [
+      '1:14 `nothing/like-it` is not a setting of `rules`; `outcome-lint --list-rules` lists the rules',
     ]);
     assert.deepEqual(errorsOf('{ "rules": { "other/example": "off" } }'), [
       '1:14 `other/example` is not a setting of `rules`; did you mean `budget/example`?',

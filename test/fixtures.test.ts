@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DiskAccess } from '../server/src/host/disk-access';
 import { lint } from '../server/src/lint';
-import { LineIndex } from '../server/src/syntax/line-index';
+import { LineIndex } from '../server/src/base/line-index';
 import { describeActual, formatExpectation, readExpectations } from './support/annotations';
 import { repoRoot } from './support/paths';
 

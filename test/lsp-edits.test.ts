@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Workspace } from '../server/src/lsp/workspace';
-import { LineIndex } from '../server/src/syntax/line-index';
+import { LineIndex } from '../server/src/base/line-index';
 import { LspClient } from './support/lsp-client';
 import { repoRoot } from './support/paths';
 

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ast from '../server/src/syntax/ast';
-import { LineIndex } from '../server/src/syntax/line-index';
+import { LineIndex } from '../server/src/base/line-index';
 import { parse } from '../server/src/syntax/parse';
 import { OutcomeParser } from '../server/src/syntax/parser';
 import { buildLexer, tokenize } from '../server/src/syntax/tokens';

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { DiskAccess } from '../server/src/host/disk-access';
-import { formatMoney } from '../server/src/model/money';
+import { formatMoney } from '../server/src/base/wording';
 import { headline, renderHtml, riskReport, RiskReport } from '../server/src/report/index';
 import { readText, repoRoot } from './support/paths';
 

@@ -10,7 +10,8 @@ import { fraction, percentOf, roundHalfUp, spread } from '../server/src/report/e
 import { moneyJson, reportJson } from '../server/src/report/json';
 import { renderHtml, renderMarkdown, riskReport, RiskReport } from '../server/src/report/index';
 import { readReportOptions, ReportOptionsInput } from '../server/src/report/options';
-import { durationMonths, paymentMonth, readSchedule } from '../server/src/report/schedule';
+import { wholeMonthsIn } from '../server/src/base/durations';
+import { paymentMonth, readSchedule } from '../server/src/report/schedule';
 import { sha256Base64 } from '../server/src/report/sha256';
 import { commandIo } from './support/command-io';
 import { readText, repoRoot } from './support/paths';
@@ -434,12 +435,12 @@ describe('risk report: building blocks', () => {
   it('turns durations into whole months, rounding up', () => {
     assert.deepEqual(
       [
-        durationMonths({ amount: 52, unit: 'week' }),
-        durationMonths({ amount: 26, unit: 'week' }),
-        durationMonths({ amount: 91, unit: 'day' }),
-        durationMonths({ amount: 1, unit: 'day' }),
-        durationMonths({ amount: 2.5, unit: 'year' }),
-        durationMonths({ amount: 18, unit: 'month' }),
+        wholeMonthsIn({ amount: 52, unit: 'week' }),
+        wholeMonthsIn({ amount: 26, unit: 'week' }),
+        wholeMonthsIn({ amount: 91, unit: 'day' }),
+        wholeMonthsIn({ amount: 1, unit: 'day' }),
+        wholeMonthsIn({ amount: 2.5, unit: 'year' }),
+        wholeMonthsIn({ amount: 18, unit: 'month' }),
       ],
       [12, 6, 3, 1, 30, 18],
     );

@@ -1,5 +1,5 @@
 import { Config, defaultConfig, optionsFor } from './config/config';
-import { Diagnostic } from './diagnostic';
+import { Diagnostic } from './base/diagnostic';
 import { FileAccess } from './model/file-access';
 import { analyse, ParseCache, SpecModel } from './model/model';
 import { SpecFacts } from './rules/facts';
@@ -9,7 +9,7 @@ import { Rule } from './rules/rule';
 import { applySuppressions, readSuppressions, Suppressed } from './rules/suppressions';
 import { Text } from './syntax/ast';
 import { ItemEdit } from './syntax/reparse';
-import { Span } from './syntax/span';
+import { Span } from './base/span';
 import { readingTexts } from './syntax/text-node';
 
 export interface LintOptions {

@@ -1,5 +1,5 @@
-import { Diagnostic } from '../../server/src/diagnostic';
-import { LineIndex } from '../../server/src/syntax/line-index';
+import { Diagnostic } from '../../server/src/base/diagnostic';
+import { LineIndex } from '../../server/src/base/line-index';
 
 /*
  * Caret annotations: expectations written in the language's own comments.

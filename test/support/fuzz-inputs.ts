@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { groupThousands } from '../../server/src/model/money';
+import { groupThousands } from '../../server/src/base/wording';
 import { KEYWORDS } from '../../server/src/syntax/keywords';
 import { tokenize } from '../../server/src/syntax/tokens';
 import { samplesDir } from './paths';

@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { Diagnostic } from '../../server/src/diagnostic';
+import { Diagnostic } from '../../server/src/base/diagnostic';
 import { format, FormatResult } from '../../server/src/format/format';
 import { lint } from '../../server/src/lint';
 import { noFiles } from '../../server/src/model/file-access';
 import { parse } from '../../server/src/syntax/parse';
-import { Span } from '../../server/src/syntax/span';
+import { Span } from '../../server/src/base/span';
 import { extremes, languagePieces, layoutMutation, randomText, sampleMutation } from './fuzz-inputs';
 
 /*

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Severity } from '../diagnostic';
+import type { Severity } from '../base/diagnostic';
 
 /*
  * Facts about outcome-lint itself. This module is loaded for every run, even

@@ -1,4 +1,5 @@
 import { parseArgs, ParseArgsConfig } from 'node:util';
+import { nearest } from '../base/did-you-mean';
 import { UsageError } from './problems';
 
 /*
@@ -109,27 +110,10 @@ export function readArgs(argv: readonly string[]): Options {
 function suggest(raw: string): string {
   const name = raw.replace(/^-+/, '').split('=')[0];
   if (raw.startsWith('--')) {
-    const best = Object.keys(SPEC)
-      .map((known) => ({ known, distance: distance(name, known) }))
-      .sort((a, b) => a.distance - b.distance)[0];
-    if (best && best.distance <= Math.max(1, Math.floor(best.known.length / 3))) return `; did you mean --${best.known}?`;
+    const best = nearest(name, Object.keys(SPEC), { name: (known) => known, limit: (known) => Math.max(1, Math.floor(known.length / 3)) });
+    if (best) return `; did you mean --${best.candidate}?`;
   }
   return ' (outcome-lint --help lists the options)';
-}
-
-/** Levenshtein distance, for suggestions. */
-export function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length];
 }
 
 /**

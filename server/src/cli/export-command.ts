@@ -1,3 +1,4 @@
+import { plural } from '../base/wording';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { exportIndigo, NOT_IN_A_SPEC } from '../export/indigo';
@@ -83,7 +84,7 @@ function run(argv: readonly string[], io: CommandIo): number {
 
   const errors = [...model.parsed.diagnostics, ...model.diagnostics].filter((d) => d.severity === 'error').length;
   if (errors > 0) {
-    io.err(`outcome-lint: ${given} has ${errors} error${errors === 1 ? '' : 's'} (outcome-lint ${given} shows them); the export holds only what could be read`);
+    io.err(`outcome-lint: ${given} has ${plural(errors, 'error')} (outcome-lint ${given} shows them); the export holds only what could be read`);
     return 1;
   }
   return 0;

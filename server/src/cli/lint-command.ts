@@ -7,8 +7,8 @@ import { FileAccess } from '../model/file-access';
 import { ParseCache } from '../model/model';
 import { ParseResult } from '../syntax/parse';
 import { rules } from '../rules/index';
-import { LineIndex } from '../syntax/line-index';
-import { Span } from '../syntax/span';
+import { LineIndex } from '../base/line-index';
+import { Span } from '../base/span';
 import { toolVersion } from './about';
 import { Format, Options } from './args';
 import { painter, Paint, useColour } from './colour';
@@ -23,7 +23,8 @@ import { helpUri } from './links';
 import type { Io } from './main';
 import { ioProblem, UsageError } from './problems';
 import { readSpec } from './read';
-import { FileReport, fileFindings, onlyErrors, plural, RelatedPlace, region, Report, summarise } from './report';
+import { FileReport, fileFindings, onlyErrors, RelatedPlace, region, Report, summarise } from './report';
+import { plural } from '../base/wording';
 import { describeConfig, readOverrides, Settings } from './settings';
 
 /*

@@ -4,7 +4,7 @@ import { DiskAccess, isInside, readDecoded } from '../host/disk-access';
 import { FileAccess } from '../model/file-access';
 import { renderHtml, renderMarkdown, reportJson, riskReport } from '../report/index';
 import { monthText } from '../report/format';
-import { formatMoney } from '../model/money';
+import { formatMoney } from '../base/wording';
 import { readSubcommandArgs } from './args';
 import type { CommandIo } from './commands';
 import { ioProblem, runReportingUsage, UsageError } from './problems';

@@ -1,6 +1,7 @@
-import { Diagnostic, Severity } from '../diagnostic';
-import { LineIndex } from '../syntax/line-index';
-import { Span } from '../syntax/span';
+import { plural } from '../base/wording';
+import { Diagnostic, Severity } from '../base/diagnostic';
+import { LineIndex } from '../base/line-index';
+import { Span } from '../base/span';
 
 /*
  * A run's findings with their places worked out: what every output format prints.
@@ -102,10 +103,6 @@ export function summarise(files: readonly FileReport[]): Summary {
 export function onlyErrors(report: Report): Report {
   const files = report.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === 'error') }));
   return { files, summary: summarise(files) };
-}
-
-export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
 }
 
 /** "7 files checked: 1 error, 4 warnings, 1 info (2 suppressed)". */

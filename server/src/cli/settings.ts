@@ -1,10 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
-import { Config, Level, LEVELS, optionsFor, RuleSetting } from '../config/config';
+import { Config, Level, LEVELS, nearestRuleId, optionsFor, RuleSetting } from '../config/config';
 import { ConfigFinder, ConfigProblem, loadConfigFile } from '../host/config-files';
 import { rules, ruleById } from '../rules/index';
-import { distance } from './args';
 import { ioProblem, UsageError } from './problems';
 
 /*
@@ -39,12 +38,8 @@ export function readOverrides(values: readonly string[]): Overrides {
 }
 
 function ruleHint(id: string): string {
-  const name = id.split('/').pop() ?? id;
-  const near = rules
-    .map((r) => ({ id: r.meta.id, d: Math.min(distance(id, r.meta.id), distance(name, r.meta.id.split('/')[1] ?? '')) }))
-    .sort((a, b) => a.d - b.d)[0];
-  if (near && near.d <= 3) return `; did you mean \`${near.id}\`?`;
-  return ' (outcome-lint --list-rules lists them)';
+  const near = nearestRuleId(id, rules.map((r) => r.meta.id));
+  return near ? `; did you mean \`${near}\`?` : ' (outcome-lint --list-rules lists them)';
 }
 
 export class Settings {

@@ -1,8 +1,9 @@
 import { findNodeAtLocation, Node as JsonNode, parseTree, ParseError, printParseErrorCode } from 'jsonc-parser';
 import { z } from 'zod';
-import { Severity } from '../diagnostic';
+import { Severity } from '../base/diagnostic';
 import { Rule } from '../rules/rule';
-import { Span } from '../syntax/span';
+import { nearest } from '../base/did-you-mean';
+import { Span } from '../base/span';
 
 /*
  * `.outcomelintrc.json`: which rules run, at what severity, with what options.
@@ -124,9 +125,18 @@ function nodeValue(node: JsonNode): unknown {
 }
 
 function ruleHint(key: string, known: readonly string[]): string {
-  const sameName = known.find((id) => id.split('/')[1] === key.split('/').pop());
-  if (sameName) return `; did you mean \`${sameName}\`?`;
-  return '; `outcome-lint --list-rules` lists the rules';
+  const near = nearestRuleId(key, known);
+  return near ? `; did you mean \`${near}\`?` : '; `outcome-lint --list-rules` lists the rules';
+}
+
+/**
+ * The rule id someone most likely meant by `key`: a few letters from a rule's id, or from
+ * the name after its family (`creaming` for `perverse-incentive/creaming`).
+ */
+export function nearestRuleId(key: string, ids: readonly string[]): string | undefined {
+  const name = (id: string): string => id.split('/').pop() ?? id;
+  const limit = (): number => 3;
+  return (nearest(key, ids, { name: (id) => id, limit }) ?? nearest(name(key), ids, { name, limit }))?.candidate;
 }
 
 function jsonProblem(code: string): string {

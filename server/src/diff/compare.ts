@@ -1,6 +1,5 @@
-import { Severity } from '../diagnostic';
-import { formatMoney } from '../model/money';
-import { numberText } from '../export/describe';
+import { Severity } from '../base/diagnostic';
+import { formatMoney, numberText } from '../base/wording';
 import {
   EntityKind,
   EntitySnapshot,

@@ -1,3 +1,5 @@
+import { plural } from '../base/wording';
+import { squash } from '../syntax/describe';
 import type { SpecDiff } from './index';
 import { DefinitionChange, FieldChange, PriceChange, SectionChange } from './compare';
 import { SectionName } from './snapshot';
@@ -27,7 +29,7 @@ export function renderMarkdown(diffs: readonly SpecDiff[], options: RenderOption
     return out.join('\n');
   }
   const changed = diffs.filter((d) => d.status !== 'unchanged').length;
-  if (diffs.length > 1) out.push(`${count(changed, 'specification')} changed in meaning, ${diffs.length - changed} not.`, '');
+  if (diffs.length > 1) out.push(`${plural(changed, 'specification')} changed in meaning, ${diffs.length - changed} not.`, '');
   for (const diff of diffs) out.push(...fileSection(diff));
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
@@ -80,12 +82,12 @@ function fileSection(diff: SpecDiff): string[] {
   const { introduced, resolved } = diff.status === 'removed' ? { introduced: [], resolved: [] } : diff.findings;
   if (introduced.length > 0) {
     out.push(`**Findings introduced (${introduced.length})**`, '');
-    for (const f of introduced) out.push(`- ${f.severity} ${code(f.code)} on ${f.target}: ${oneLine(f.message)}`);
+    for (const f of introduced) out.push(`- ${f.severity} ${code(f.code)} on ${f.target}: ${squash(f.message)}`);
     out.push('');
   }
   if (resolved.length > 0) {
     out.push(`**Findings resolved (${resolved.length})**`, '');
-    for (const f of resolved) out.push(`- ${f.severity} ${code(f.code)} on ${f.target}: ${oneLine(f.message)}`);
+    for (const f of resolved) out.push(`- ${f.severity} ${code(f.code)} on ${f.target}: ${squash(f.message)}`);
     out.push('');
   }
   return out;
@@ -156,22 +158,14 @@ export function code(text: string): string {
   const runs = text.match(/`+/g) ?? [];
   const fence = '`'.repeat(Math.max(0, ...runs.map((r) => r.length)) + 1);
   const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${oneLine(text)}${pad}${fence}`;
+  return `${fence}${pad}${squash(text)}${pad}${fence}`;
 }
 
 /** Free text outside code spans: no HTML, no accidental emphasis or links. */
 function escape(text: string): string {
-  return oneLine(text).replace(/[\\`*_[\]<>|~#]/g, (c) => `\\${c}`);
+  return squash(text).replace(/[\\`*_[\]<>|~#]/g, (c) => `\\${c}`);
 }
 
 function cell(text: string | undefined): string {
   return text === undefined ? '—' : text.replace(/\|/g, '\\|');
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-function count(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

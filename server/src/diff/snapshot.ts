@@ -1,7 +1,7 @@
-import { Diagnostic, Severity } from '../diagnostic';
-import { criterionText, dateText, durationText, numberText, percentText, rateText, referralText, squash, termText } from '../export/describe';
+import { Diagnostic, Severity } from '../base/diagnostic';
+import { criterionText, dateText, rateText, referralText, squash, termText } from '../syntax/describe';
 import { MaximumPayment, maximumPayment } from '../model/max-payment';
-import { formatMoney } from '../model/money';
+import { durationText, formatMoney, numberText, percentText } from '../base/wording';
 import { SpecModel } from '../model/model';
 import * as ast from '../syntax/ast';
 
@@ -152,7 +152,7 @@ export function snapshot(model: SpecModel, findings: readonly Diagnostic[], maxi
     },
     subcontracting: {
       prime: sorted(subcontracting?.primes.map((p) => text(p.value)) ?? []),
-      'management fee': subcontracting?.managementFee?.value ? percentText(subcontracting.managementFee.value) : undefined,
+      'management fee': subcontracting?.managementFee?.value ? percentText(subcontracting.managementFee.value.value) : undefined,
       standard: sorted(subcontracting?.standards.map((s) => text(s.value)) ?? []),
     },
     contingency: {
@@ -232,7 +232,7 @@ export function snapshot(model: SpecModel, findings: readonly Diagnostic[], maxi
     outcome: pay.outcome?.text,
     segment: pay.segment?.text,
     perParticipant: pay.perParticipant !== undefined,
-    threshold: pay.threshold ? percentText(pay.threshold) : undefined,
+    threshold: pay.threshold ? percentText(pay.threshold.value) : undefined,
     amount: money(pay.amount),
   }));
 

@@ -1,9 +1,10 @@
 import { LineMaximum, maximumPayment } from '../model/max-payment';
-import { formatMoney } from '../model/money';
+import { monthsIn } from '../base/durations';
+import { durationText, formatMoney, numberText, percentText, plural } from '../base/wording';
 import { Definition, SpecModel } from '../model/model';
 import * as ast from '../syntax/ast';
 import { decimalNumber, decimalString, ISO_CURRENCY } from './decimal';
-import { criterionWords, dateText, durationText, numberText, percentText, rateText, squash, termText } from './describe';
+import { criterionWords, dateText, rateText, squash, termText } from '../syntax/describe';
 import { isoDate, termSpan } from '../model/term';
 
 /*
@@ -252,7 +253,7 @@ function serviceDates(term: ast.TermField | undefined, leaveOut: LeaveOut): Indi
     leaveOut('dates.start_date_of_service_provision, dates.anticipated_end_date_of_service_provision', 'the `term` has no valid `from` date');
   }
   if (length.unit === 'year' || length.unit === 'month') {
-    result.anticipated_duration_of_service_provision = { value: length.unit === 'year' ? length.amount * 12 : length.amount };
+    result.anticipated_duration_of_service_provision = { value: monthsIn(length) };
   } else {
     leaveOut('dates.anticipated_duration_of_service_provision', `the term is given in ${length.unit}s, not whole months`);
   }
@@ -286,7 +287,7 @@ function financeNote(payment: ast.PaymentBlock | undefined, maximum: ReturnType<
   const model = payment.model?.value?.value ?? (payment.pays.length > 0 ? 'results' : undefined);
   if (model) parts.push(`Payment model: ${model}${payment.model ? '' : ' (no `model` given; read as results because there are `pay` lines)'}.`);
   const upfront = payment.upfront?.value;
-  if (upfront) parts.push(`Upfront: ${percentText(upfront)} of the contract value, paid before any outcome is achieved.`);
+  if (upfront) parts.push(`Upfront: ${percentText(upfront.value)} of the contract value, paid before any outcome is achieved.`);
   const cap = payment.cap?.value;
   if (cap) parts.push(`Cap: ${formatMoney(cap.minor, cap.currency)}.`);
   if (maximum.total !== undefined && maximum.currency && payment.pays.length > 0) {
@@ -435,7 +436,7 @@ function outcomeMetric(
 
   // A threshold on every price for the outcome is a further condition for being paid at all.
   const ownPays = pays.filter((p) => p.outcome?.text === id);
-  const thresholds = [...new Set(ownPays.map((p) => (p.threshold ? percentText(p.threshold) : undefined)))];
+  const thresholds = [...new Set(ownPays.map((p) => (p.threshold ? percentText(p.threshold.value) : undefined)))];
   const otherTarget =
     ownPays.length > 0 && !thresholds.includes(undefined)
       ? `paid only once the improvement across the cohort reaches ${thresholds.join(' or ')}, as the \`pay\` line${ownPays.length > 1 ? 's say' : ' says'}`
@@ -479,7 +480,7 @@ function outcomeMetric(
   if (value) {
     notes.push(`Public value of one success: ${money(value.minor, value.currency)}${outcome.value?.source ? ` (source: ${squash(outcome.value.source.value)})` : ''}.`);
   }
-  notes.push(ownPays.length > 0 ? `Paid for: ${ownPays.length} price${ownPays.length === 1 ? '' : 's'} (see outcome_pricings).` : 'Not paid for: tracked only.');
+  notes.push(ownPays.length > 0 ? `Paid for: ${plural(ownPays.length, 'price')} (see outcome_pricings).` : 'Not paid for: tracked only.');
 
   return {
     id,
@@ -537,7 +538,7 @@ function pricing(
     const except = [...new Set(priced)];
     description = `${price} for each participant who achieves outcome ${outcome}${except.length > 0 ? `, except those in ${listWords(except)}, who have their own price` : ''}`;
   }
-  if (pay.threshold) description += `; paid only once the improvement across the cohort reaches ${percentText(pay.threshold)}`;
+  if (pay.threshold) description += `; paid only once the improvement across the cohort reaches ${percentText(pay.threshold.value)}`;
 
   let notes: string | undefined;
   if (line.amount !== undefined && amount) {

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Config, ConfigError, defaultConfig, parseConfig } from '../config/config';
 import { rules } from '../rules/index';
-import { LineIndex, Position } from '../syntax/line-index';
+import { LineIndex, Position } from '../base/line-index';
 import { isInside } from './disk-access';
 
 export const CONFIG_FILE = '.outcomelintrc.json';

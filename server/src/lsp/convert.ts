@@ -1,7 +1,7 @@
 import { Diagnostic as LspDiagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver/node';
-import { Diagnostic, Severity } from '../diagnostic';
-import { LineIndex } from '../syntax/line-index';
-import { Span } from '../syntax/span';
+import { Diagnostic, Severity } from '../base/diagnostic';
+import { LineIndex } from '../base/line-index';
+import { Span } from '../base/span';
 
 /* The one place that turns core values into LSP ones. */
 

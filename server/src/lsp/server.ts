@@ -33,8 +33,8 @@ import { referencesTo, rename, workspaceDefinitions } from '../services/navigati
 import { definitionAt } from '../services/at-offset';
 import { semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES } from '../services/semantic-tokens';
 import { foldingSpans, outline, OutlineSymbol } from '../services/symbols';
-import { LineIndex } from '../syntax/line-index';
-import { Span } from '../syntax/span';
+import { LineIndex } from '../base/line-index';
+import { Span } from '../base/span';
 import { toLspDiagnostic, toRange } from './convert';
 import { Workspace } from './workspace';
 

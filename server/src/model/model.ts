@@ -1,4 +1,4 @@
-import { Diagnostic } from '../diagnostic';
+import { Diagnostic } from '../base/diagnostic';
 import * as ast from '../syntax/ast';
 import { parse, ParseResult } from '../syntax/parse';
 import { FileAccess } from './file-access';

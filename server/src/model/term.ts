@@ -1,3 +1,4 @@
+import { wholeMonthsIn } from '../base/durations';
 import * as ast from '../syntax/ast';
 
 const DAY = 86_400_000;
@@ -14,7 +15,7 @@ export function termSpan(from: ast.DateValue, length: ast.DurationValue): { star
     const days = Math.ceil(length.amount * (length.unit === 'week' ? 7 : 1));
     return { start, end: start + (days - 1) * DAY };
   }
-  const months = Math.ceil(length.amount * (length.unit === 'year' ? 12 : 1));
+  const months = wholeMonthsIn(length);
   const index = from.month - 1 + months;
   const year = from.year + Math.floor(index / 12);
   const month = index % 12; // 0-based

@@ -1,6 +1,7 @@
+import { formatMoney } from '../base/wording';
 import * as ast from '../syntax/ast';
 import { MonthRow } from './cashflow';
-import { calendarMonth, money, moneyShort } from './format';
+import { calendarMonth, moneyShort } from './format';
 
 /*
  * The cash-flow chart as inline SVG: cumulative cost (a straight climb over the term)
@@ -106,7 +107,7 @@ export function cashFlowSvg(input: ChartInput): string {
     parts.push(`<line class="peak" x1="${n(xp)}" x2="${n(xp)}" y1="${n(y1)}" y2="${n(y2)}"/>`);
     // Cost never falls, so above and to the left of the peak the lines are lower: the label
     // goes there. Too near the left edge, it goes to the right, above where cost has risen to.
-    const label = `Peak ${money(input.peak, currency)}, month ${p}`;
+    const label = `Peak ${formatMoney(input.peak, currency)}, month ${p}`;
     const width = label.length * 14 * 0.6;
     const left = xp - 8 - width >= LEFT;
     let ly = y2 - 10;
@@ -125,7 +126,7 @@ function describe(input: ChartInput): string {
   const last = input.months[input.months.length - 1];
   const peak =
     input.peakMonth !== undefined && input.peak > 0n
-      ? `The gap peaks at ${money(input.peak, input.currency)} in month ${input.peakMonth}.`
+      ? `The gap peaks at ${formatMoney(input.peak, input.currency)} in month ${input.peakMonth}.`
       : 'Income keeps up with cost throughout.';
-  return `Over ${input.months.length - 1} months the provider spends ${money(last.cumulativeCost, input.currency)} and is paid ${money(last.cumulativeIncome, input.currency)}. ${peak}`;
+  return `Over ${input.months.length - 1} months the provider spends ${formatMoney(last.cumulativeCost, input.currency)} and is paid ${formatMoney(last.cumulativeIncome, input.currency)}. ${peak}`;
 }

@@ -1,4 +1,4 @@
-import { groupThousands } from '../model/money';
+import { numberText, percentText } from '../base/wording';
 
 /*
  * Exact arithmetic for the risk report. Money is a bigint of pence (or cents); rates are
@@ -82,31 +82,17 @@ export function spread(total: bigint, parts: number): bigint[] {
   return out;
 }
 
-/** A fraction as a percentage with `digits` decimals, rounded half up: 2/3 → "66.7%". */
-export function percentText(f: Fraction, digits = 1): string {
-  const scale = 10n ** BigInt(digits);
-  const value = roundHalfUp(f.num * 100n * scale, f.den);
-  const whole = value / scale;
-  const rest = value % scale;
-  return `${whole}${digits > 0 && rest !== 0n ? `.${decimals(rest, digits)}` : ''}%`;
+/** A fraction as a percentage with at most `digits` decimals, rounded half up: 2/3 → "66.7%". */
+export function fractionPercent(f: Fraction, digits = 1): string {
+  return percentText(rounded(fraction(f.num * 100n, f.den), digits));
 }
 
 /** A fraction as a short decimal: 1234/10 → "123.4" (at most `digits` decimals, rounded half up). */
-export function decimalText(f: Fraction, digits = 1): string {
-  const scale = 10n ** BigInt(digits);
-  const value = roundHalfUp(f.num * scale, f.den);
-  const units = value / scale;
-  // A loop rather than /\B(?=(\d{3})+(?!\d))/g, whose look-ahead from every digit is quadratic.
-  const whole = `${units < 0n ? '-' : ''}${groupThousands((units < 0n ? -units : units).toString())}`;
-  const rest = value % scale;
-  return `${whole}${rest !== 0n ? `.${decimals(rest, digits)}` : ''}`;
+export function fractionDecimal(f: Fraction, digits = 1): string {
+  return numberText(rounded(f, digits));
 }
 
-/** The decimals of `rest / 10^digits` (`rest` not 0) without trailing zeros: (50n, 3) → "05". */
-function decimals(rest: bigint, digits: number): string {
-  while (rest % 10n === 0n) {
-    rest /= 10n;
-    digits--;
-  }
-  return rest.toString().padStart(digits, '0');
+/** A fraction rounded half up to `digits` decimals, as a number to write. */
+function rounded(f: Fraction, digits: number): number {
+  return Number(roundHalfUp(f.num * 10n ** BigInt(digits), f.den)) / 10 ** digits;
 }

@@ -1,4 +1,4 @@
-import { formatMoney } from '../model/money';
+import { formatMoney } from '../base/wording';
 import * as ast from '../syntax/ast';
 import { CashFlowSection } from './types';
 
@@ -21,10 +21,6 @@ export function monthText(cash: Pick<CashFlowSection, 'start'>, m: number): stri
   return cal ? `month ${m} (${cal})` : `month ${m}`;
 }
 
-export function money(minor: bigint, currency: ast.Currency): string {
-  return formatMoney(minor, currency);
-}
-
 /** Axis labels: £0, £250k, £1.5m. */
 export function moneyShort(minor: bigint, currency: ast.Currency): string {
   const units = Number(minor / 100n);
@@ -42,8 +38,4 @@ function trim(n: number): string {
 export function signedMoney(minor: bigint, currency: ast.Currency): string {
   if (minor === 0n) return formatMoney(0n, currency);
   return minor > 0n ? `+${formatMoney(minor, currency)}` : `−${formatMoney(-minor, currency)}`;
-}
-
-export function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
 }

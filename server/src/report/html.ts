@@ -1,4 +1,4 @@
-import { formatMoney } from '../model/money';
+import { formatMoney } from '../base/wording';
 import { escapeXml } from './chart';
 import { monthText, signedMoney } from './format';
 import { basisLine, cashFlowChart, headline, quarterRows } from './sections';

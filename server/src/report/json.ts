@@ -1,4 +1,4 @@
-import { Fraction, percentText } from './exact';
+import { Fraction, fractionPercent } from './exact';
 import { FlowResult } from './cashflow';
 import { RiskReport } from './types';
 
@@ -15,7 +15,7 @@ export function moneyJson(minor: bigint): string {
 }
 
 function rate(f: Fraction): string {
-  return percentText(f, 4);
+  return fractionPercent(f, 4);
 }
 
 function flowJson(flow: FlowResult): unknown {

@@ -1,4 +1,4 @@
-import { formatMoney } from '../model/money';
+import { formatMoney } from '../base/wording';
 import { monthText, signedMoney } from './format';
 import { basisLine, headline, quarterRows } from './sections';
 import { RiskReport } from './types';

@@ -1,15 +1,16 @@
 import { LintResult } from '../lint';
 import { LineMaximum } from '../model/max-payment';
-import { formatMoney } from '../model/money';
+import { isWholeMonths, wholeMonthsIn } from '../base/durations';
+import { durationText, formatMoney, numberText, plural } from '../base/wording';
 import { SpecFacts } from '../rules/facts';
 import { ruleById } from '../rules/index';
 import { Family } from '../rules/rule';
 import * as ast from '../syntax/ast';
 import { cashFlow, FlowInput, FlowLine, FlowResult } from './cashflow';
-import { decimalText, Fraction, fraction, ONE, percentOf, percentText, share, times, ZERO } from './exact';
-import { monthText, plural, signedMoney } from './format';
+import { Fraction, fraction, fractionDecimal, fractionPercent, ONE, percentOf, share, times, ZERO } from './exact';
+import { monthText, signedMoney } from './format';
 import { DEFAULT_OPTIONS, DEFAULT_WINDOW, ReportOptions } from './options';
-import { describeSchedule, durationMonths, durationText, readSchedule, Schedule } from './schedule';
+import { describeSchedule, readSchedule, Schedule } from './schedule';
 import {
   AmountRow,
   Assumption,
@@ -144,9 +145,9 @@ function maximumSection(facts: SpecFacts, currency: ast.Currency, budget: bigint
     const whom = !pay.perParticipant
       ? 'one sum'
       : groups
-        ? groups.map((g) => `${g.label}: ${g.people.toLocaleString('en-GB')}`).join('; ')
+        ? groups.map((g) => `${g.label}: ${numberText(g.people)}`).join('; ')
         : line.successes !== undefined
-          ? `${line.successes.toLocaleString('en-GB')} people`
+          ? `${numberText(line.successes)} people`
           : `unknown (${line.missing.join('; ')})`;
     lines.push({
       text: sourceText(facts, pay),
@@ -249,7 +250,7 @@ export function buildRiskReport(result: LintResult, file: string, options: Repor
   }
   const guaranteed = upfront !== undefined && instalments !== undefined ? upfront + instalments : undefined;
   const shareOf = (part: bigint | undefined): string | undefined =>
-    part !== undefined && contractValue !== undefined && contractValue > 0n ? percentText(fraction(part, contractValue)) : undefined;
+    part !== undefined && contractValue !== undefined && contractValue > 0n ? fractionPercent(fraction(part, contractValue)) : undefined;
   const split: RiskSplit = {
     contractValue,
     basis,
@@ -277,12 +278,12 @@ export function buildRiskReport(result: LintResult, file: string, options: Repor
 
   // Term and start.
   const termField = options.term ?? spec?.term?.value;
-  const termMonths = termField ? durationMonths(termField) : undefined;
+  const termMonths = termField ? wholeMonthsIn(termField) : undefined;
   if (termField && termMonths !== undefined) {
     const rounded =
       termField.unit === 'month' && Number.isInteger(termField.amount)
         ? ''
-        : exactMonths(termField)
+        : isWholeMonths(termField)
           ? ` (${durationText(termField)})`
           : ` (${durationText(termField)}, rounded up to whole months)`;
     assume('Term', `${plural(termMonths, 'month')}${rounded}.`, options.term ? 'option' : 'spec');
@@ -321,11 +322,11 @@ export function buildRiskReport(result: LintResult, file: string, options: Repor
       assume(`Success: ${id}`, `Paid as one sum when the outcome reaches its target: ${when}.`, choice.source === 'option' ? 'option' : 'default');
     }
     const window = outcome?.window?.value;
-    const months = window && durationMonths(window);
+    const months = window && wholeMonthsIn(window);
     assume(
       `Window: ${id}`,
       window
-        ? `${durationText(window)}${window.unit === 'month' && Number.isInteger(window.amount) ? '' : exactMonths(window) ? ` (${plural(months!, 'month')})` : `, rounded up to ${plural(months!, 'month')}`}${perPerson ? `: a participant enrolled in month m is evidenced at the end of month m + ${months} − 1` : ''}.`
+        ? `${durationText(window)}${window.unit === 'month' && Number.isInteger(window.amount) ? '' : isWholeMonths(window) ? ` (${plural(months!, 'month')})` : `, rounded up to ${plural(months!, 'month')}`}${perPerson ? `: a participant enrolled in month m is evidenced at the end of month m + ${months} − 1` : ''}.`
         : perPerson
           ? `The outcome has no \`window\`: assumed ${durationText(fallbackWindow)}${options.window ? '' : ' (change it with --window)'}.`
           : 'The outcome has no `window`: judged at the end of the term.',
@@ -345,7 +346,7 @@ export function buildRiskReport(result: LintResult, file: string, options: Repor
   else if (termMonths > MAX_MONTHS) cashFlowMissing.push(`the term is ${plural(termMonths, 'month')}, more than the ${MAX_MONTHS / 12} years a cash flow is worked out for`);
   for (const id of paidOutcomes) {
     const window = outcomeOf(facts, { text: id, span: { start: 0, end: 0 } })?.window?.value;
-    if (window && durationMonths(window) > MAX_MONTHS) cashFlowMissing.push(`the window of \`${id}\` is more than ${MAX_MONTHS / 12} years`);
+    if (window && wholeMonthsIn(window) > MAX_MONTHS) cashFlowMissing.push(`the window of \`${id}\` is more than ${MAX_MONTHS / 12} years`);
   }
   if (payment && resultsModel && !hasPays) cashFlowMissing.push('the spec has no `pay` lines');
   for (const line of mp.lines) {
@@ -367,7 +368,7 @@ export function buildRiskReport(result: LintResult, file: string, options: Repor
       const threshold = pay.threshold ? percentOf(pay.threshold.source) : undefined;
       // A cohort-level payment of an outcome with no window is judged at the end of the term.
       const cohortLevel = !pay.perParticipant || threshold !== undefined;
-      const windowMonths = outcome?.window?.value ? durationMonths(outcome.window.value) : cohortLevel ? 1 : durationMonths(fallbackWindow);
+      const windowMonths = outcome?.window?.value ? wholeMonthsIn(outcome.window.value) : cohortLevel ? 1 : wholeMonthsIn(fallbackWindow);
       const baseline = outcome?.baseline?.rateKind === 'percent' && outcome.baseline.value ? percentOf(outcome.baseline.value.source) : undefined;
       const target = outcome?.target?.rateKind === 'percent' && outcome.target.value ? percentOf(outcome.target.value.source) : undefined;
       flowLines.push({
@@ -451,7 +452,7 @@ export function buildRiskReport(result: LintResult, file: string, options: Repor
     'Money',
     'Exact to the penny, never floating point. Each line’s expected payment (price × people × success rate) is rounded half up to the penny once; ' +
       'amounts spread over months are rounded down month by month, with the remainders in later months, so that the months add up exactly. ' +
-      `Figures are expected values${example && exampleRate ? `: ${percentText(exampleRate)} of ${example.successes!.toLocaleString('en-GB')} people is ${decimalText(times(exampleRate, fraction(BigInt(example.successes!), 1n)))} successes` : ''}.`,
+      `Figures are expected values${example && exampleRate ? `: ${fractionPercent(exampleRate)} of ${numberText(example.successes!)} people is ${fractionDecimal(times(exampleRate, fraction(BigInt(example.successes!), 1n)))} successes` : ''}.`,
     'default',
   );
 
@@ -471,11 +472,6 @@ export function buildRiskReport(result: LintResult, file: string, options: Repor
     findings: findingGroups(result),
   };
   return { ...report, risks: risks(report, facts, flowLines) };
-}
-
-/** True when a duration is a whole number of months as written (years and months only). */
-function exactMonths(d: { amount: number; unit: ast.TimeUnit }): boolean {
-  return (d.unit === 'year' && Number.isInteger(d.amount * 12)) || (d.unit === 'month' && Number.isInteger(d.amount));
 }
 
 function chooseRate(id: string, outcome: ast.OutcomeBlock | undefined, options: ReportOptions): RateChoice {
@@ -512,11 +508,11 @@ function flowNotes(
     const line = lines[i];
     if (result.met !== false) return;
     if (line.threshold) {
-      const rate = percentText(result.rate);
-      const baseline = line.baseline ? percentText(line.baseline) : undefined;
-      const improvement = line.baseline ? decimalText(fraction((result.rate.num * line.baseline.den - line.baseline.num * result.rate.den) * 100n, result.rate.den * line.baseline.den)) : undefined;
+      const rate = fractionPercent(result.rate);
+      const baseline = line.baseline ? fractionPercent(line.baseline) : undefined;
+      const improvement = line.baseline ? fractionDecimal(fraction((result.rate.num * line.baseline.den - line.baseline.num * result.rate.den) * 100n, result.rate.den * line.baseline.den)) : undefined;
       notes.push(
-        `At the planning rate, \`${line.label}\` pays nothing: ${line.outcome} at ${rate}${baseline ? ` is ${improvement} points above its ${baseline} baseline` : ''}, short of the ${percentText(line.threshold)} threshold.`,
+        `At the planning rate, \`${line.label}\` pays nothing: ${line.outcome} at ${rate}${baseline ? ` is ${improvement} points above its ${baseline} baseline` : ''}, short of the ${fractionPercent(line.threshold)} threshold.`,
       );
     } else {
       notes.push(`At the planning rate, \`${line.label}\` pays nothing: ${line.outcome} does not reach its target.`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { monthsIn } from '../base/durations';
 import * as ast from '../syntax/ast';
 import { CalendarDate, decodeDate, decodeMoney } from '../syntax/values';
 import { Fraction, percentOf } from './exact';
@@ -125,8 +126,7 @@ function duration(flag: string) {
     const amount = Number(match[1]);
     if (!(amount > 0)) return fail(ctx, `${shown}: a duration must be longer than no time at all`);
     const unit = match[2].toLowerCase() as ast.TimeUnit;
-    const months = unit === 'year' ? amount * 12 : unit === 'month' ? amount : unit === 'week' ? amount / 4.35 : amount / 30.4;
-    if (months > 600) return fail(ctx, `${shown}: that is more than 50 years; is it a typo?`);
+    if (monthsIn({ amount, unit }) > 600) return fail(ctx, `${shown}: that is more than 50 years; is it a typo?`);
     return { amount, unit };
   });
 }

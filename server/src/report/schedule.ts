@@ -1,3 +1,5 @@
+import { wholeMonthsIn } from '../base/durations';
+import { plural } from '../base/wording';
 import * as ast from '../syntax/ast';
 
 /*
@@ -53,7 +55,7 @@ export function readSchedule(text: string | undefined): Schedule {
   let lagMonths = 0;
   const lag = firstAfter(s, /\b(?:within|after|plus|then) /g, /(\d+|[a-z-]+) (day|week|month)s?\b/y);
   const lagCount = lag && count(lag[1]);
-  if (lag && lagCount) lagMonths = durationMonths({ amount: lagCount, unit: lag[2] as ast.TimeUnit });
+  if (lag && lagCount) lagMonths = wholeMonthsIn({ amount: lagCount, unit: lag[2] as ast.TimeUnit });
   const every = firstAfter(s, /\bevery /g, /(\d+|[a-z-]+) months?\b/y);
   let periodMonths: number | undefined;
   if (/\b(?:6|six)[- ]?monthly\b|\bhalf[- ]?yearly\b|\btwice a year\b|\b(?:bi|semi)-?annual(?:ly)?\b/.test(s)) periodMonths = 6;
@@ -72,39 +74,12 @@ export function paymentMonth(schedule: Schedule, evidenced: number): number {
   return Math.ceil(evidenced / p) * p + schedule.lagMonths;
 }
 
-/** Average days in a month (365.25 / 12), for turning days and weeks into months. */
-const DAYS_PER_MONTH_NUM = 1461;
-const DAYS_PER_MONTH_DEN = 48;
-
-/**
- * A duration in whole months, rounded up: 52 weeks (364 days, 11.96 months) → 12,
- * 91 days → 3, 18 months → 18, 2.5 years → 30. Rounding up is the prudent way for
- * cash flow: payments are never assumed to come sooner than the text allows.
- */
-export function durationMonths(d: { amount: number; unit: ast.TimeUnit }): number {
-  const eps = 1e-9;
-  switch (d.unit) {
-    case 'year':
-      return Math.max(1, Math.ceil(d.amount * 12 - eps));
-    case 'month':
-      return Math.max(1, Math.ceil(d.amount - eps));
-    case 'week':
-      return Math.max(1, Math.ceil((d.amount * 7 * DAYS_PER_MONTH_DEN) / DAYS_PER_MONTH_NUM - eps));
-    case 'day':
-      return Math.max(1, Math.ceil((d.amount * DAYS_PER_MONTH_DEN) / DAYS_PER_MONTH_NUM - eps));
-  }
-}
-
-export function durationText(d: { amount: number; unit: ast.TimeUnit }): string {
-  return `${d.amount} ${d.unit}${d.amount === 1 ? '' : 's'}`;
-}
-
 /** How the report reads a schedule, in a sentence. */
 export function describeSchedule(s: Schedule): string {
   const period =
     s.periodMonths === 1 ? 'monthly' : s.periodMonths === 3 ? 'quarterly' : s.periodMonths === 12 ? 'annually' : `every ${s.periodMonths} months`;
   const months = [1, 2, 3].map((k) => k * s.periodMonths + s.lagMonths).join(', ');
-  const lag = s.lagMonths > 0 ? `, then ${s.lagMonths} month${s.lagMonths === 1 ? '' : 's'} later` : '';
+  const lag = s.lagMonths > 0 ? `, then ${plural(s.lagMonths, 'month')} later` : '';
   const read = s.text === undefined ? 'no `schedule`: assumed quarterly in arrears' : s.understood ? `“${s.text}” read as ${period} in arrears` : `“${s.text}” not understood: assumed quarterly in arrears`;
   return `${read}: outcomes evidenced in a ${period === 'monthly' ? 'month' : 'period'} are paid at the end of that period${lag} (months ${months}, … from the start)`;
 }

@@ -1,4 +1,4 @@
-import { formatMoney } from '../model/money';
+import { formatMoney } from '../base/wording';
 import { cashFlowSvg } from './chart';
 import { calendarMonth, monthText, signedMoney } from './format';
 import { CashFlowSection, RiskReport } from './types';

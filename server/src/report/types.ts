@@ -1,4 +1,4 @@
-import { Severity } from '../diagnostic';
+import { Severity } from '../base/diagnostic';
 import { Evidence, Family } from '../rules/rule';
 import * as ast from '../syntax/ast';
 import { FlowResult } from './cashflow';

@@ -1,4 +1,4 @@
-import { Fix, TextEdit } from '../diagnostic';
+import { Fix, TextEdit } from '../base/diagnostic';
 
 /**
  * Applies fixes to a text: every edit, from the end backwards so offsets stay right.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { lint } from '../lint';
-import { LineIndex } from '../syntax/line-index';
+import { LineIndex } from '../base/line-index';
 import { EXAMPLE_URI, exampleAccess } from './examples';
 import { Rule } from './rule';
 

@@ -1,5 +1,5 @@
 import * as ast from '../syntax/ast';
-import { LineIndex } from '../syntax/line-index';
+import { LineIndex } from '../base/line-index';
 import { FileAccess } from '../model/file-access';
 import { maximumPayment, MaximumPayment } from '../model/max-payment';
 import { Definition, SpecModel } from '../model/model';

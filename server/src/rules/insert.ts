@@ -1,4 +1,4 @@
-import { TextEdit } from '../diagnostic';
+import { TextEdit } from '../base/diagnostic';
 import { Braces, Node } from '../syntax/ast';
 import { SpecFacts } from './facts';
 

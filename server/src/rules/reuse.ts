@@ -1,9 +1,9 @@
 import { Config } from '../config/config';
-import { Diagnostic } from '../diagnostic';
+import { Diagnostic } from '../base/diagnostic';
 import { SpecModel } from '../model/model';
 import { Text } from '../syntax/ast';
 import { ParseResult } from '../syntax/parse';
-import { isSpan } from '../syntax/span';
+import { isSpan } from '../base/span';
 import { ItemEdit } from '../syntax/reparse';
 import { TextNode } from '../syntax/text-node';
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { Fix, Related, Severity } from '../diagnostic';
+import { Fix, Related, Severity } from '../base/diagnostic';
 import { Node } from '../syntax/ast';
 import { SpecFacts } from './facts';
 

@@ -1,6 +1,6 @@
-import { Diagnostic } from '../diagnostic';
+import { Diagnostic } from '../base/diagnostic';
 import * as ast from '../syntax/ast';
-import { LineIndex } from '../syntax/line-index';
+import { LineIndex } from '../base/line-index';
 
 /*
  * `# outcome-lint-disable-next-line <rule>[, <rule>…] -- <reason>` silences those

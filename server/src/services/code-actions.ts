@@ -1,7 +1,7 @@
-import { Diagnostic, TextEdit } from '../diagnostic';
+import { Diagnostic, TextEdit } from '../base/diagnostic';
 import { LintResult } from '../lint';
 import { applyFixes } from '../rules/apply-fixes';
-import { Span } from '../syntax/span';
+import { Span } from '../base/span';
 
 /** A code action in core terms; the server turns it into LSP. */
 export interface CodeAction {

@@ -1,9 +1,9 @@
 import * as ast from '../syntax/ast';
 import { LintResult } from '../lint';
 import { Definition } from '../model/model';
-import { formatMoney } from '../model/money';
+import { formatMoney, numberText } from '../base/wording';
 import { ruleById } from '../rules/index';
-import { Span } from '../syntax/span';
+import { Span } from '../base/span';
 import { definitionAt } from './at-offset';
 
 /*
@@ -98,7 +98,7 @@ function figuresAt(result: LintResult, offset: number): HoverContent | undefined
     let text: string;
     if (line.amount === undefined) text = `The most this line can pay is unknown: ${line.missing.join('; ')}.`;
     else if (line.successes === undefined) text = `This line pays one sum of ${formatMoney(line.amount, pay.amount?.currency)}.`;
-    else text = `This line can pay up to **${formatMoney(line.amount, pay.amount?.currency)}**: ${line.successes.toLocaleString('en-GB')} successes × ${pay.amount?.source}.`;
+    else text = `This line can pay up to **${formatMoney(line.amount, pay.amount?.currency)}**: ${numberText(line.successes)} successes × ${pay.amount?.source}.`;
     return { markdown: text, span: pay.span };
   }
   const budget = result.facts.spec?.budget;

@@ -1,5 +1,5 @@
 import { LintResult } from '../lint';
-import { formatMoney } from '../model/money';
+import { formatMoney, numberText } from '../base/wording';
 
 /** A label shown at the end of a line, such as the most a `pay` line can pay. */
 export interface InlayHint {
@@ -14,7 +14,7 @@ export function inlayHints(result: LintResult): InlayHint[] {
     const currency = line.pay.amount?.currency;
     if (line.amount === undefined) return { offset: line.pay.span.end, label: 'up to ?', tooltip: line.missing.join('; ') };
     if (line.successes === undefined) return { offset: line.pay.span.end, label: `= ${formatMoney(line.amount, currency)}` };
-    return { offset: line.pay.span.end, label: `up to ${formatMoney(line.amount, currency)} (${line.successes.toLocaleString('en-GB')} × ${line.pay.amount?.source})` };
+    return { offset: line.pay.span.end, label: `up to ${formatMoney(line.amount, currency)} (${numberText(line.successes)} × ${line.pay.amount?.source})` };
   });
   const payment = result.facts.payment;
   const budget = result.facts.spec?.budget?.value;

@@ -1,6 +1,6 @@
-import { TextEdit } from '../diagnostic';
+import { TextEdit } from '../base/diagnostic';
 import { Definition, definitionsOf, SpecModel } from '../model/model';
-import { Span } from '../syntax/span';
+import { Span } from '../base/span';
 import { definitionAt, sameDefinition } from './at-offset';
 
 /*

@@ -1,6 +1,6 @@
 import { LintResult } from '../lint';
 import { definitionsOf, SymbolKind } from '../model/model';
-import { Span } from '../syntax/span';
+import { Span } from '../base/span';
 
 /*
  * Semantic tokens for ids: the editor colours a cohort, a segment and an outcome

@@ -1,5 +1,5 @@
 import * as ast from '../syntax/ast';
-import { Span } from '../syntax/span';
+import { Span } from '../base/span';
 
 /** An outline entry: what the editor's Outline view and breadcrumbs show. */
 export interface OutlineSymbol {

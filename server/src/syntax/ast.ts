@@ -1,4 +1,6 @@
-import { Span } from './span';
+import { Duration, TimeUnit } from '../base/durations';
+import { Span } from '../base/span';
+import { Currency } from '../base/wording';
 
 /*
  * The typed syntax tree. Every node and every named part carries an exact span.
@@ -31,7 +33,7 @@ export interface PercentValue extends Node {
   readonly source: string;
 }
 
-export type Currency = '£' | '$' | '€';
+export type { Currency };
 
 /**
  * Money, exact: `minor` is the amount in pence or cents. `exact` is false when the
@@ -53,12 +55,9 @@ export interface DateValue extends Node {
   readonly source: string;
 }
 
-export type TimeUnit = 'day' | 'week' | 'month' | 'year';
+export type { TimeUnit };
 
-export interface DurationValue extends Node {
-  readonly amount: number;
-  readonly unit: TimeUnit;
-}
+export interface DurationValue extends Node, Duration {}
 
 /** One of a closed set of words, such as `must` or `intangible`. */
 export interface Choice<T extends string> extends Node {

@@ -1,6 +1,6 @@
 import { CstElement, CstNode, IToken } from 'chevrotain';
 import * as ast from './ast';
-import { Span } from './span';
+import { Span } from '../base/span';
 import { TextNode } from './text-node';
 import { decodeDate, decodeMoney, decodeNumber, decodePercent, decodeString, Decoded } from './values';
 import { CurlyQuotedString, UnterminatedString, UnterminatedTripleString } from './tokens';

@@ -1,4 +1,5 @@
 import { EOF, IParserErrorMessageProvider, IToken, TokenType, tokenMatcher } from 'chevrotain';
+import { nearest } from '../base/did-you-mean';
 import { KEYWORDS } from './keywords';
 import { Comma, DateLit, Identifier, LCurly, Money, NumberLit, Percent, RCurly, StringLit } from './tokens';
 
@@ -119,38 +120,13 @@ function orList(items: string[]): string {
   return `${unique.slice(0, -1).join(', ')} or ${unique[unique.length - 1]}`;
 }
 
-/** Levenshtein distance, small inputs only (words of a line). */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length];
-}
-
 /** "did you mean `measure`?" for a misspelt or capitalised word. */
 export function didYouMean(word: string, candidates: readonly string[]): string {
   if (!/^[A-Za-z][A-Za-z_-]*$/.test(word) || word.length > 30) return '';
-  const lower = word.toLowerCase();
-  const firstWords = candidates.map((c) => c.split(' ')[0]);
-  const exact = candidates.find((_, i) => firstWords[i] === lower);
-  if (exact) return ` Did you mean \`${exact}\`? Keywords are written in lower case.`;
-  let best: string | undefined;
-  let bestDistance = 3;
-  candidates.forEach((candidate, i) => {
-    const d = distance(lower, firstWords[i]);
-    if (d < bestDistance && d < firstWords[i].length / 2) {
-      best = candidate;
-      bestDistance = d;
-    }
-  });
-  return best ? ` Did you mean \`${best}\`?` : '';
+  // A keyword's first word (`step` of `step in`), fewer edits away than half its length.
+  const best = nearest(word, candidates, { name: (c) => c.split(' ')[0], limit: (name) => Math.min(2, Math.ceil(name.length / 2) - 1) });
+  if (!best) return '';
+  return best.distance === 0 ? ` Did you mean \`${best.candidate}\`? Keywords are written in lower case.` : ` Did you mean \`${best.candidate}\`?`;
 }
 
 /**

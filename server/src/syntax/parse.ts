@@ -1,10 +1,10 @@
 import { CstNode, ILexingError, IRecognitionException, IToken } from 'chevrotain';
-import { Diagnostic } from '../diagnostic';
+import { Diagnostic } from '../base/diagnostic';
 import { FileNode, TopLevelItem } from './ast';
 import { AstBuilder, fileNode } from './build-ast';
 import { pointsAtFound, topLevelStray, TOP_LEVEL_WORDS } from './messages';
 import { parser } from './parser';
-import { Span } from './span';
+import { Span } from '../base/span';
 import { KEYWORDS } from './keywords';
 import { CurlyQuotedString, tokenize, UnterminatedString, UnterminatedTripleString } from './tokens';
 

@@ -1,7 +1,7 @@
-import { Diagnostic } from '../diagnostic';
+import { Diagnostic } from '../base/diagnostic';
 import { FileNode, TopLevelItem } from './ast';
 import { parse, ParseResult } from './parse';
-import { isSpan, Span } from './span';
+import { isSpan, Span } from '../base/span';
 
 /*
  * Parsing after an edit, for the language server: a keystroke inside one top-level item

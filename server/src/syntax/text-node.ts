@@ -1,5 +1,5 @@
 import { Text } from './ast';
-import { Span } from './span';
+import { Span } from '../base/span';
 
 /*
  * The strings of a spec, and who reads them. As someone types in a long spec, most

@@ -1,4 +1,4 @@
-import { Severity } from '../../diagnostic';
+import { Severity } from '../../base/diagnostic';
 import { Report, Summary } from '../report';
 
 /*

@@ -1,5 +1,5 @@
-import { Related } from '../../diagnostic';
-import { formatMoney } from '../../model/money';
+import { Related } from '../../base/diagnostic';
+import { formatMoney } from '../../base/wording';
 import { fromReport } from '../evidence';
 import { defineRule } from '../rule';
 

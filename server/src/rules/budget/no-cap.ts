@@ -1,5 +1,5 @@
-import { Fix } from '../../diagnostic';
-import { formatMoney } from '../../model/money';
+import { Fix } from '../../base/diagnostic';
+import { formatMoney } from '../../base/wording';
 import { fromReport } from '../evidence';
 import { SpecFacts } from '../facts';
 import { defineRule } from '../rule';

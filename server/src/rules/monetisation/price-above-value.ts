@@ -1,5 +1,5 @@
 import * as ast from '../../syntax/ast';
-import { formatMoney } from '../../model/money';
+import { formatMoney, numberText } from '../../base/wording';
 import { fromReport } from '../evidence';
 import { SpecFacts } from '../facts';
 import { defineRule } from '../rule';
@@ -93,8 +93,8 @@ export const rule = defineRule({
         report({
           node: pay,
           message:
-            `pays ${formatMoney(pay.amount!.minor, value.currency)} for \`${name}\` as a whole, more than all ${people.toLocaleString('en-GB')} ` +
-            `possible successes are worth (${people.toLocaleString('en-GB')} × ${worth} = ${formatMoney(all, value.currency)})`,
+            `pays ${formatMoney(pay.amount!.minor, value.currency)} for \`${name}\` as a whole, more than all ${numberText(people)} ` +
+            `possible successes are worth (${numberText(people)} × ${worth} = ${formatMoney(all, value.currency)})`,
           related,
         });
       }

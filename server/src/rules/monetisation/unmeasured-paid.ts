@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Fix } from '../../diagnostic';
+import { Fix } from '../../base/diagnostic';
 import * as ast from '../../syntax/ast';
 import { fromReport } from '../evidence';
 import { SpecFacts } from '../facts';

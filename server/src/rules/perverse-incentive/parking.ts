@@ -1,6 +1,6 @@
-import { Fix, Related } from '../../diagnostic';
+import { Fix, Related } from '../../base/diagnostic';
 import * as ast from '../../syntax/ast';
-import { formatMoney } from '../../model/money';
+import { formatMoney } from '../../base/wording';
 import { fromReport } from '../evidence';
 import { SpecFacts } from '../facts';
 import { defineRule } from '../rule';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Fix } from '../../diagnostic';
+import { percentText } from '../../base/wording';
+import { Fix } from '../../base/diagnostic';
 import * as ast from '../../syntax/ast';
 import { fromReport } from '../evidence';
 import { SpecFacts } from '../facts';
@@ -52,7 +53,7 @@ export const rule = defineRule({
     const block = facts.subcontracting;
     if (!block) return;
     const fee = block.managementFee;
-    const limit = formatPercent(maximumFee);
+    const limit = percentText(maximumFee);
     if (fee?.value) {
       if (fee.value.value <= maximumFee) return;
       report({
@@ -72,9 +73,6 @@ export const rule = defineRule({
   },
 });
 
-function formatPercent(value: number): string {
-  return `${Number.isInteger(value) ? value : Number(value.toFixed(2))}%`;
-}
 
 /**
  * Adds `standard "Merlin Standard"` after the block's last field, or first in the block;

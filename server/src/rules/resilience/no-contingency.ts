@@ -1,4 +1,4 @@
-import { Fix, Related } from '../../diagnostic';
+import { Fix, Related } from '../../base/diagnostic';
 import * as ast from '../../syntax/ast';
 import { fromReport } from '../evidence';
 import { SpecFacts } from '../facts';

@@ -1,12 +1,7 @@
+import { daysIn } from '../../base/durations';
 import * as ast from '../../syntax/ast';
 import { fromReport } from '../evidence';
 import { defineRule } from '../rule';
-
-const DAYS: Readonly<Record<ast.TimeUnit, number>> = { day: 1, week: 7, month: 365.25 / 12, year: 365.25 };
-
-function days(d: ast.DurationValue): number {
-  return d.amount * DAYS[d.unit];
-}
 
 export const rule = defineRule({
   meta: {
@@ -46,8 +41,8 @@ export const rule = defineRule({
     const term = spec.term?.value;
     const timed = reviews.filter((r): r is ast.ReviewItem & { every: ast.DurationValue } => r.every !== undefined && r.every.amount > 0);
     if (!term || term.amount <= 0 || timed.length === 0 || timed.length < reviews.length) return;
-    const soonest = timed.reduce((a, b) => (days(b.every) < days(a.every) ? b : a));
-    if (days(soonest.every) < days(term)) return;
+    const soonest = timed.reduce((a, b) => (daysIn(b.every) < daysIn(a.every) ? b : a));
+    if (daysIn(soonest.every) < daysIn(term)) return;
     const written = facts.text.slice(soonest.keyword.start, soonest.every.span.end).replace(/\s+/g, ' ');
     const termText = facts.text.slice(term.span.start, term.span.end).replace(/\s+/g, ' ');
     report({

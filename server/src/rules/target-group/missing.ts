@@ -1,4 +1,4 @@
-import { Fix } from '../../diagnostic';
+import { Fix } from '../../base/diagnostic';
 import * as ast from '../../syntax/ast';
 import { fromReport } from '../evidence';
 import { SpecFacts } from '../facts';

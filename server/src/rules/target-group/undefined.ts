@@ -1,4 +1,5 @@
-import { Fix } from '../../diagnostic';
+import { nearest } from '../../base/did-you-mean';
+import { Fix } from '../../base/diagnostic';
 import { Definition, Reference } from '../../model/model';
 import * as ast from '../../syntax/ast';
 import { fromReport } from '../evidence';
@@ -57,7 +58,7 @@ export const rule = defineRule({
         });
         continue;
       }
-      const near = nearest(facts, ref);
+      const near = nearestDefinition(facts, ref);
       const fixes: Fix[] = [];
       if (near) {
         fixes.push({ title: `Change to \`${near.name.text}\``, edits: [{ span: ref.name.span, newText: near.name.text }] });
@@ -108,35 +109,12 @@ function article(kind: string): string {
   return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
 }
 
-/** Edit distance, with a swap of two neighbours counting as one. */
-function distance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
-}
-
 /** The one defined id of a fitting kind that the reference most likely meant: same letters in other case, or a typo or two away. */
-function nearest(facts: SpecFacts, ref: Reference): Definition | undefined {
+function nearestDefinition(facts: SpecFacts, ref: Reference): Definition | undefined {
   const kinds = ref.role === 'outcome-for' ? ['cohort', 'segment'] : ['segment', 'cohort'];
   const id = ref.name.text;
-  const limit = id.length <= 4 ? 1 : 2;
-  let best: Definition[] = [];
-  let bestScore = Infinity;
-  for (const d of facts.model.definitions.values()) {
-    if (!kinds.includes(d.kind)) continue;
-    const score = d.name.text.toLowerCase() === id.toLowerCase() ? 0 : distance(id.toLowerCase(), d.name.text.toLowerCase());
-    if (score > limit) continue;
-    if (score < bestScore) [best, bestScore] = [[d], score];
-    else if (score === bestScore) best.push(d);
-  }
-  return best.length === 1 ? best[0] : undefined;
+  const fitting = [...facts.model.definitions.values()].filter((d) => kinds.includes(d.kind));
+  return nearest(id, fitting, { name: (d) => d.name.text, limit: () => (id.length <= 4 ? 1 : 2) })?.candidate;
 }
 
 function indentAt(facts: SpecFacts, offset: number): string {

@@ -1,4 +1,5 @@
-import * as ast from '../syntax/ast';
+import { durationText, numberText, percentText as percent } from '../base/wording';
+import * as ast from './ast';
 
 /*
  * Values written back as a reader would write them, the same way whatever the
@@ -12,30 +13,9 @@ export function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** `1,200`, `4.6`, `0.5`. */
-export function numberText(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  const [whole, fraction] = String(Math.abs(value)).split('.');
-  if (whole.includes('e')) return String(value);
-  let grouped = '';
-  for (let i = 0; i < whole.length; i++) {
-    if (i > 0 && (whole.length - i) % 3 === 0) grouped += ',';
-    grouped += whole[i];
-  }
-  return `${value < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
-}
-
-export function percentText(value: ast.PercentValue): string {
-  return `${numberText(value.value)}%`;
-}
-
 /** A baseline or target: `14%` or `5.8`. */
 export function rateText(value: ast.Rate, kind: 'percent' | 'number' | undefined): string {
-  return kind === 'percent' ? `${numberText(value.value)}%` : numberText(value.value);
-}
-
-export function durationText(value: ast.DurationValue): string {
-  return `${numberText(value.amount)} ${value.unit}${value.amount === 1 ? '' : 's'}`;
+  return kind === 'percent' ? percent(value.value) : numberText(value.value);
 }
 
 export function dateText(value: ast.DateValue): string {

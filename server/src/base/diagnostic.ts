@@ -1,4 +1,4 @@
-import { Span } from './syntax/span';
+import { Span } from './span';
 
 export type Severity = 'error' | 'warning' | 'info';
 
