@@ -28,7 +28,7 @@ async function bundle(options) {
 
 await Promise.all([
   bundle({ entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
-  bundle({ entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' }),
+  bundle({ entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),
   bundle({
     entryPoints: ['server/src/cli/index.ts'],
     outfile: 'dist/cli.js',

@@ -1,3 +1,5 @@
+import { Project, projectOf } from '../server/src/engine/project';
+
 /*
  * Realistic specs of any length, for benchmarks: one spec block, then groups of a
  * cohort (with a segment), two outcomes and their prices, requirements and standards,
@@ -91,4 +93,9 @@ export function generateSpec(lines: number): string {
   }
   const payment = ['payment {', '  model results', '  upfront 20%', ...pays, '  cap £20m', '  schedule "quarterly in arrears"', '}'];
   return [...head, ...body, ...payment, ...tail, ''].join('\n');
+}
+
+/** A project of one file, the spec, that uses no other: what a benchmark lints. */
+export function alone(text: string): Project {
+  return projectOf({ resolve: () => ({ refused: 'the benchmark has one file' }), read: () => text, display: (file) => file });
 }

@@ -1,12 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Bench } from 'tinybench';
-import { lint } from '../server/src/lint';
-import { noFiles } from '../server/src/model/file-access';
+import { lint } from '../server/src/engine/lint';
+import { catalogue } from '../server/src/rules/catalogue';
 import { analyse } from '../server/src/model/model';
 import { parse } from '../server/src/syntax/parse';
-import { forgetTexts } from '../server/src/rules/memo';
-import { generateSpec } from './generate';
+import { forgetTexts } from '../server/src/engine/kit/memo';
+import { alone, generateSpec } from './generate';
 import { figures, printFigures } from './report';
 
 /*
@@ -29,8 +29,8 @@ async function run(): Promise<void> {
   const bench = new Bench({ time: 3000, warmupTime: 500, retainSamples: true });
   for (const { name, text } of inputs) {
     bench.add(`parse: ${name}`, () => void parse(text));
-    bench.add(`parse + model: ${name}`, () => void analyse('bench.outcome', text, noFiles));
-    bench.add(`lint (parse + model + rules): ${name}`, () => void lint('bench.outcome', text, noFiles), { beforeEach: forgetTexts });
+    bench.add(`parse + model: ${name}`, () => void analyse('bench.outcome', text, alone(text)));
+    bench.add(`lint (parse + model + rules): ${name}`, () => void lint(alone(text), 'bench.outcome', { rules: catalogue }), { beforeEach: forgetTexts });
   }
   await bench.run();
   printFigures(figures(bench));

@@ -2,10 +2,10 @@ import * as fs from 'node:fs';
 import Ajv from 'ajv';
 import { Bench } from 'tinybench';
 import { parse as parseYaml } from 'yaml';
-import { lint } from '../server/src/lint';
-import { noFiles } from '../server/src/model/file-access';
-import { forgetTexts } from '../server/src/rules/memo';
-import { generateSpec } from './generate';
+import { lint } from '../server/src/engine/lint';
+import { catalogue } from '../server/src/rules/catalogue';
+import { forgetTexts } from '../server/src/engine/kit/memo';
+import { alone, generateSpec } from './generate';
 import { figures, Figure } from './report';
 import { SCHEMA_PATH, specToYaml } from './yaml';
 
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     // whole bench stays within minutes.
     const large = size >= 100_000;
     const bench = new Bench({ time: large ? 5_000 : 3_000, iterations: large ? 7 : 64, warmupTime: large ? 0 : 500, warmupIterations: large ? 1 : 16, retainSamples: true });
-    bench.add('outcome-lint', () => void lint('bench.outcome', text, noFiles), { beforeEach: forgetTexts });
+    bench.add('outcome-lint', () => void lint(alone(text), 'bench.outcome', { rules: catalogue }), { beforeEach: forgetTexts });
     bench.add('yaml + ajv', () => void validate(parseYaml(yamlText)));
     await bench.run();
     const [outcome, yaml] = figures(bench);

@@ -1,16 +1,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ruleDoc, ruleDocPath } from '../server/src/rules/docs';
-import { rules } from '../server/src/rules/index';
+import { catalogue } from '../server/src/rules/catalogue';
+import { ruleDoc } from '../server/src/rules/docs';
+import { ruleDocPath } from '../server/src/rules/links';
 import { vscodeSnippets } from '../server/src/services/templates';
 
 // `npm run docs`: writes docs/rules/<family>/<name>.md for every rule.
-for (const rule of rules) {
+for (const rule of catalogue.all) {
   const file = path.join(process.cwd(), ruleDocPath(rule.meta.id));
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, ruleDoc(rule));
 }
-console.log(`wrote ${rules.length} rule docs in docs/rules/`);
+console.log(`wrote ${catalogue.all.length} rule docs in docs/rules/`);
 
 fs.writeFileSync(path.join(process.cwd(), 'grammar', 'snippets.json'), `${JSON.stringify(vscodeSnippets(), null, 2)}\n`);
 console.log('wrote grammar/snippets.json');

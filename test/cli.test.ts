@@ -7,7 +7,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import type * as sarif from 'sarif';
 import { generateSpec } from '../bench/generate';
-import { rules } from '../server/src/rules/index';
+import { catalogue } from '../server/src/rules/catalogue';
 import { repoRoot } from './support/paths';
 
 /*
@@ -162,8 +162,8 @@ describe('cli: outcome-lint', function () {
       const table = cli(['--list-rules']);
       assert.equal(table.status, 0);
       const lines = table.stdout.trimEnd().split('\n');
-      assert.equal(lines.length, rules.length + 1);
-      for (const rule of rules) {
+      assert.equal(lines.length, catalogue.all.length + 1);
+      for (const rule of catalogue.all) {
         const line = lines.find((l) => l.startsWith(`${rule.meta.id} `));
         assert.ok(line, rule.meta.id);
         assert.match(line, new RegExp(`\\s${rule.meta.severity}\\s+${escape(rule.meta.summary)}$`));
@@ -172,7 +172,7 @@ describe('cli: outcome-lint', function () {
       assert.equal(json.status, 0);
       assert.deepEqual(
         (JSON.parse(json.stdout) as { id: string; severity: string; summary: string }[]).map((r) => [r.id, r.severity, r.summary]),
-        rules.map((r) => [r.meta.id, r.meta.severity, r.meta.summary]),
+        catalogue.all.map((r) => [r.meta.id, r.meta.severity, r.meta.summary]),
       );
     });
   });
@@ -234,7 +234,7 @@ describe('cli: outcome-lint', function () {
           assert.ok(Object.keys(f).every((k) => [...required, 'related', 'suppressed'].includes(k)), Object.keys(f).join());
           assert.ok(['error', 'warning', 'info'].includes(f.severity));
           assert.ok(f.line >= 1 && f.column >= 1 && (f.endLine > f.line || (f.endLine === f.line && f.endColumn >= f.column)));
-          assert.ok(rules.some((r) => r.meta.id === f.ruleId), f.ruleId);
+          assert.ok(catalogue.all.some((r) => r.meta.id === f.ruleId), f.ruleId);
           assert.equal(f.helpUri, `https://github.com/outcome-lint/outcome-lint/blob/main/docs/rules/${f.ruleId}.md`);
           if (f.suppressed) suppressed++;
           else if (f.severity === 'error') errors++;
@@ -310,7 +310,7 @@ describe('cli: outcome-lint', function () {
       assert.equal(only.columnKind, 'utf16CodeUnits');
       assert.deepEqual(
         only.tool.driver.rules?.map((r) => r.id),
-        rules.map((r) => r.meta.id),
+        catalogue.all.map((r) => r.meta.id),
       );
       for (const r of only.tool.driver.rules ?? []) {
         assert.ok(r.shortDescription?.text && r.fullDescription?.text && r.help?.text, r.id);
@@ -519,11 +519,11 @@ describe('cli: outcome-lint', function () {
       const run = cli(['--print-config', target]);
       assert.equal(run.status, 0, run.stderr);
       const config = JSON.parse(run.stdout) as { rules: Record<string, unknown> };
-      assert.deepEqual(Object.keys(config.rules), rules.map((r) => r.meta.id));
+      assert.deepEqual(Object.keys(config.rules), catalogue.all.map((r) => r.meta.id));
       // A rule with options is written { "severity": …, options… }, any other as its severity.
       const severity = (setting: unknown): unknown => (typeof setting === 'string' ? setting : (setting as { severity: string }).severity);
       assert.equal(severity(config.rules['target-group/vague-eligibility']), 'off');
-      for (const rule of rules) {
+      for (const rule of catalogue.all) {
         if (rule.meta.id !== 'target-group/vague-eligibility') assert.equal(severity(config.rules[rule.meta.id]), rule.meta.severity, rule.meta.id);
         assert.equal(typeof config.rules[rule.meta.id] === 'string', !rule.meta.options, rule.meta.id);
       }
@@ -554,19 +554,19 @@ describe('cli: outcome-lint', function () {
     });
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-    it('a folder means every .outcome file below it, skipping node_modules and .git, each file once', () => {
+    it('a folder means every .outcome file below it, skipping node_modules and hidden folders (.git, .vscode…) as the language server does, each file once', () => {
       const { run, report } = lintJson(['.'], { cwd: dir });
       assert.equal(run.status, 0, run.stdout);
       assert.deepEqual(
         report.files.map((f) => f.path),
-        ['.hidden/c.outcome', 'a.outcome', 'deep/down/b.outcome'],
+        ['a.outcome', 'deep/down/b.outcome'],
       );
       // No paths: the current folder.
-      assert.deepEqual(lintJson([], { cwd: dir }).report.files.map((f) => f.path), ['.hidden/c.outcome', 'a.outcome', 'deep/down/b.outcome']);
+      assert.deepEqual(lintJson([], { cwd: dir }).report.files.map((f) => f.path), ['a.outcome', 'deep/down/b.outcome']);
     });
 
-    it('a file named on the command line is linted whatever its name, once', () => {
-      const { report } = lintJson(['other.spec', 'a.outcome', './a.outcome', '.'], { cwd: dir });
+    it('a file named on the command line is linted whatever its name or folder, once', () => {
+      const { report } = lintJson(['other.spec', 'a.outcome', './a.outcome', '.hidden/c.outcome', '.'], { cwd: dir });
       assert.deepEqual(
         report.files.map((f) => f.path),
         ['.hidden/c.outcome', 'a.outcome', 'deep/down/b.outcome', 'other.spec'],
@@ -656,8 +656,8 @@ describe('cli: outcome-lint', function () {
           const result = spawnSync(process.execPath, [script, target], { cwd: dir, encoding: 'utf8', ...(root ? { uid: 65534, gid: 65534 } : {}) });
           return { status: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
         };
-        refused(unreadable('unreadable/secret.outcome'), /^outcome-lint: cannot read unreadable\/secret\.outcome: permission denied$/m);
-        refused(unreadable('unreadable'), /^outcome-lint: cannot read unreadable\/secret\.outcome: permission denied$/m);
+        refused(unreadable('unreadable/secret.outcome'), /^outcome-lint: unreadable\/secret\.outcome cannot be read: permission denied$/m);
+        refused(unreadable('unreadable'), /^outcome-lint: unreadable\/secret\.outcome cannot be read: permission denied$/m);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }

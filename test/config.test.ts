@@ -5,13 +5,12 @@ import * as path from 'node:path';
 import { z } from 'zod';
 import { parseConfig } from '../server/src/config/config';
 import { configJsonSchema } from '../server/src/config/json-schema';
-import { ConfigFinder, findConfigFile, loadConfigFile } from '../server/src/host/config-files';
-import { lint } from '../server/src/lint';
-import { noFiles } from '../server/src/model/file-access';
-import { rules } from '../server/src/rules/index';
-import { defineRule, Rule } from '../server/src/rules/rule';
+import { findConfigFile, loadConfigFile } from '../server/src/host/config-files';
+import { catalogue } from '../server/src/rules/catalogue';
+import { defineRule, Rule } from '../server/src/engine/kit/rule';
 import { LineIndex } from '../server/src/base/line-index';
 import { repoRoot } from './support/paths';
+import { diskProject, lintText, noFiles } from './support/lint';
 
 /** A rule with options, to test the config machinery on its own. */
 const withOptions = defineRule({
@@ -88,9 +87,9 @@ describe('config: .outcomelintrc.json', () => {
     const spec = 'outcome confidence { for neet kind intangible }\npayment { pay £200 for confidence per participant }\n';
     const code = 'monetisation/intangible-paid';
     const severityOf = (text: string): string | undefined => {
-      const result = parseConfig(text, rules);
+      const result = parseConfig(text, catalogue.all);
       assert.ok('config' in result);
-      return lint('x.outcome', spec, noFiles, { config: result.config }).diagnostics.find((d) => d.code === code)?.severity;
+      return lintText('x.outcome', spec, noFiles, result.config).diagnostics.find((d) => d.code === code)?.severity;
     };
     assert.equal(severityOf('{}'), 'warning');
     assert.equal(severityOf(`{ "rules": { "${code}": "error" } }`), 'error');
@@ -113,7 +112,7 @@ describe('config: found from the file upward', () => {
   });
 
   it('a bad config file gives one line per problem, with file, line and column', () => {
-    const result = loadConfigFile(path.join(top, 'team', '.outcomelintrc.json'));
+    const result = loadConfigFile(path.join(top, 'team', '.outcomelintrc.json'), catalogue);
     assert.ok('problems' in result);
     assert.deepEqual(
       result.problems.map((p) => p.message),
@@ -122,20 +121,20 @@ describe('config: found from the file upward', () => {
   });
 
   it('is read once per folder', () => {
-    const finder = new ConfigFinder(top);
-    const first = finder.forFile(path.join(top, 'a.outcome'));
-    assert.equal(finder.forFile(path.join(top, 'b.outcome')), first);
+    const project = diskProject(top);
+    const first = project.configFor(path.join(top, 'a.outcome'));
+    assert.equal(project.configFor(path.join(top, 'b.outcome')), first);
   });
 });
 
 describe('config: the JSON Schema for editors', () => {
   it('schemas/outcomelintrc.schema.json is generated from the zod schema and up to date (npm run docs)', () => {
     const file = path.join(repoRoot, 'schemas', 'outcomelintrc.schema.json');
-    assert.deepEqual(JSON.parse(fs.readFileSync(file, 'utf8')), configJsonSchema(rules));
+    assert.deepEqual(JSON.parse(fs.readFileSync(file, 'utf8')), configJsonSchema(catalogue.all));
   });
 
   it('lists every rule id, so editors can complete them', () => {
-    const schema = configJsonSchema(rules) as { properties: { rules: { properties: Record<string, unknown> } } };
-    assert.deepEqual(Object.keys(schema.properties.rules.properties).sort(), rules.map((r) => r.meta.id).sort());
+    const schema = configJsonSchema(catalogue.all) as { properties: { rules: { properties: Record<string, unknown> } } };
+    assert.deepEqual(Object.keys(schema.properties.rules.properties).sort(), catalogue.all.map((r) => r.meta.id).sort());
   });
 });

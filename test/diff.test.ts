@@ -7,10 +7,9 @@ import { commandIo } from './support/command-io';
 import { runDiff } from '../server/src/cli/diff-command';
 import { diffVersions, renderJson, renderMarkdown, SpecDiff, SpecVersion, versionOf } from '../server/src/diff/index';
 import { format } from '../server/src/format/format';
-import { DiskAccess } from '../server/src/host/disk-access';
-import { lint } from '../server/src/lint';
 import { FileAccess } from '../server/src/model/file-access';
 import { readText, repoRoot } from './support/paths';
+import { diskProject, lintText } from './support/lint';
 
 /*
  * `outcome-lint diff`: what a change to a spec means. Renames against removals and
@@ -26,7 +25,7 @@ const sample = (name: string): string => readText(path.join(samplesDir, name));
 function version(text: string, others: Record<string, string> = {}, name = 'main.outcome'): SpecVersion {
   const files: Record<string, string> = { [name]: text, ...others };
   const access: FileAccess = { resolve: (_from, target) => ({ uri: target }), read: (uri) => files[uri], display: (uri) => uri };
-  return versionOf(name, text, lint(name, text, access));
+  return versionOf(name, text, lintText(name, text, access));
 }
 
 function diff(before: string, after: string, others: Record<string, string> = {}): SpecDiff {
@@ -313,19 +312,19 @@ payment { pay £500 for job per participant pay £800 for job per participant in
       fs.writeFileSync(path.join(folder, 'new.outcome'), edit(sample('reoffending.outcome'), ['pay £2,800', 'pay £3,000']));
       const run = io(folder);
       assert.equal(runDiff(['old.outcome', 'new.outcome'], run), 0);
-      assert.deepEqual(run.stderr, []);
-      assert.ok(run.stdout.includes('### `old.outcome` → `new.outcome`'), run.stdout);
-      assert.ok(run.stdout.includes('£2,800 → £3,000, +£200 (+7.1%)'), run.stdout);
+      assert.deepEqual(run.err, []);
+      assert.ok(run.out.includes('### `old.outcome` → `new.outcome`'), run.out);
+      assert.ok(run.out.includes('£2,800 → £3,000, +£200 (+7.1%)'), run.out);
 
       const json = io(folder);
       assert.equal(runDiff(['--format', 'json', 'old.outcome', 'old.outcome'], json), 0);
-      assert.equal((JSON.parse(json.stdout) as { files: SpecDiff[] }).files[0].status, 'unchanged');
+      assert.equal((JSON.parse(json.out) as { files: SpecDiff[] }).files[0].status, 'unchanged');
     });
 
     it('says in one line what is wrong with the command, with exit code 2', () => {
       const cases: [string[], string][] = [
         [['old.outcome'], 'outcome-lint: diff needs two files, the old version and the new: outcome-lint diff OLD NEW (or outcome-lint diff --git BASE)'],
-        [['old.outcome', 'nope.outcome'], 'outcome-lint: cannot read nope.outcome: it does not exist'],
+        [['old.outcome', 'nope.outcome'], 'outcome-lint: cannot find nope.outcome: there is no such file or folder'],
         [['--format', 'html', 'a', 'b'], 'outcome-lint: diff: `html` is not a diff format: use --format markdown or --format json'],
         [['--frmat', 'json'], 'outcome-lint: diff: unknown option --frmat (outcome-lint diff --help lists the options)'],
         [['--git'], 'outcome-lint: diff: --git needs a value, such as --git origin/main (outcome-lint diff --help lists the options)'],
@@ -333,8 +332,8 @@ payment { pay £500 for job per participant pay £800 for job per participant in
       for (const [argv, message] of cases) {
         const run = io(folder);
         assert.equal(runDiff(argv, run), 2, argv.join(' '));
-        assert.deepEqual(run.stderr, [message]);
-        assert.equal(run.stdout, '');
+        assert.deepEqual(run.err, [message]);
+        assert.equal(run.out, '');
       }
     });
   });
@@ -384,8 +383,8 @@ payment { pay £500 for job per participant pay £800 for job per participant in
 
     it('compares each changed .outcome file with its version at BASE', () => {
       const run = io(path.join(repo, 'specs'));
-      assert.equal(runDiff(['--git', 'main', '--format', 'json'], run), 0, run.stderr.join('\n'));
-      const report = JSON.parse(run.stdout) as { base: string; files: SpecDiff[] };
+      assert.equal(runDiff(['--git', 'main', '--format', 'json'], run), 0, run.err.join('\n'));
+      const report = JSON.parse(run.out) as { base: string; files: SpecDiff[] };
       assert.match(report.base, /^main \([0-9a-f]{12}\)$/);
       assert.deepEqual(
         report.files.map((f) => [f.old ?? null, f.new ?? null, f.status, f.layoutOnly]),
@@ -415,21 +414,21 @@ payment { pay £500 for job per participant pay £800 for job per participant in
       git('commit', '-q', '-am', 'main moves on');
       git('checkout', '-q', 'change');
       const run = io(repo);
-      assert.equal(runDiff(['--git', 'main...', 'specs/youth-employment.outcome', 'specs/reoffending.outcome'], run), 0, run.stderr.join('\n'));
+      assert.equal(runDiff(['--git', 'main...', 'specs/youth-employment.outcome', 'specs/reoffending.outcome'], run), 0, run.err.join('\n'));
       // Against the merge base, reoffending.outcome changed only in a comment; against
       // main's tip it would show the upfront share going back from 5% to 0%.
-      assert.ok(run.stdout.includes('### `specs/reoffending.outcome`\n\nNo changes in meaning'), run.stdout);
-      assert.ok(run.stdout.includes('### `specs/youth-employment.outcome`'), run.stdout);
-      assert.ok(!run.stdout.includes('shared-cohorts'), run.stdout);
+      assert.ok(run.out.includes('### `specs/reoffending.outcome`\n\nNo changes in meaning'), run.out);
+      assert.ok(run.out.includes('### `specs/youth-employment.outcome`'), run.out);
+      assert.ok(!run.out.includes('shared-cohorts'), run.out);
       const tip = io(repo);
       assert.equal(runDiff(['--git', 'main', 'specs/reoffending.outcome'], tip), 0);
-      assert.ok(tip.stdout.includes('| **upfront share** | 5% | 0% | -5 points |'), tip.stdout);
+      assert.ok(tip.out.includes('| **upfront share** | 5% | 0% | -5 points |'), tip.out);
     });
 
     it('says "no changes" when no .outcome file changed', () => {
       const run = io(repo);
       assert.equal(runDiff(['--git', 'HEAD', 'README.md'], run), 0);
-      assert.ok(run.stdout.includes('No changes: no `.outcome` file changed.'), run.stdout);
+      assert.ok(run.out.includes('No changes: no `.outcome` file changed.'), run.out);
     });
 
     it('gives a clear error outside a repository, or for an unknown BASE', () => {
@@ -437,14 +436,14 @@ payment { pay £500 for job per participant pay £800 for job per participant in
       try {
         const run = io(outside);
         assert.equal(runDiff(['--git', 'main'], run), 2);
-        assert.equal(run.stderr.length, 1);
-        assert.match(run.stderr[0], /^outcome-lint: diff --git needs a git repository, and .* is not in one/);
+        assert.equal(run.err.length, 1);
+        assert.match(run.err[0], /^outcome-lint: diff --git needs a git repository, and .* is not in one/);
       } finally {
         fs.rmSync(outside, { recursive: true, force: true });
       }
       const unknown = io(repo);
       assert.equal(runDiff(['--git', 'no-such-branch'], unknown), 2);
-      assert.deepEqual(unknown.stderr, [
+      assert.deepEqual(unknown.err, [
         'outcome-lint: diff: `no-such-branch` is not a commit in this repository (a branch, tag or commit id, such as origin/main)',
       ]);
     });
@@ -453,7 +452,7 @@ payment { pay £500 for job per participant pay £800 for job per participant in
   it('is the same from disk as in memory', () => {
     // The samples as the CLI reads them (DiskAccess), against the in-memory versions above.
     const file = path.join(samplesDir, 'youth-employment.outcome');
-    const fromDisk = versionOf('y', readText(file), lint(file, readText(file), new DiskAccess([samplesDir])));
+    const fromDisk = versionOf('y', readText(file), lintText(file, readText(file), diskProject(samplesDir)));
     const inMemory = version(sample('youth-employment.outcome'), { 'shared-cohorts.outcome': sample('shared-cohorts.outcome') }, 'y');
     assert.equal(diffVersions(fromDisk, inMemory).status, 'unchanged');
   });

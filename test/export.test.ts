@@ -8,10 +8,10 @@ import { commandIo } from './support/command-io';
 import { runExport } from '../server/src/cli/export-command';
 import { decimalNumber, decimalString } from '../server/src/export/decimal';
 import { exportIndigo, IndigoExport } from '../server/src/export/indigo';
-import { DiskAccess } from '../server/src/host/disk-access';
 import { FileAccess } from '../server/src/model/file-access';
 import { analyse } from '../server/src/model/model';
 import { readText, repoRoot } from './support/paths';
+import { diskProject } from './support/lint';
 
 /*
  * `outcome-lint export --indigo`: every sample exports to JSON that the INDIGO project
@@ -29,7 +29,7 @@ const samples = fs
 
 function exportSample(name: string): IndigoExport {
   const file = path.join(samplesDir, name);
-  return exportIndigo(analyse(file, readText(file), new DiskAccess([samplesDir])), { fileName: name });
+  return exportIndigo(analyse(file, readText(file), diskProject(samplesDir)), { fileName: name });
 }
 
 /** A spec on its own, with other files it may `use`. */
@@ -97,13 +97,13 @@ describe('export --indigo', () => {
     const expected = JSON.parse(fs.readFileSync(path.join(repoRoot, 'test', 'data', 'indigo-youth-employment.json'), 'utf8')) as unknown;
     const run = io();
     assert.equal(runExport(['--indigo', 'samples/youth-employment.outcome'], run), 0);
-    assert.deepEqual(JSON.parse(run.stdout), expected);
+    assert.deepEqual(JSON.parse(run.out), expected);
     // Left out, and said so: `confidence` has no counterfactual, baseline or evidence.
     assert.ok(
-      run.stderr.some((l) => l.includes('outcome_metrics[confidence].outcome_validation_method')),
-      run.stderr.join('\n'),
+      run.err.some((l) => l.includes('outcome_metrics[confidence].outcome_validation_method')),
+      run.err.join('\n'),
     );
-    assert.ok(run.stderr.some((l) => l.includes('never in an outcome specification')));
+    assert.ok(run.err.some((l) => l.includes('never in an outcome specification')));
   });
 
   it('leaves out what the spec does not give, and lists it', () => {
@@ -193,19 +193,19 @@ describe('export --indigo', () => {
   it('runs as a command: usage, errors, --output', () => {
     const usage = io();
     assert.equal(runExport(['samples/youth-employment.outcome'], usage), 2);
-    assert.deepEqual(usage.stderr, ['outcome-lint: export needs a format: --indigo (outcome-lint export --indigo SPEC)']);
+    assert.deepEqual(usage.err, ['outcome-lint: export needs a format: --indigo (outcome-lint export --indigo SPEC)']);
 
     const unknown = io();
     assert.equal(runExport(['--indigo', '--xml', 'a.outcome'], unknown), 2);
-    assert.deepEqual(unknown.stderr, ['outcome-lint: export: unknown option --xml (outcome-lint export --help lists the options)']);
+    assert.deepEqual(unknown.err, ['outcome-lint: export: unknown option --xml (outcome-lint export --help lists the options)']);
 
     const noValue = io();
     assert.equal(runExport(['--indigo', 'a.outcome', '--output'], noValue), 2);
-    assert.deepEqual(noValue.stderr, ['outcome-lint: export: --output needs a value, such as --output project.json (outcome-lint export --help lists the options)']);
+    assert.deepEqual(noValue.err, ['outcome-lint: export: --output needs a value, such as --output project.json (outcome-lint export --help lists the options)']);
 
     const missing = io();
     assert.equal(runExport(['--indigo', 'samples/nope.outcome'], missing), 2);
-    assert.deepEqual(missing.stderr, ['outcome-lint: cannot read samples/nope.outcome: it does not exist']);
+    assert.deepEqual(missing.err, ['outcome-lint: cannot find samples/nope.outcome: there is no such file or folder']);
 
     // The CLI's one reader: a file that is not UTF-8 gets the same precise line as when linted.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outcome-lint-export-'));
@@ -213,18 +213,18 @@ describe('export --indigo', () => {
       fs.writeFileSync(path.join(dir, 'latin1.outcome'), Buffer.from('spec "S" {\n  budget \xa3100\n}\n', 'latin1'));
       const latin1 = io(dir);
       assert.equal(runExport(['--indigo', 'latin1.outcome'], latin1), 2);
-      assert.deepEqual(latin1.stderr, ['outcome-lint: latin1.outcome is not UTF-8 text: the byte 0xA3 at line 2, column 10 is not valid UTF-8; save the file as UTF-8']);
+      assert.deepEqual(latin1.err, ['outcome-lint: latin1.outcome is not UTF-8 text: the byte 0xA3 at line 2, column 10 is not valid UTF-8; save the file as UTF-8']);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
 
     const two = io();
     assert.equal(runExport(['--indigo', 'a.outcome', 'b.outcome'], two), 2);
-    assert.equal(two.stderr.length, 1);
+    assert.equal(two.err.length, 1);
 
     const help = io();
     assert.equal(runExport(['--help'], help), 0);
-    assert.match(help.stdout, /^Usage: outcome-lint export --indigo SPEC/);
+    assert.match(help.out, /^Usage: outcome-lint export --indigo SPEC/);
 
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'outcome-lint-export-'));
     try {
@@ -233,14 +233,14 @@ describe('export --indigo', () => {
       const written = io(folder);
       // Written, but the spec has an error: exit code 1, and the export holds what could be read.
       assert.equal(runExport(['--indigo', 'broken.outcome', '--output', 'out.json'], written), 1);
-      assert.equal(written.stdout, '');
+      assert.equal(written.out, '');
       const project = JSON.parse(fs.readFileSync(path.join(folder, 'out.json'), 'utf8')) as { name: { value: string } };
       assert.equal(project.name.value, 'Broken');
-      assert.match(written.stderr[written.stderr.length - 1], /^outcome-lint: broken\.outcome has 1 error \(/);
+      assert.match(written.err[written.err.length - 1], /^outcome-lint: broken\.outcome has 1 error \(/);
 
       const unwritable = io(folder);
       assert.equal(runExport(['--indigo', 'broken.outcome', '-o', 'no/such/folder/out.json'], unwritable), 2);
-      assert.deepEqual(unwritable.stderr, ['outcome-lint: cannot write no/such/folder/out.json: it does not exist']);
+      assert.deepEqual(unwritable.err, ['outcome-lint: cannot write no/such/folder/out.json: its folder does not exist']);
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });
     }

@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DiskAccess } from '../server/src/host/disk-access';
-import { lint } from '../server/src/lint';
 import { LineIndex } from '../server/src/base/line-index';
 import { describeActual, formatExpectation, readExpectations } from './support/annotations';
 import { repoRoot } from './support/paths';
+import { LintResult } from '../server/src/engine/lint';
+import { diskProject, lintText } from './support/lint';
 
 /*
  * Every `.outcome` file under test/fixtures is linted and compared, both ways, with
@@ -40,19 +40,19 @@ function fixtureFiles(dir: string): string[] {
   });
 }
 
-function itemsOf(result: ReturnType<typeof lint>): string {
+function itemsOf(result: LintResult): string {
   return result.model.file.items
     .map((item) => ('name' in item && item.name ? `${item.kind}:${item.name.text}` : item.kind))
     .join(' ');
 }
 
 describe('fixtures: findings match their caret annotations', () => {
-  const access = new DiskAccess([fixturesDir]);
+  const access = diskProject(fixturesDir);
   for (const file of fixtureFiles(fixturesDir)) {
     const name = path.relative(fixturesDir, file);
     it(name, () => {
       const text = fs.readFileSync(file, 'utf8');
-      const result = lint(file, text, access);
+      const result = lintText(file, text, access);
       const index = new LineIndex(text);
       // A fixed-output fixture keeps the annotations of the file it was fixed from; its
       // rule must now be silent (rules.test.ts applies the fixes and checks that).

@@ -2,50 +2,67 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { generateSpec } from '../bench/generate';
 import { parseConfig } from '../server/src/config/config';
-import { DiskAccess } from '../server/src/host/disk-access';
-import { lint, LintResult } from '../server/src/lint';
-import { rules } from '../server/src/rules/index';
-import { moveFindings } from '../server/src/rules/reuse';
-import { Workspace } from '../server/src/lsp/workspace';
+import { lint, LintResult } from '../server/src/engine/lint';
+import { Linter } from '../server/src/engine/linter';
+import { moveFindings } from '../server/src/engine/reuse';
+import { Project } from '../server/src/host/project';
+import { catalogue } from '../server/src/rules/catalogue';
+import { Text } from '../server/src/syntax/ast';
 import { parse } from '../server/src/syntax/parse';
 import { reparse } from '../server/src/syntax/reparse';
-import { Text } from '../server/src/syntax/ast';
-import { readingTexts, sharedReading, TextNode } from '../server/src/syntax/text-node';
 import { samples } from './support/fuzz-inputs';
+import { diskProject, textProject } from './support/lint';
 import { samplesDir } from './support/paths';
 
 /*
  * As someone types in an open document, the server's lint keeps the findings of every
- * rule that did not read the string the keystroke changed (rules/reuse.ts). Whatever
+ * rule that did not read the string the keystroke changed (engine/reuse.ts). Whatever
  * is kept, the findings must be exactly those of a fresh lint of the new text: these
  * tests type at random, inside strings and anywhere, and compare after every edit.
  */
 
-const uriOf = (name: string): string => pathToFileURL(path.join(samplesDir, name)).toString();
+/** A project of a folder, its files linted as the server lints them: open documents noting what each rule reads. */
+class Editor {
+  readonly project: Project;
+  readonly linter: Linter;
 
-/** A document open in a workspace over samples/, as the server holds it. */
-function openDocument(name: string, text: string): { workspace: Workspace; uri: string } {
-  const workspace = new Workspace();
-  workspace.setRoots([samplesDir]);
-  const uri = uriOf(name);
-  workspace.setOpen(uri, text);
-  return { workspace, uri };
+  constructor(folder = samplesDir) {
+    this.project = diskProject(folder);
+    this.linter = new Linter(this.project, catalogue, (file) => this.project.isOpen(file));
+  }
+
+  /** The editor holds `text` for the file (opened, or typed in). */
+  type(file: string, text: string): void {
+    this.project.setOpen(file, text);
+    this.linter.changed(file);
+  }
+
+  lint(file: string): LintResult {
+    return this.linter.lint(file);
+  }
+}
+
+const fileOf = (name: string): string => path.join(samplesDir, name);
+
+/** A document open in a project of samples/, as the server holds it. */
+function openDocument(name: string, text: string): { editor: Editor; file: string } {
+  const editor = new Editor();
+  const file = fileOf(name);
+  editor.type(file, text);
+  return { editor, file };
 }
 
 /**
- * The lint of a text from scratch: a file the workspace holds but that is not open, so
- * nothing is kept; `others` are other files' texts as the editor holds them.
+ * The lint of a text from scratch, by a linter that keeps nothing; `others` are other
+ * files' texts as the editor holds them.
  */
-function freshLint(uri: string, text: string, others: ReadonlyMap<string, string> = new Map()): LintResult {
-  const workspace = new Workspace();
-  workspace.setRoots([samplesDir]);
-  for (const [other, otherText] of others) workspace.setText(other, otherText);
-  workspace.setText(uri, text);
-  return workspace.lint(uri)!;
+function freshLint(file: string, text: string, others: ReadonlyMap<string, string> = new Map()): LintResult {
+  const project = diskProject(samplesDir);
+  for (const [other, otherText] of [...others, [file, text] as const]) project.setOpen(other, otherText);
+  return new Linter(project, catalogue, () => false).lint(file);
 }
 
 /** Findings as plain data, for comparing. */
@@ -88,12 +105,17 @@ type StringEditSpec = { which: number; at: number; remove: number; insert: strin
 function strings(text: string): Text[] {
   const found: Text[] = [];
   const visit = (value: unknown): void => {
-    if (value instanceof TextNode) found.push(value);
+    if (isString(value)) found.push(value);
     else if (Array.isArray(value)) value.forEach(visit);
     else if (typeof value === 'object' && value !== null) Object.values(value).forEach(visit);
   };
   visit(parse(text).file.items);
   return found.filter((s) => text[s.span.end - 1] === '"' && text[s.span.start] === '"' && s.span.end - s.span.start >= 2);
+}
+
+/** A node of a string's shape: a span and a value (the quote test in strings() tells it from a chosen word). */
+function isString(value: unknown): value is Text {
+  return typeof value === 'object' && value !== null && typeof (value as Text).value === 'string' && 'span' in value && Object.keys(value).length === 2;
 }
 
 /** Applies an edit inside the (which)th string, between its quotes; the text unchanged if it has none. */
@@ -109,26 +131,26 @@ function editInsideString(text: string, edit: StringEditSpec): string {
 
 /** Types the edits into an open document and compares each lint with a fresh one; returns how many rule runs were kept. */
 function typeAndCompare(name: string, start: string, edits: readonly StringEditSpec[], apply = editInsideString): number {
-  const { workspace, uri } = openDocument(name, start);
-  workspace.lint(uri);
+  const { editor, file } = openDocument(name, start);
+  editor.lint(file);
   let text = start;
   let keptRuns = 0;
   for (const edit of edits) {
     text = apply(text, edit);
-    workspace.setText(uri, text);
-    const result = workspace.lint(uri)!;
+    editor.type(file, text);
+    const result = editor.lint(file);
     keptRuns += kept(result).length;
-    assert.deepStrictEqual(plain(result), plain(freshLint(uri, text)), `after ${JSON.stringify(edit)}`);
+    assert.deepStrictEqual(plain(result), plain(freshLint(file, text)), `after ${JSON.stringify(edit)}`);
   }
   return keptRuns;
 }
 
 /** Opens `name` with text `before`, lints it, then the edit to `after` as one keystroke: its lint, and a fresh one to compare. */
 function lintAfterTyping(name: string, before: string, after: string): { result: LintResult; fresh: LintResult; earlier: LintResult } {
-  const { workspace, uri } = openDocument(name, before);
-  const earlier = workspace.lint(uri)!;
-  workspace.setText(uri, after);
-  return { result: workspace.lint(uri)!, fresh: freshLint(uri, after), earlier };
+  const { editor, file } = openDocument(name, before);
+  const earlier = editor.lint(file);
+  editor.type(file, after);
+  return { result: editor.lint(file), fresh: freshLint(file, after), earlier };
 }
 
 /** `text` with `insert` typed just inside the first string after the first `word`. */
@@ -156,19 +178,19 @@ describe('lint as someone types: findings kept from the lint before are those a 
 
   it('a rule that read one string of an item still runs when a later keystroke changes it (its reads follow the new tree)', () => {
     const text = 'outcome o "Adults in work" {\n  evidence "payroll"\n}\n';
-    const { workspace, uri } = openDocument('typing.outcome', text);
-    workspace.lint(uri);
+    const { editor, file } = openDocument('typing.outcome', text);
+    editor.lint(file);
     // A keystroke in the evidence first: deficit-framing reads titles, not evidence, so it is kept…
     const first = text.replace('"payroll"', '"payroll data"');
-    workspace.setText(uri, first);
-    assert.ok(kept(workspace.lint(uri)!).includes('target-group/deficit-framing'));
+    editor.type(file, first);
+    assert.ok(kept(editor.lint(file)).includes('target-group/deficit-framing'));
     // …and a keystroke in the title, now a string of the new tree, runs it again.
     const second = first.replace('"Adults in work"', '"offenders in work"');
-    workspace.setText(uri, second);
-    const result = workspace.lint(uri)!;
+    editor.type(file, second);
+    const result = editor.lint(file);
     assert.ok(ran(result).includes('target-group/deficit-framing'));
     assert.ok(result.diagnostics.some((d) => d.code === 'target-group/deficit-framing'));
-    assert.deepStrictEqual(plain(result), plain(freshLint(uri, second)));
+    assert.deepStrictEqual(plain(result), plain(freshLint(file, second)));
   });
 
   it('an edit that adds a line break, or changes more than a string, runs every rule', () => {
@@ -205,17 +227,18 @@ describe('lint as someone types: findings kept from the lint before are those a 
   it('a change to a used file, then a keystroke in a string, runs every rule', () => {
     const main = samples.find((s) => s.name === 'youth-employment.outcome')!;
     const shared = samples.find((s) => s.name === 'shared-cohorts.outcome')!;
-    const { workspace, uri } = openDocument(main.name, main.text);
-    const sharedUri = uriOf(shared.name);
-    workspace.setOpen(sharedUri, shared.text);
-    workspace.lint(uri);
+    const { editor, file } = openDocument(main.name, main.text);
+    const sharedFile = fileOf(shared.name);
+    editor.type(sharedFile, shared.text);
+    editor.lint(file);
     // The keystroke first, then the used file changes, then the lint.
     const next = typedAfter(main.text, 'evidence', 'x');
-    workspace.setText(uri, next);
-    workspace.setText(sharedUri, shared.text.replace(/referral by .*/, 'referral provider'));
-    const result = workspace.lint(uri)!;
+    editor.type(file, next);
+    const sharedNow = shared.text.replace(/referral by .*/, 'referral provider');
+    editor.type(sharedFile, sharedNow);
+    const result = editor.lint(file);
     assert.deepEqual(kept(result), []);
-    assert.deepStrictEqual(plain(result), plain(freshLint(uri, next, new Map([[sharedUri, workspace.text(sharedUri)!]]))));
+    assert.deepStrictEqual(plain(result), plain(freshLint(file, next, new Map([[sharedFile, sharedNow]]))));
   });
 
   it('a keystroke after a used file went from unreadable to missing runs every rule: the model\'s finding says why anew (found by review)', () => {
@@ -223,17 +246,17 @@ describe('lint as someone types: findings kept from the lint before are those a 
     try {
       const bad = path.join(dir, 'bad.outcome');
       fs.writeFileSync(bad, Buffer.from([0x63, 0x6f, 0xff, 0xfe, 0x0a]));
-      const uri = pathToFileURL(path.join(dir, 'a.outcome')).toString();
+      const file = path.join(dir, 'a.outcome');
       const text = 'use "bad.outcome"\n\noutcome o "Adults in work" {\n  evidence "payroll"\n}\n';
-      const workspace = new Workspace();
-      workspace.setRoots([dir]);
-      workspace.setOpen(uri, text);
+      const editor = new Editor(dir);
+      editor.type(file, text);
       const unresolved = (r: LintResult): string[] => r.diagnostics.filter((d) => d.code === 'structure/unresolved-use').map((d) => d.message);
-      assert.match(unresolved(workspace.lint(uri)!)[0], /not UTF-8 text/);
+      assert.match(unresolved(editor.lint(file))[0], /not UTF-8 text/);
       fs.unlinkSync(bad);
-      workspace.changedOnDisk(pathToFileURL(bad).toString());
-      workspace.setText(uri, text.replace('payroll', 'payroll data'));
-      const result = workspace.lint(uri)!;
+      editor.project.changed(bad);
+      editor.linter.changed(bad);
+      editor.type(file, text.replace('payroll', 'payroll data'));
+      const result = editor.lint(file);
       assert.deepEqual(kept(result), []);
       assert.match(unresolved(result)[0], /does not exist/);
     } finally {
@@ -242,17 +265,17 @@ describe('lint as someone types: findings kept from the lint before are those a 
   });
 
   it('a keystroke after the settings changed runs every rule with the new settings', () => {
-    const uri = uriOf(reoffending.name);
-    const access = new DiskAccess([samplesDir]);
+    const file = fileOf(reoffending.name);
+    const disk = diskProject(samplesDir);
     const parsed = parse(reoffending.text);
-    const cache = new Map([[uri, parsed]]);
-    const before = lint(uri, reoffending.text, access, { cache, incremental: {} });
+    const cache = new Map([[file, parsed]]);
+    const before = lint(textProject(file, reoffending.text, disk), file, { rules: catalogue, cache, incremental: {} });
     const text = typedAfter(reoffending.text, 'evidence', 'x');
     const { parsed: now, edit } = reparse({ text: reoffending.text, parsed }, text);
-    cache.set(uri, now);
-    const quieter = parseConfig('{ "rules": { "perverse-incentive/creaming": "off" } }', rules);
+    cache.set(file, now);
+    const quieter = parseConfig('{ "rules": { "perverse-incentive/creaming": "off" } }', catalogue.all);
     assert.ok('config' in quieter);
-    const after = lint(uri, text, access, { cache, config: quieter.config, incremental: { earlier: before, edit } });
+    const after = lint(textProject(file, text, disk, quieter.config), file, { rules: catalogue, cache, incremental: { earlier: before, edit } });
     assert.deepEqual(kept(after), []);
     assert.ok(before.diagnostics.some((d) => d.code === 'perverse-incentive/creaming'));
     assert.ok(!after.diagnostics.some((d) => d.code === 'perverse-incentive/creaming'));
@@ -279,18 +302,8 @@ describe('lint as someone types: findings kept from the lint before are those a 
     }
   });
 
-  it('a fact worked out once for several rules notes the strings it read for each rule that asks, not only the first', () => {
-    const string = new TextNode({ start: 0, end: 5 }, 'abc');
-    const shared = sharedReading(() => string.value.length);
-    const first = new Set<Text>();
-    const second = new Set<Text>();
-    assert.equal(readingTexts(first, shared), 3);
-    assert.equal(readingTexts(second, shared), 3);
-    assert.ok(first.has(string) && second.has(string));
-  });
-
   it('a finding that points inside the edited string is not moved: where it goes is its rule\'s to say', () => {
-    const string = new TextNode({ start: 10, end: 20 }, 'inside');
+    const string: Text = { span: { start: 10, end: 20 }, value: 'inside' };
     const edit = { string, pairs: [], delta: 3 };
     const moved = (start: number, end: number): { start: number; end: number } | false => {
       const found = [{ code: 'x/y', severity: 'info' as const, message: 'm', span: { start, end } }];

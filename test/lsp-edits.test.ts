@@ -4,8 +4,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Workspace } from '../server/src/lsp/workspace';
 import { LineIndex } from '../server/src/base/line-index';
+import { Linter } from '../server/src/engine/linter';
+import { catalogue } from '../server/src/rules/catalogue';
+import { diskProject } from './support/lint';
 import { LspClient } from './support/lsp-client';
 import { repoRoot } from './support/paths';
 
@@ -26,7 +28,8 @@ describe('language server: edits are never lost', function () {
 
   before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outcome-lint-edits-'));
-    client = new LspClient();
+    // In this process, to read the text the server holds.
+    client = new LspClient({}, { inProcess: true });
     await client.initialize(dir);
   });
 
@@ -36,7 +39,9 @@ describe('language server: edits are never lost', function () {
   });
 
   it('after each of 1,000 random edits the server holds the client\'s text, and findings follow the latest version', async () => {
-    const uri = LspClient.uri(path.join(dir, 'edited.outcome'));
+    const file = path.join(dir, 'edited.outcome');
+    const uri = LspClient.uri(file);
+    const session = client.server!.session;
     const start = fs.readFileSync(path.join(repoRoot, 'samples/homelessness.outcome'), 'utf8');
     let doc = TextDocument.create(uri, 'outcome', 1, start);
     await client.open(uri, start, 1);
@@ -55,16 +60,16 @@ describe('language server: edits are never lost', function () {
       const change = { range, text: edit.text.join('') };
       doc = TextDocument.update(doc, [change], doc.version + 1);
       await client.change(uri, doc.version, [change]);
-      const held = await client.connection.sendRequest('outcome-lint/debug/text', { uri });
-      assert.equal(held, doc.getText(), `after edit ${i + 1}`);
+      // The server has read every message sent before this request once it answers.
+      await client.connection.sendRequest('outcome-lint/rules');
+      assert.equal(session.text(session.id(uri)), doc.getText(), `after edit ${i + 1}`);
       if ((i + 1) % 100 === 0) {
         const published = await client.diagnostics(uri, (p) => p.version === doc.version, 20_000);
         const index = new LineIndex(doc.getText());
         // A fresh lint of the text, as a server just started would make it.
-        const fresh = new Workspace();
-        fresh.setRoots([dir]);
-        fresh.setOpen(uri, doc.getText());
-        const expected = fresh.lint(uri)!.diagnostics.map((d) => {
+        const project = diskProject(dir);
+        project.setOpen(file, doc.getText());
+        const expected = new Linter(project, catalogue, () => false).lint(file).diagnostics.map((d) => {
           const [start, end] = [index.position(d.span.start), index.position(d.span.end)];
           return `${start.line}:${start.character}-${end.line}:${end.character} ${d.code} ${d.message}`;
         });

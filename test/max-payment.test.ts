@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
-import { DiskAccess } from '../server/src/host/disk-access';
 import { FileAccess } from '../server/src/model/file-access';
 import { maximumPayment, MaximumPayment } from '../server/src/model/max-payment';
 import { analyse } from '../server/src/model/model';
 import { readText, repoRoot } from './support/paths';
+import { diskProject } from './support/lint';
 
 /*
  * The most a spec can pay (language reference, "The most a spec can pay"), worked by
@@ -232,7 +232,7 @@ describe('maximum payment: single sums, gaps and currencies', () => {
 
 describe('maximum payment: the samples add up as their comments say', () => {
   const samples = path.join(repoRoot, 'samples');
-  const access = new DiskAccess([samples]);
+  const access = diskProject(samples);
   const of = (name: string): MaximumPayment => {
     const file = path.join(samples, name);
     return maximumPayment(analyse(file, readText(file), access));

@@ -138,7 +138,7 @@ describe('every regular expression in the shipped code is safe from catastrophic
   it('finds the expressions (the search itself works)', () => {
     const literals = [...found.values()].flatMap((f) => f.literals);
     assert.ok(literals.length > 100, `only ${literals.length} regular expressions found`);
-    assert.ok(literals.some((f) => f.where.startsWith('server/src/rules/words.ts')), 'the word matcher is among them');
+    assert.ok(literals.some((f) => f.where.startsWith('server/src/engine/kit/words.ts')), 'the word matcher is among them');
     assert.ok(literals.some((f) => f.flags.includes('y') && f.where.startsWith('server/src/syntax/tokens.ts')), 'token patterns are checked as sticky');
   });
 

@@ -2,10 +2,11 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
-import { DiskAccess } from '../server/src/host/disk-access';
 import { formatMoney } from '../server/src/base/wording';
 import { headline, renderHtml, riskReport, RiskReport } from '../server/src/report/index';
-import { readText, repoRoot } from './support/paths';
+import { repoRoot } from './support/paths';
+import { catalogue } from '../server/src/rules/catalogue';
+import { diskProject } from './support/lint';
 
 /*
  * The HTML risk report in a real browser: Debian's Chromium (`apt-get install -y
@@ -36,7 +37,7 @@ const A4_CONTENT_WIDTH = Math.floor(((210 - 26) / 25.4) * 96);
 
 function build(name: string): RiskReport {
   const file = path.join(repoRoot, 'samples', `${name}.outcome`);
-  const built = riskReport(file, readText(file), new DiskAccess([path.join(repoRoot, 'samples')]), {}, `samples/${name}.outcome`);
+  const built = riskReport(diskProject(path.join(repoRoot, 'samples')), file, catalogue, {}, `samples/${name}.outcome`);
   if ('problems' in built) throw new Error(built.problems.join('\n'));
   return built.report;
 }

@@ -2,10 +2,9 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runReport, ReportFiles } from '../server/src/cli/report-command';
-import { DiskAccess } from '../server/src/host/disk-access';
+import { runReport } from '../server/src/cli/report-command';
 import { FileAccess } from '../server/src/model/file-access';
-import { ruleById } from '../server/src/rules/index';
+import { catalogue } from '../server/src/rules/catalogue';
 import { fraction, percentOf, roundHalfUp, spread } from '../server/src/report/exact';
 import { moneyJson, reportJson } from '../server/src/report/json';
 import { renderHtml, renderMarkdown, riskReport, RiskReport } from '../server/src/report/index';
@@ -15,6 +14,7 @@ import { paymentMonth, readSchedule } from '../server/src/report/schedule';
 import { sha256Base64 } from '../server/src/report/sha256';
 import { commandIo } from './support/command-io';
 import { readText, repoRoot } from './support/paths';
+import { diskProject, textProject } from './support/lint';
 
 /*
  * The provider's risk report, checked against figures worked by hand. Amounts are
@@ -28,19 +28,19 @@ function memory(files: Record<string, string>): FileAccess {
 }
 
 function reportOf(text: string, options: ReportOptionsInput = {}): RiskReport {
-  const built = riskReport('main', text, memory({ main: text }), options);
+  const built = riskReport(textProject('main', text, memory({ main: text })), 'main', catalogue, options);
   if ('problems' in built) throw new Error(built.problems.join('\n'));
   return built.report;
 }
 
 function problemsOf(text: string, options: ReportOptionsInput): string[] {
-  const built = riskReport('main', text, memory({ main: text }), options);
+  const built = riskReport(textProject('main', text, memory({ main: text })), 'main', catalogue, options);
   return 'problems' in built ? built.problems : [];
 }
 
 function sample(name: string, options: ReportOptionsInput = {}): RiskReport {
   const file = path.join(repoRoot, 'samples', `${name}.outcome`);
-  const built = riskReport(file, readText(file), new DiskAccess([path.join(repoRoot, 'samples')]), options, `samples/${name}.outcome`);
+  const built = riskReport(textProject(file, readText(file), diskProject(path.join(repoRoot, 'samples'))), file, catalogue, options, `samples/${name}.outcome`);
   if ('problems' in built) throw new Error(built.problems.join('\n'));
   return built.report;
 }
@@ -331,7 +331,7 @@ describe('risk report: samples', () => {
     for (const name of ['youth-employment', 'homelessness', 'reoffending', 'social-prescribing', 'family-support', 'adult-social-care']) {
       const r = sample(name);
       assert.ok(r.assumptions.length > 3, name);
-      for (const group of r.findings) for (const f of group.findings) assert.equal(ruleById(f.code)?.meta.family, group.family, f.code);
+      for (const group of r.findings) for (const f of group.findings) assert.equal(catalogue.byId(f.code)?.meta.family, group.family, f.code);
       JSON.parse(reportJson(r));
     }
     const social = sample('social-prescribing');
@@ -346,14 +346,14 @@ describe('risk report: samples', () => {
 
 describe('risk report: while a spec is being written', () => {
   it('never throws on a half-typed or mangled spec (the editor shows the report as the spec is edited)', () => {
-    const access = new DiskAccess([path.join(repoRoot, 'samples')]);
+    const access = diskProject(path.join(repoRoot, 'samples'));
     for (const name of ['youth-employment', 'homelessness', 'reoffending', 'family-support']) {
       const file = path.join(repoRoot, 'samples', `${name}.outcome`);
       const text = readText(file);
       const step = Math.ceil(text.length / 40);
       for (let cut = 0; cut <= text.length; cut += step) {
         for (const t of [text.slice(0, cut), text.slice(0, cut) + text.slice(cut + 37)]) {
-          const built = riskReport(file, t, access);
+          const built = riskReport(textProject(file, t, access), file, catalogue);
           assert.ok('report' in built);
           renderHtml(built.report);
           renderMarkdown(built.report);
@@ -464,22 +464,35 @@ describe('risk report: building blocks', () => {
 });
 
 describe('outcome-lint report (the command)', () => {
+  /** Runs the command in a folder of its own holding `files` (named from `/work/`), and returns what it printed and wrote. */
   function run(argv: string[], files: Record<string, string | Buffer> = {}) {
-    const written: Record<string, string> = {};
-    const io = commandIo('/work');
-    const memory: ReportFiles = {
-      read: (f) => {
-        if (!(f in files)) throw Object.assign(new Error('nope'), { code: 'ENOENT' });
-        return Buffer.from(files[f]);
-      },
-      write: (f, t) => void (written[f] = t),
-    };
-    const code = runReport(argv, io, memory);
-    return { code, out: io.stdout, err: io.stderr, written };
+    const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'outcome-lint-report-command-')));
+    try {
+      for (const [name, content] of Object.entries(files)) {
+        const full = path.join(dir, path.relative('/work', name));
+        fs.mkdirSync(path.dirname(full), { recursive: true });
+        fs.writeFileSync(full, content);
+      }
+      const io = commandIo(dir);
+      const code = runReport(argv, io);
+      const written: Record<string, string> = {};
+      const walk = (folder: string): void => {
+        for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+          const full = path.join(folder, entry.name);
+          const name = path.join('/work', path.relative(dir, full));
+          if (entry.isDirectory()) walk(full);
+          else if (!(name in files)) written[name] = fs.readFileSync(full, 'utf8');
+        }
+      };
+      walk(dir);
+      return { code, out: io.out, err: io.err, written };
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   }
 
   it('writes the HTML report and says where the peak is', () => {
-    const r = run(['spec.outcome', '--html', 'out/report.html'], { '/work/spec.outcome': ZERO_UPFRONT });
+    const r = run(['spec.outcome', '--html', 'out/report.html'], { '/work/spec.outcome': ZERO_UPFRONT, '/work/out/.keep': '' });
     assert.equal(r.code, 0);
     assert.match(r.written['/work/out/report.html'], /^<!doctype html>/);
     assert.equal(r.out, 'Wrote the risk report of spec.outcome to out/report.html: peak working capital £60,000 in month 6 (Jun 2027).\n');
@@ -520,10 +533,10 @@ describe('outcome-lint report (the command)', () => {
       fs.writeFileSync(path.join(dir, 'inside', 'main.outcome'), ZERO_UPFRONT.replace('cohort c { size 120 }', 'use "shared.outcome"'));
       const io = commandIo(path.join(dir, 'inside'));
       assert.equal(runReport(['main.outcome', '--json'], io), 0);
-      const json = JSON.parse(io.stdout);
+      const json = JSON.parse(io.out);
       // Nothing was read from outside: the cohort is unknown, so nothing can be counted.
       assert.deepEqual(json.maximum.missing, ['`c` is not defined']);
-      assert.match(io.stdout, /structure\/unresolved-use/);
+      assert.match(io.out, /structure\/unresolved-use/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -534,7 +547,7 @@ describe('outcome-lint report (the command)', () => {
     const cases: [string[], string][] = [
       [[], 'outcome-lint: report needs the specification to report on, such as outcome-lint report specs/youth.outcome'],
       [['a.outcome', 'b.outcome'], 'outcome-lint: report reports on one specification at a time; found 2: a.outcome, b.outcome'],
-      [['missing.outcome'], 'outcome-lint: cannot read missing.outcome: it does not exist'],
+      [['missing.outcome'], 'outcome-lint: cannot find missing.outcome: there is no such file or folder'],
       [['spec.outcome', '--html'], 'outcome-lint: report: --html needs a value, such as --html report.html (outcome-lint report --help lists the options)'],
       [['spec.outcome', '--cost'], 'outcome-lint: report: --cost needs a value, such as --cost £1.2m (outcome-lint report --help lists the options)'],
       [['spec.outcome', '--html', '--json'], 'outcome-lint: report: --html needs a value; write --html=VALUE for one that starts with - (outcome-lint report --help lists the options)'],
@@ -574,15 +587,8 @@ describe('outcome-lint report (the command)', () => {
   });
 
   it('says when the report cannot be written', () => {
-    const io = commandIo('/work');
-    const unwritable: ReportFiles = {
-      read: () => Buffer.from(CAPPED),
-      write: () => {
-        throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
-      },
-    };
-    assert.equal(runReport(['spec.outcome', '--html', 'report.html'], io, unwritable), 2);
-    assert.deepEqual([io.stderr, io.stdout], [['outcome-lint: cannot write report.html: permission denied'], '']);
+    const r = run(['spec.outcome', '--html', 'spec.outcome/report.html'], { '/work/spec.outcome': CAPPED });
+    assert.deepEqual([r.code, r.err, r.out], [2, ['outcome-lint: cannot write spec.outcome/report.html: a part of its path is a file, not a folder'], '']);
   });
 
   it('has help', () => {

@@ -1,15 +1,15 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DiskAccess } from '../server/src/host/disk-access';
-import { lint } from '../server/src/lint';
-import { applyFixes } from '../server/src/rules/apply-fixes';
-import { ruleDoc, ruleDocPath } from '../server/src/rules/docs';
-import { EXAMPLE_URI, exampleAccess } from '../server/src/rules/examples';
-import { rules } from '../server/src/rules/index';
+import { applyFixes } from '../server/src/engine/fixes';
+import { ruleDoc } from '../server/src/rules/docs';
+import { ruleDocPath } from '../server/src/rules/links';
+import { lintExample } from '../server/src/rules/examples';
+import { catalogue } from '../server/src/rules/catalogue';
 import { checkedRules } from './fixtures.test';
 import { readExpectations } from './support/annotations';
 import { repoRoot } from './support/paths';
+import { diskProject, lintText } from './support/lint';
 
 /** The rule ids of ../shared/design/rules.md: the contract users' configs name. */
 const CATALOGUE = [
@@ -49,19 +49,19 @@ function allFixtures(dir: string = fixturesDir): string[] {
 
 describe('rules: the registry', () => {
   it('registers every rule module, each under the id of its file', () => {
-    const registered = rules.map((r) => r.meta.id);
+    const registered = catalogue.all.map((r) => r.meta.id);
     assert.deepEqual([...registered].sort(), ruleModules().sort());
-    for (const rule of rules) assert.equal(rule.meta.family, rule.meta.id.split('/')[0]);
+    for (const rule of catalogue.all) assert.equal(rule.meta.family, rule.meta.id.split('/')[0]);
   });
 
   it('is sorted by id, with no id twice', () => {
-    const ids = rules.map((r) => r.meta.id);
+    const ids = catalogue.all.map((r) => r.meta.id);
     assert.deepEqual(ids, [...ids].sort((a, b) => a.localeCompare(b)));
     assert.equal(new Set(ids).size, ids.length);
   });
 
   it('has every rule of the catalogue', () => {
-    const ids = new Set(rules.map((r) => r.meta.id));
+    const ids = new Set(catalogue.all.map((r) => r.meta.id));
     assert.deepEqual(CATALOGUE.filter((id) => !ids.has(id)), []);
   });
 });
@@ -74,7 +74,7 @@ describe('rules: fixtures', () => {
     return { file, text, checked: checkedRules(relative, text), expected: readExpectations(text) };
   });
 
-  for (const rule of rules) {
+  for (const rule of catalogue.all) {
     const id = rule.meta.id;
     it(`${id} has at least 3 fixtures where it fires and 3 where it does not`, () => {
       const about = fixtures.filter((f) => f.checked.includes(id));
@@ -89,21 +89,21 @@ describe('rules: fixtures', () => {
     const original = fixed.replace(/\.fixed\.outcome$/, '.outcome');
     const id = checkedRules(path.relative(fixturesDir, original), fs.readFileSync(original, 'utf8'))[0];
     it(`quick fix: ${path.relative(fixturesDir, original)} → ${path.basename(fixed)}, and ${id} is then silent`, () => {
-      const access = new DiskAccess([fixturesDir]);
+      const access = diskProject(fixturesDir);
       const text = fs.readFileSync(original, 'utf8');
-      const fixes = lint(original, text, access).diagnostics.filter((d) => d.code === id).flatMap((d) => d.fixes ?? []);
+      const fixes = lintText(original, text, access).diagnostics.filter((d) => d.code === id).flatMap((d) => d.fixes ?? []);
       assert.ok(fixes.length > 0, 'the fixture offers a fix');
       const result = applyFixes(text, fixes);
       assert.equal(result, fs.readFileSync(fixed, 'utf8'));
-      const after = lint(original, result, access).diagnostics.filter((d) => d.code === id || d.code === 'syntax/parse');
+      const after = lintText(original, result, access).diagnostics.filter((d) => d.code === id || d.code === 'syntax/parse');
       assert.deepEqual(after.map((d) => d.message), []);
     });
   }
 
   it('every rule that offers quick fixes has a fixed-output fixture', () => {
-    const access = new DiskAccess([fixturesDir]);
+    const access = diskProject(fixturesDir);
     const fixing = new Set(
-      fixtures.flatMap((f) => lint(f.file, f.text, access).diagnostics.filter((d) => d.fixes && d.fixes.length > 0).map((d) => d.code)),
+      fixtures.flatMap((f) => lintText(f.file, f.text, access).diagnostics.filter((d) => d.fixes && d.fixes.length > 0).map((d) => d.code)),
     );
     const covered = new Set(fixedFiles.map((f) => path.relative(fixturesDir, f).split(path.sep).slice(1, 3).join('/')));
     assert.deepEqual([...fixing].filter((id) => !covered.has(id)), []);
@@ -111,12 +111,12 @@ describe('rules: fixtures', () => {
 });
 
 describe('rules: docs and examples', () => {
-  for (const rule of rules) {
+  for (const rule of catalogue.all) {
     const id = rule.meta.id;
     it(`${id}: its example fires, its corrected example does not`, () => {
-      const fires = lint(EXAMPLE_URI, rule.meta.examples.fires, exampleAccess).diagnostics;
+      const fires = lintExample(rule.meta.examples.fires).diagnostics;
       assert.ok(fires.some((d) => d.code === id), `no ${id} in:\n${rule.meta.examples.fires}`);
-      const passes = lint(EXAMPLE_URI, rule.meta.examples.passes, exampleAccess).diagnostics;
+      const passes = lintExample(rule.meta.examples.passes).diagnostics;
       assert.deepEqual(passes.filter((d) => d.code === id || d.code === 'syntax/parse').map((d) => d.message), []);
     });
 
@@ -136,7 +136,7 @@ describe('rules: docs and examples', () => {
 
   it('every evidence quote from the workshop report is in the report word for word', () => {
     const report = fs.readFileSync(path.join(repoRoot, 'test/data/policy-workshop-report.txt'), 'utf8').replace(/\s+/g, ' ');
-    for (const rule of rules) {
+    for (const rule of catalogue.all) {
       for (const e of rule.meta.evidence.filter((x) => x.source.includes('Demos Policy Commission'))) {
         assert.ok(report.includes(e.quote.replace(/\s+/g, ' ')), `${rule.meta.id}: "${e.quote}" is not in the report`);
       }

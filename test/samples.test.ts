@@ -1,10 +1,9 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DiskAccess } from '../server/src/host/disk-access';
-import { lint } from '../server/src/lint';
 import { readText, samplesDir } from './support/paths';
 import { expectedFindings } from './support/sample-findings';
+import { diskProject, lintText } from './support/lint';
 
 /*
  * The samples demonstrate the rules: linting each gives exactly the findings that
@@ -13,7 +12,7 @@ import { expectedFindings } from './support/sample-findings';
 
 describe('samples: each gives the findings its README lists', () => {
   const expected = expectedFindings(samplesDir);
-  const access = new DiskAccess([samplesDir]);
+  const access = diskProject(samplesDir);
   const samples = fs.readdirSync(samplesDir).filter((f) => f.endsWith('.outcome'));
 
   it('the README lists every sample', () => {
@@ -24,7 +23,7 @@ describe('samples: each gives the findings its README lists', () => {
     it(sample, () => {
       const file = path.join(samplesDir, sample);
       const text = readText(file);
-      const result = lint(file, text, access);
+      const result = lintText(file, text, access);
       const actual = result.diagnostics
         .map((d) => `${result.facts.lineOf(d.span.start)} ${d.code} ${d.severity}`)
         .sort();

@@ -1,21 +1,20 @@
 import { strict as assert } from 'node:assert';
 import { performance } from 'node:perf_hooks';
-import { lint } from '../server/src/lint';
-import { noFiles } from '../server/src/model/file-access';
 import { readSchedule } from '../server/src/report/schedule';
 import * as outputPaymentWords from '../server/src/rules/perverse-incentive/output-payment-words';
 import * as methodWords from '../server/src/rules/over-prescription/method-words';
 import * as deficitWords from '../server/src/rules/target-group/deficit-framing-words';
 import * as vagueWords from '../server/src/rules/target-group/vague-eligibility-words';
 import * as paidWords from '../server/src/rules/monetisation/unmeasured-paid-words';
-import { namesNothing, saysNothing, shortQuote } from '../server/src/rules/placeholders';
-import { isNegated, PhraseList, stem, words } from '../server/src/rules/words';
+import { namesNothing, saysNothing, shortQuote } from '../server/src/engine/kit/placeholders';
+import { isNegated, PhraseList, stem, words } from '../server/src/engine/kit/words';
+import { lintText, noFiles } from './support/lint';
 
 /*
  * The word-list matchers read whatever a writer (or an attacker) puts in a text field,
  * so each must take time linear in the text. Each adversarial input below is tried at
  * 1,000, 10,000 and 100,000 characters through the matchers directly and through the
- * whole of `lint()` on a spec whose every text field holds it, then at 1,000,000
+ * whole of `lintText()` on a spec whose every text field holds it, then at 1,000,000
  * through the matchers alone. There is no timed assertion: a quadratic matcher would
  * take minutes on the longest inputs, and fails this file's timeout (when its call
  * returns: mocha cannot interrupt synchronous code). The times are printed for
@@ -195,7 +194,7 @@ describe('word-list matchers on adversarial input (1k, 10k, 100k and 1M characte
 
         start = performance.now();
         const spec = specWith(text);
-        const result = lint('file:///adversarial.outcome', spec, noFiles);
+        const result = lintText('file:///adversarial.outcome', spec, noFiles);
         row[row.length - 1] += `, lint ${ms(start)} (${(spec.length / 1e6).toFixed(1)} MB spec)`;
         assert.ok(result.model.parsed.file.items.length >= 10, 'the spec was read');
         const failures = result.diagnostics.filter((d) => d.message.includes('please report it'));

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { isNegated, isNumberWord, PhraseList, stem, words } from '../server/src/rules/words';
-import { forgetTexts, memoByText } from '../server/src/rules/memo';
+import { isNegated, isNumberWord, PhraseList, stem, words } from '../server/src/engine/kit/words';
+import { forgetTexts, memoByText } from '../server/src/engine/kit/memo';
 
 describe('words: matching the writer\'s wording', () => {
   it('stems plurals and verb forms to one form', () => {

@@ -2,28 +2,29 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Workspace } from '../server/src/lsp/workspace';
+import { Project } from '../server/src/host/project';
+import { Session } from '../server/src/lsp/session';
 
 /* The server's view of the workspace, in process, where a race over stdio would hide the order of events. */
 
-describe('workspace: files found on disk', () => {
+describe('language server session: files found on disk', () => {
   let dir: string;
   beforeEach(() => {
     dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'outcome-lint-workspace-')));
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('a file that is not UTF-8 text is not indexed as an empty file: a `use` of it says why it cannot be read', async () => {
+  it('a file that is not UTF-8 text is not linted as an empty file: its one finding, and a `use` of it, say why it cannot be read', () => {
     fs.writeFileSync(path.join(dir, 'latin.outcome'), Buffer.from('cohort old "Old" {\n  size 4 # \xa3\n}\n', 'latin1'));
     fs.writeFileSync(path.join(dir, 'fine.outcome'), 'cohort fine "Fine" {\n  size 4\n}\n');
-    const workspace = new Workspace();
-    workspace.setRoots([dir]);
-    const found = await workspace.scan();
-    assert.deepEqual(found.map((u) => path.basename(u)), ['fine.outcome']);
-    const uri = pathToFileURL(path.join(dir, 'main.outcome')).toString();
-    workspace.setOpen(uri, 'use "latin.outcome"\n');
-    assert.deepEqual(workspace.lint(uri)!.diagnostics.filter((d) => d.code === 'structure/unresolved-use').map((d) => d.message), [
+    const session = new Session();
+    session.project.setRoots([dir]);
+    session.scan();
+    assert.deepEqual(session.lint(path.join(dir, 'latin.outcome'))!.result.diagnostics.map((d) => d.message), [
+      'latin.outcome is not UTF-8 text: the byte 0xA3 at line 2, column 12 is not valid UTF-8; save the file as UTF-8',
+    ]);
+    const file = session.open(Project.uri(path.join(dir, 'main.outcome')), 'use "latin.outcome"\n');
+    assert.deepEqual(session.lint(file)!.result.diagnostics.filter((d) => d.code === 'structure/unresolved-use').map((d) => d.message), [
       'cannot use `latin.outcome`: latin.outcome is not UTF-8 text: the byte 0xA3 at line 2, column 12 is not valid UTF-8; save the file as UTF-8',
     ]);
   });

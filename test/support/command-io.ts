@@ -1,16 +1,18 @@
-import { CommandIo } from '../../server/src/cli/commands';
+import { Io } from '../../server/src/cli/io';
 
-/** A subcommand's io that keeps what it writes: stdout as text, stderr as lines. */
-export function commandIo(cwd: string): CommandIo & { stdout: string; stderr: string[] } {
+/** A command's io that keeps what it writes: standard output as text (`out`), standard error as lines (`err`). */
+export function commandIo(cwd: string): Io & { out: string; err: string[] } {
   const result = {
     cwd,
-    stdout: '',
-    stderr: [] as string[],
-    out: (text: string) => {
-      result.stdout += text;
+    env: {},
+    stdoutIsTTY: false,
+    out: '',
+    err: [] as string[],
+    stdout: (text: string) => {
+      result.out += text;
     },
-    err: (line: string) => {
-      result.stderr.push(line);
+    stderr: (line: string) => {
+      result.err.push(line);
     },
   };
   return result;

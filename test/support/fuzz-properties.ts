@@ -2,11 +2,10 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { Diagnostic } from '../../server/src/base/diagnostic';
 import { format, FormatResult } from '../../server/src/format/format';
-import { lint } from '../../server/src/lint';
-import { noFiles } from '../../server/src/model/file-access';
 import { parse } from '../../server/src/syntax/parse';
 import { Span } from '../../server/src/base/span';
 import { extremes, languagePieces, layoutMutation, randomText, sampleMutation } from './fuzz-inputs';
+import { lintText, noFiles } from './lint';
 
 /*
  * The properties that no input may break, shared by the property tests in npm test
@@ -53,10 +52,10 @@ export function checkParse(text: string): void {
 const URI = 'file:///fuzz/spec.outcome';
 
 export function checkLint(text: string): void {
-  const first = lint(URI, text, noFiles);
+  const first = lintText(URI, text, noFiles);
   for (const d of [...first.diagnostics, ...first.suppressed.map((s) => s.diagnostic)]) {
     assert.ok(d.message.length > 0, `${d.code} has no message`);
-    // A rule that throws is caught by lint() and reported as a finding asking for a bug report.
+    // A rule that throws is caught by lintText() and reported as a finding asking for a bug report.
     assert.ok(!d.message.includes('please report it'), d.message);
     assertInside(d.span, text, `${d.code}'s span`);
     for (const r of d.related ?? []) if (r.uri === undefined || r.uri === URI) assertInside(r.span, text, `${d.code}'s related place`);
@@ -65,7 +64,7 @@ export function checkLint(text: string): void {
       for (const edit of fix.edits) assertInside(edit.span, text, `${d.code}'s fix`);
     }
   }
-  const second = lint(URI, text, noFiles);
+  const second = lintText(URI, text, noFiles);
   assert.deepStrictEqual(second.diagnostics, first.diagnostics, 'linting the same text twice gave different findings');
   assert.deepStrictEqual(second.suppressed, first.suppressed, 'linting the same text twice suppressed different findings');
 }

@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
@@ -16,23 +17,40 @@ import {
   TextDocumentContentChangeEvent,
   ConfigurationRequest,
 } from 'vscode-languageserver-protocol/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createServer, Server } from '../../server/src/lsp/server';
 import { repoRoot } from './paths';
 
 /**
- * A real JSON-RPC client for the bundled server (dist/server.js) over stdio: the same
- * process and protocol an editor uses.
+ * A real JSON-RPC client for the language server: by default the bundled server
+ * (dist/server.js) over stdio, the same process and protocol an editor uses; with
+ * `inProcess`, the server made by `createServer` in this process over a pair of streams,
+ * so that a test can look at what it holds (`server.session`).
  */
 export class LspClient {
   readonly connection: ProtocolConnection;
-  private readonly process: ChildProcess;
+  /** The server, when it runs in this process. */
+  readonly server: Server | undefined;
+  private readonly process: ChildProcess | undefined;
+  private readonly serverSide: { dispose(): void } | undefined;
   private readonly published = new Map<string, PublishDiagnosticsParams[]>();
   private readonly waiters: (() => void)[] = [];
   stderr = '';
 
-  constructor(settings: Record<string, unknown> = {}) {
-    this.process = spawn(process.execPath, [path.join(repoRoot, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    this.process.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
-    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+  constructor(settings: Record<string, unknown> = {}, { inProcess = false } = {}) {
+    if (inProcess) {
+      const toServer = new PassThrough();
+      const toClient = new PassThrough();
+      const serverSide = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+      this.server = createServer(serverSide);
+      serverSide.listen();
+      this.serverSide = serverSide;
+      this.connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+    } else {
+      this.process = spawn(process.execPath, [path.join(repoRoot, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      this.process.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
+      this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    }
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       const list = this.published.get(p.uri) ?? [];
       list.push(p);
@@ -49,7 +67,8 @@ export class LspClient {
 
   async initialize(folder: string): Promise<void> {
     await this.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
+      // A process to watch, for a server in a process of its own: it ends when the editor has gone.
+      processId: this.process ? process.pid : null,
       rootUri: LspClient.uri(folder),
       workspaceFolders: [{ uri: LspClient.uri(folder), name: path.basename(folder) }],
       capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } },
@@ -93,13 +112,17 @@ export class LspClient {
   }
 
   async stop(): Promise<void> {
-    try {
-      await this.connection.sendRequest('shutdown');
-      await this.connection.sendNotification('exit');
-    } catch {
-      // already gone
+    // An in-process server is not sent `exit`: it would end this process.
+    if (this.process) {
+      try {
+        await this.connection.sendRequest('shutdown');
+        await this.connection.sendNotification('exit');
+      } catch {
+        // already gone
+      }
     }
     this.connection.dispose();
-    this.process.kill();
+    this.serverSide?.dispose();
+    this.process?.kill();
   }
 }

@@ -7,9 +7,6 @@ import type { Severity } from '../base/diagnostic';
  * `--version`, so it imports nothing heavy.
  */
 
-/** The repository, where the rules' documentation pages are published. */
-export const REPOSITORY = 'https://github.com/outcome-lint/outcome-lint';
-
 let version: string | undefined;
 
 /**

@@ -1,3 +1,5 @@
+import type { Io } from './io';
+
 /*
  * The other commands of `outcome-lint`, each in its own module (not this one's):
  * `outcome-lint diff …`, `outcome-lint export …` and `outcome-lint report …`. The first
@@ -6,14 +8,7 @@
  * when its command runs.
  */
 
-/** What a subcommand needs from the process. `out` writes text as it is; `err` writes one line. */
-export interface CommandIo {
-  readonly cwd: string;
-  out(text: string): void;
-  err(line: string): void;
-}
-
-type Command = (argv: readonly string[], io: CommandIo) => number;
+type Command = (argv: readonly string[], io: Io) => number;
 
 export const COMMANDS: ReadonlyMap<string, () => Command> = new Map<string, () => Command>([
   ['diff', () => (require('./diff-command') as typeof import('./diff-command')).runDiff],

@@ -1,16 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Config } from '../config/config';
 import { diffVersions, renderJson, renderMarkdown, SpecDiff, SpecVersion, versionOf } from '../diff/index';
-import { ConfigFinder, loadConfigFile } from '../host/config-files';
-import { DiskAccess } from '../host/disk-access';
-import { lint } from '../lint';
-import { FileAccess } from '../model/file-access';
+import { lint } from '../engine/lint';
+import { projectOf } from '../engine/project';
+import { FileSource, Project } from '../host/project';
+import { catalogue } from '../rules/catalogue';
 import { readSubcommandArgs } from './args';
-import type { CommandIo } from './commands';
-import { ioProblem, runReportingUsage, UsageError } from './problems';
-import { decodeSpec, readSpec } from './read';
+import { discoverSpec } from './discover';
+import type { Io } from './io';
+import { displayPath, writeOutput } from './output';
+import { runReportingUsage, UsageError } from './problems';
+import { readSpec } from './read';
+import { checkSettings, configArgument } from './settings';
 
 /*
  * `outcome-lint diff OLD NEW [--format markdown|json]`
@@ -54,8 +55,8 @@ Exit codes: 0 compared (changes or not); 2 could not compare. See docs/diff.md.
 const FORMATS = ['markdown', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
-export function runDiff(argv: readonly string[], io: CommandIo): number {
-  return runReportingUsage(io.err, () => run(argv, io));
+export function runDiff(argv: readonly string[], io: Io): number {
+  return runReportingUsage(io.stderr, () => run(argv, io));
 }
 
 interface DiffOptions {
@@ -66,7 +67,7 @@ interface DiffOptions {
   help?: boolean;
 }
 
-function run(argv: readonly string[], io: CommandIo): number {
+function run(argv: readonly string[], io: Io): number {
   const read = readSubcommandArgs('diff', argv, {
     format: { type: 'string', short: 'f' },
     git: { type: 'string' },
@@ -77,18 +78,18 @@ function run(argv: readonly string[], io: CommandIo): number {
   const values = read.values as DiffOptions;
   const { positionals } = read;
   if (values.help) {
-    io.out(DIFF_HELP);
+    io.stdout(DIFF_HELP);
     return 0;
   }
   const format = (values.format ?? 'markdown') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`diff: \`${values.format}\` is not a diff format: use --format markdown or --format json`);
-  const fixedConfig = values.config !== undefined ? readConfig(path.resolve(io.cwd, values.config), values.config) : undefined;
+  const configFile = values.config !== undefined ? configArgument(values.config, io.cwd) : undefined;
 
   let diffs: SpecDiff[];
   let base: string | undefined;
   if (values.git !== undefined) {
     if (values.git === '') throw new UsageError('diff: --git needs a commit to compare with, such as --git origin/main');
-    ({ diffs, base } = gitDiffs(values.git, positionals, io.cwd, fixedConfig));
+    ({ diffs, base } = gitDiffs(values.git, positionals, io.cwd, configFile));
   } else {
     if (positionals.length !== 2) {
       throw new UsageError(
@@ -97,51 +98,28 @@ function run(argv: readonly string[], io: CommandIo): number {
           : `diff compares two files; found ${positionals.length}: ${positionals.join(', ')}`,
       );
     }
-    diffs = [fileDiff(positionals[0], positionals[1], io.cwd, fixedConfig)];
+    diffs = [fileDiff(positionals[0], positionals[1], io.cwd, configFile)];
   }
 
   const text = format === 'json' ? renderJson(diffs, { base }) : renderMarkdown(diffs, { base });
-  if (values.output !== undefined) {
-    try {
-      fs.writeFileSync(path.resolve(io.cwd, values.output), text);
-    } catch (error) {
-      throw new UsageError(`cannot write ${values.output}: ${ioProblem(error)}`);
-    }
-  } else {
-    io.out(text);
-  }
+  writeOutput(io, values.output, text);
   return 0;
-}
-
-// ── settings ──────────────────────────────────────────────────────────────────
-
-function readConfig(file: string, given: string): Config {
-  const loaded = loadConfigFile(file);
-  if ('problems' in loaded) throw new UsageError(loaded.problems.map((p) => p.message).join('; ').replace(file, given));
-  return loaded.config;
-}
-
-function configFor(file: string, root: string, fixed: Config | undefined, finders: Map<string, ConfigFinder>): Config {
-  if (fixed) return fixed;
-  let finder = finders.get(root);
-  if (!finder) finders.set(root, (finder = new ConfigFinder(root)));
-  const found = finder.forFile(file);
-  if ('problems' in found) throw new UsageError(found.problems.map((p) => p.message).join('; '));
-  return found.config;
 }
 
 // ── two files ─────────────────────────────────────────────────────────────────
 
-function fileDiff(oldGiven: string, newGiven: string, cwd: string, fixed: Config | undefined): SpecDiff {
-  const oldFile = path.resolve(cwd, oldGiven);
-  const newFile = path.resolve(cwd, newGiven);
-  const oldText = readSpec(oldFile, oldGiven);
-  const newText = readSpec(newFile, newGiven);
-  const inCwd = (file: string): boolean => !path.relative(cwd, file).startsWith('..');
-  const config = configFor(newFile, inCwd(newFile) ? cwd : path.dirname(newFile), fixed, new Map());
-  const version = (file: string, given: string, text: string): SpecVersion =>
-    versionOf(given, text, lint(file, text, new DiskAccess([path.dirname(file), cwd]), { config }));
-  return diffVersions(version(oldFile, oldGiven, oldText), version(newFile, newGiven, newText));
+/**
+ * Both versions are linted with the settings of the new one, so that findings
+ * introduced and resolved come from the spec's change, not a change of settings.
+ */
+function fileDiff(oldGiven: string, newGiven: string, cwd: string, configFile: string | undefined): SpecDiff {
+  const before = discoverSpec(oldGiven, cwd);
+  const after = discoverSpec(newGiven, cwd);
+  const project = new Project({ roots: [...new Set([...before.roots, ...after.roots])], rules: catalogue, configFile });
+  checkSettings(project, [after.file], (file) => displayPath(file, cwd));
+  const settled = projectOf(project, project.configFor(after.file));
+  const version = (file: string, given: string): SpecVersion => versionOf(given, readSpec(project, file, given), lint(settled, file, { rules: catalogue }));
+  return diffVersions(version(before.file, oldGiven), version(after.file, newGiven));
 }
 
 // ── git ───────────────────────────────────────────────────────────────────────
@@ -216,71 +194,43 @@ function changedFiles(base: string, pathspecs: readonly string[], cwd: string): 
 }
 
 /**
- * Files as they were at a commit, for the old version's `use` lines: the same rules
- * as on disk (relative paths only, inside the repository), read with `git show`.
+ * Files as they were at a commit, read with `git show`, for the old version and its
+ * `use` lines; a file that is not at the commit is not there.
  */
-class CommitAccess implements FileAccess {
-  private readonly texts = new Map<string, string | undefined>();
-
-  constructor(
-    private readonly root: string,
-    private readonly commit: string,
-  ) {}
-
-  resolve(from: string, target: string): { uri: string } | { refused: string } {
-    if (path.isAbsolute(target) || /^[A-Za-z]:[\\/]/.test(target)) return { refused: 'give the path relative to this file, not an absolute path' };
-    const resolved = path.resolve(path.dirname(from), target);
-    const relative = path.relative(this.root, resolved);
-    if (relative.startsWith('..') || path.isAbsolute(relative)) {
-      return { refused: 'it is outside the folder being linted, and outcome-lint only reads files inside it' };
-    }
-    return { uri: resolved };
-  }
-
-  read(uri: string): string | undefined {
-    if (!this.texts.has(uri)) this.texts.set(uri, this.show(this.display(uri)));
-    return this.texts.get(uri);
-  }
-
-  display(uri: string): string {
-    return path.relative(this.root, uri).split(path.sep).join('/');
-  }
-
-  /** A file's text at the commit, or undefined when it is not there (or not text). */
-  show(relative: string): string | undefined {
-    const shown = git(['show', '--no-textconv', `${this.commit}:${relative}`], this.root);
-    if (shown.status !== 0) return undefined;
-    try {
-      return decodeSpec(shown.stdout, relative);
-    } catch {
-      return undefined;
-    }
-  }
+function commitSource(root: string, commit: string): FileSource {
+  return {
+    read: (file) => {
+      const shown = git(['show', '--no-textconv', `${commit}:${path.relative(root, file).split(path.sep).join('/')}`], root);
+      return shown.status === 0 ? shown.stdout : undefined;
+    },
+    realPath: (file) => file,
+  };
 }
 
-function gitDiffs(baseGiven: string, pathspecs: readonly string[], cwd: string, fixed: Config | undefined): { diffs: SpecDiff[]; base: string } {
+function gitDiffs(baseGiven: string, pathspecs: readonly string[], cwd: string, configFile: string | undefined): { diffs: SpecDiff[]; base: string } {
   const top = git(['rev-parse', '--show-toplevel'], cwd);
   if (top.status !== 0) throw new UsageError(`diff --git needs a git repository, and ${cwd} is not in one (${firstLine(top.stderr)})`);
   const root = path.resolve(top.stdout.toString('utf8').trim());
   const commit = resolveBase(baseGiven, root);
-  const atBase = new CommitAccess(root, commit);
-  const onDisk = new DiskAccess([root]);
-  const finders = new Map<string, ConfigFinder>();
+  const project = new Project({ roots: [root], rules: catalogue, configFile });
+  const atBase = new Project({ roots: [root], rules: catalogue, source: commitSource(root, commit) });
   const diffs: SpecDiff[] = [];
   for (const change of changedFiles(commit, pathspecs, cwd)) {
     const newFile = change.new !== undefined ? path.join(root, change.new) : undefined;
     const oldFile = change.old !== undefined ? path.join(root, change.old) : undefined;
-    const config = configFor(newFile ?? oldFile!, root, fixed, finders);
+    // Both versions with the settings of the working tree, as for two files.
+    checkSettings(project, [newFile ?? oldFile!], (file) => displayPath(file, cwd));
+    const config = project.configFor(newFile ?? oldFile!);
     let before: SpecVersion | undefined;
     if (change.old !== undefined) {
-      const text = atBase.show(change.old);
-      if (text === undefined) throw new UsageError(`diff: cannot read ${change.old} at ${baseGiven}: it is not UTF-8 text`);
-      before = versionOf(change.old, text, lint(oldFile!, text, atBase, { config }));
+      const text = atBase.read(oldFile!);
+      if (typeof text !== 'string') throw new UsageError(`diff: cannot read ${change.old} at ${baseGiven}: it is not UTF-8 text`);
+      before = versionOf(change.old, text, lint(projectOf(atBase, config), oldFile!, { rules: catalogue }));
     }
     let after: SpecVersion | undefined;
     if (change.new !== undefined) {
-      const text = readSpec(newFile!, change.new);
-      after = versionOf(change.new, text, lint(newFile!, text, onDisk, { config }));
+      const text = readSpec(project, newFile!, change.new);
+      after = versionOf(change.new, text, lint(projectOf(project, config), newFile!, { rules: catalogue }));
     }
     diffs.push(diffVersions(before, after));
   }

@@ -1,12 +1,14 @@
 import { plural } from '../base/wording';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { exportIndigo, NOT_IN_A_SPEC } from '../export/indigo';
-import { DiskAccess } from '../host/disk-access';
+import { Project } from '../host/project';
 import { analyse } from '../model/model';
+import { catalogue } from '../rules/catalogue';
+import { discoverSpec } from './discover';
+import { writeOutput } from './output';
 import { readSubcommandArgs } from './args';
-import type { CommandIo } from './commands';
-import { ioProblem, runReportingUsage, UsageError } from './problems';
+import type { Io } from './io';
+import { runReportingUsage, UsageError } from './problems';
 import { readSpec } from './read';
 
 /*
@@ -34,11 +36,11 @@ standard error. Exit codes: 0 written; 1 written, but the specification has erro
 2 nothing written. See docs/indigo.md for the field mapping.
 `;
 
-export function runExport(argv: readonly string[], io: CommandIo): number {
-  return runReportingUsage(io.err, () => run(argv, io));
+export function runExport(argv: readonly string[], io: Io): number {
+  return runReportingUsage(io.stderr, () => run(argv, io));
 }
 
-function run(argv: readonly string[], io: CommandIo): number {
+function run(argv: readonly string[], io: Io): number {
   const read = readSubcommandArgs('export', argv, {
     indigo: { type: 'boolean' },
     output: { type: 'string', short: 'o' },
@@ -47,7 +49,7 @@ function run(argv: readonly string[], io: CommandIo): number {
   const values = read.values as { indigo?: boolean; output?: string; help?: boolean };
   const { positionals } = read;
   if (values.help) {
-    io.out(EXPORT_HELP);
+    io.stdout(EXPORT_HELP);
     return 0;
   }
   if (!values.indigo) throw new UsageError('export needs a format: --indigo (outcome-lint export --indigo SPEC)');
@@ -55,36 +57,27 @@ function run(argv: readonly string[], io: CommandIo): number {
   if (positionals.length > 1) throw new UsageError(`export writes one specification at a time; found ${positionals.length}: ${positionals.join(', ')}`);
 
   const given = positionals[0];
-  const file = path.resolve(io.cwd, given);
-  const text = readSpec(file, given);
-  const access = new DiskAccess([path.dirname(file), io.cwd]);
-  const model = analyse(file, text, access);
+  const { file, roots } = discoverSpec(given, io.cwd);
+  const specs = new Project({ roots, rules: catalogue });
+  const model = analyse(file, readSpec(specs, file, given), specs);
   const { project, omitted, caveats } = exportIndigo(model, { fileName: path.basename(file) });
   const json = `${JSON.stringify(project, null, 2)}\n`;
 
-  if (values.output !== undefined) {
-    try {
-      fs.writeFileSync(path.resolve(io.cwd, values.output), json);
-    } catch (error) {
-      throw new UsageError(`cannot write ${values.output}: ${ioProblem(error)}`);
-    }
-  } else {
-    io.out(json);
-  }
+  writeOutput(io, values.output, json);
 
   if (omitted.length > 0) {
-    io.err(`outcome-lint: ${given}: left out of the INDIGO export, because the specification does not give them:`);
-    for (const o of omitted) io.err(`  ${o.field}: ${o.reason}`);
+    io.stderr(`outcome-lint: ${given}: left out of the INDIGO export, because the specification does not give them:`);
+    for (const o of omitted) io.stderr(`  ${o.field}: ${o.reason}`);
   }
   if (caveats.length > 0) {
-    io.err(`outcome-lint: ${given}: check these INDIGO fields before publishing:`);
-    for (const c of caveats) io.err(`  ${c.field}: ${c.reason}`);
+    io.stderr(`outcome-lint: ${given}: check these INDIGO fields before publishing:`);
+    for (const c of caveats) io.stderr(`  ${c.field}: ${c.reason}`);
   }
-  io.err(`outcome-lint: never in an outcome specification, so never exported: ${NOT_IN_A_SPEC.map((n) => n.split(' (')[0]).join(', ')}`);
+  io.stderr(`outcome-lint: never in an outcome specification, so never exported: ${NOT_IN_A_SPEC.map((n) => n.split(' (')[0]).join(', ')}`);
 
   const errors = [...model.parsed.diagnostics, ...model.diagnostics].filter((d) => d.severity === 'error').length;
   if (errors > 0) {
-    io.err(`outcome-lint: ${given} has ${plural(errors, 'error')} (outcome-lint ${given} shows them); the export holds only what could be read`);
+    io.stderr(`outcome-lint: ${given} has ${plural(errors, 'error')} (outcome-lint ${given} shows them); the export holds only what could be read`);
     return 1;
   }
   return 0;

@@ -1,4 +1,4 @@
-import { REPOSITORY } from './about';
+import { docUrl } from '../rules/links';
 
 /** `outcome-lint --help`: for the commissioner who writes specs and the engineer who sets up CI. */
 export function helpText(version: string): string {
@@ -26,7 +26,7 @@ What you see:
     warning  a design known to go wrong in practice; fix it or say why not
     info     worth a look; never fails a run
   Each rule's page explains why, with an example and how to fix it:
-    ${REPOSITORY}/tree/main/docs/rules
+    ${docUrl('docs/rules')}
 
 Output:
   -f, --format NAME      stylish (the default, for reading), compact (one line a
@@ -69,6 +69,6 @@ Exit codes:
   2  outcome-lint could not run: a mistake in the command, no files found, a file
      it cannot read, or an invalid settings file
 
-More: ${REPOSITORY}/blob/main/docs/cli.md
+More: ${docUrl('docs/cli.md')}
 `;
 }

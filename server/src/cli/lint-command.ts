@@ -1,12 +1,10 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Config } from '../config/config';
-import { DiskAccess } from '../host/disk-access';
-import { lint } from '../lint';
-import { FileAccess } from '../model/file-access';
+import { lint } from '../engine/lint';
+import { Project } from '../host/project';
 import { ParseCache } from '../model/model';
 import { ParseResult } from '../syntax/parse';
-import { rules } from '../rules/index';
+import { catalogue } from '../rules/catalogue';
+import { ruleDocUrl } from '../rules/links';
 import { LineIndex } from '../base/line-index';
 import { Span } from '../base/span';
 import { toolVersion } from './about';
@@ -19,13 +17,13 @@ import { json } from './formats/json';
 import { junit } from './formats/junit';
 import { sarifText } from './formats/sarif';
 import { stylish } from './formats/stylish';
-import { helpUri } from './links';
-import type { Io } from './main';
-import { ioProblem, UsageError } from './problems';
+import type { Io } from './io';
+import { UsageError } from './problems';
 import { readSpec } from './read';
+import { displayPath, writeOutput } from './output';
 import { FileReport, fileFindings, onlyErrors, RelatedPlace, region, Report, summarise } from './report';
 import { plural } from '../base/wording';
-import { describeConfig, readOverrides, Settings } from './settings';
+import { checkSettings, configArgument, describeConfig, readOverrides } from './settings';
 
 /*
  * Linting, once the command line is read: `--list-rules`, `--print-config`, or a run
@@ -48,24 +46,26 @@ export function runLint(options: Options, io: Io): number {
     return 0;
   }
 
-  const settings = new Settings(io.cwd, options.config, overrides, shown);
+  const configFile = options.config === undefined ? undefined : configArgument(options.config, io.cwd);
+  const projectOf = (roots: readonly string[]): Project => new Project({ roots, rules: catalogue, configFile, overrides });
 
   if (options.printConfig !== undefined) {
     if (options.paths.length > 0) {
       throw new UsageError('--print-config prints the settings for one file and lints nothing: leave out the other paths');
     }
     const file = path.resolve(io.cwd, options.printConfig);
-    const config = settings.forFiles([file], new Map([[file, path.dirname(file)]])).get(file)!;
-    emit(`${JSON.stringify(describeConfig(config), null, 2)}\n`, options, io);
+    const project = projectOf([io.cwd, path.dirname(file)]);
+    checkSettings(project, [file], shown);
+    emit(`${JSON.stringify(describeConfig(project.configFor(file)), null, 2)}\n`, options, io);
     return 0;
   }
 
-  const { files, baseOf, roots } = discover(options.paths, io.cwd);
-  const configs = settings.forFiles(files, baseOf);
-  const texts = new Map<string, string>();
-  for (const file of files) texts.set(file, readSpec(file, shown(file)));
+  const { files, roots } = discover(options.paths, io.cwd);
+  const project = projectOf(roots);
+  checkSettings(project, files, shown);
+  for (const file of files) readSpec(project, file, shown(file));
 
-  const full = lintAll(files, texts, configs, new DiskAccess(roots), shown);
+  const full = lintAll(files, project, shown);
   const report = options.quiet ? onlyErrors(full) : full;
   emit(format(options.format, report, paint, io.cwd), options, io);
 
@@ -78,32 +78,15 @@ export function runLint(options: Options, io: Io): number {
 }
 
 /**
- * Lints every file, each read once: `use` reaches the texts already read (and other
- * files on disk, inside `roots`, read once), and one parse cache serves the whole run.
+ * Lints every file of the project, each read once: `use` reaches the texts the project
+ * has read (and other files inside its roots), and one parse cache serves the whole run.
  */
-function lintAll(
-  files: readonly string[],
-  texts: Map<string, string>,
-  configs: ReadonlyMap<string, Config>,
-  disk: DiskAccess,
-  shown: (file: string) => string,
-): Report {
-  const access: FileAccess = {
-    resolve: (from, target) => disk.resolve(from, target),
-    display: (file) => disk.display(file),
-    read: (file) => {
-      const known = texts.get(file);
-      if (known !== undefined) return known;
-      const read = disk.read(file);
-      if (typeof read === 'string') texts.set(file, read);
-      return read;
-    },
-  };
+function lintAll(files: readonly string[], project: Project, shown: (file: string) => string): Report {
   const indexes = new Map<string, LineIndex>();
   const indexOf = (file: string): LineIndex => {
     let index = indexes.get(file);
     if (!index) {
-      const text = access.read(file);
+      const text = project.read(file);
       indexes.set(file, (index = new LineIndex(typeof text === 'string' ? text : '')));
     }
     return index;
@@ -120,7 +103,7 @@ function lintAll(
         if (uri !== file) used.set(uri, parsed);
       },
     };
-    const result = lint(file, texts.get(file)!, access, { config: configs.get(file), cache });
+    const result = lint(project, file, { rules: catalogue, cache });
     const index = result.facts.lines;
     indexes.set(file, index);
     const related = (uri: string | undefined, span: Span, message: string): RelatedPlace => {
@@ -139,9 +122,9 @@ function format(name: Format, report: Report, paint: Paint, cwd: string): string
     case 'compact':
       return compact(report);
     case 'json':
-      return json(report, toolVersion(), helpUri);
+      return json(report, toolVersion(), ruleDocUrl);
     case 'sarif':
-      return sarifText(report, rules, toolVersion(), cwd);
+      return sarifText(report, catalogue.all, toolVersion(), cwd);
     case 'github':
       return github(report);
     case 'junit':
@@ -152,31 +135,15 @@ function format(name: Format, report: Report, paint: Paint, cwd: string): string
 /** `--list-rules`: a table, or with `--format json` an array of { id, severity, summary, helpUri }. */
 function listRules(name: Format, paint: Paint): string {
   if (name === 'json') {
-    const list = rules.map((r) => ({ id: r.meta.id, severity: r.meta.severity, summary: r.meta.summary, helpUri: helpUri(r.meta.id) }));
+    const list = catalogue.all.map((r) => ({ id: r.meta.id, severity: r.meta.severity, summary: r.meta.summary, helpUri: ruleDocUrl(r.meta.id) }));
     return `${JSON.stringify(list, null, 2)}\n`;
   }
-  const width = Math.max(...rules.map((r) => r.meta.id.length));
-  const lines = rules.map((r) => `${r.meta.id.padEnd(width)}  ${paint(r.meta.severity === 'error' ? 'red' : r.meta.severity === 'warning' ? 'yellow' : 'cyan', r.meta.severity.padEnd(8))}  ${r.meta.summary}`);
+  const width = Math.max(...catalogue.all.map((r) => r.meta.id.length));
+  const lines = catalogue.all.map((r) => `${r.meta.id.padEnd(width)}  ${paint(r.meta.severity === 'error' ? 'red' : r.meta.severity === 'warning' ? 'yellow' : 'cyan', r.meta.severity.padEnd(8))}  ${r.meta.summary}`);
   return `${[paint('bold', `${'rule'.padEnd(width)}  severity  summary`), ...lines].join('\n')}\n`;
 }
 
 /** Writes the report to stdout, or to `--output`. */
 function emit(text: string, options: Options, io: Io): void {
-  if (options.output === undefined) {
-    io.stdout(text);
-    return;
-  }
-  try {
-    fs.writeFileSync(path.resolve(io.cwd, options.output), text);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : ioProblem(error);
-    throw new UsageError(`cannot write ${options.output}: ${reason}`);
-  }
-}
-
-/** A path as shown in reports: relative to the current folder with `/`, or absolute when outside it. */
-export function displayPath(file: string, cwd: string): string {
-  const relative = path.relative(cwd, file);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return file;
-  return relative.split(path.sep).join('/');
+  writeOutput(io, options.output, text);
 }

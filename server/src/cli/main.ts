@@ -2,6 +2,7 @@ import { toolVersion } from './about';
 import { readArgs } from './args';
 import { COMMANDS } from './commands';
 import { helpText } from './help';
+import { Io } from './io';
 import { runReportingUsage } from './problems';
 
 /*
@@ -16,20 +17,9 @@ import { runReportingUsage } from './problems';
  * loaded only when a run needs them.
  */
 
-/** What main needs from the process, so that it can be run in a test too. */
-export interface Io {
-  readonly cwd: string;
-  readonly env: NodeJS.ProcessEnv;
-  readonly stdoutIsTTY: boolean;
-  /** Writes text as it is (it ends with a newline). */
-  stdout(text: string): void;
-  /** Writes one line (a newline is added). */
-  stderr(line: string): void;
-}
-
 export function main(argv: readonly string[], io: Io): number {
   const command = argv.length > 0 ? COMMANDS.get(argv[0]) : undefined;
-  if (command) return command()(argv.slice(1), { cwd: io.cwd, out: io.stdout, err: io.stderr });
+  if (command) return command()(argv.slice(1), io);
   return runReportingUsage(io.stderr, () => run(argv, io));
 }
 

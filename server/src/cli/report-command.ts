@@ -1,13 +1,13 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { DiskAccess, isInside, readDecoded } from '../host/disk-access';
-import { FileAccess } from '../model/file-access';
-import { renderHtml, renderMarkdown, reportJson, riskReport } from '../report/index';
-import { monthText } from '../report/format';
 import { formatMoney } from '../base/wording';
+import { Project } from '../host/project';
+import { monthText } from '../report/format';
+import { renderHtml, renderMarkdown, reportJson, riskReport } from '../report/index';
+import { catalogue } from '../rules/catalogue';
 import { readSubcommandArgs } from './args';
-import type { CommandIo } from './commands';
-import { ioProblem, runReportingUsage, UsageError } from './problems';
+import { discoverSpec } from './discover';
+import type { Io } from './io';
+import { displayPath, writeOutput } from './output';
+import { runReportingUsage, UsageError } from './problems';
 import { readSpec } from './read';
 
 /*
@@ -18,18 +18,6 @@ import { readSpec } from './read';
  * (usage, an assumption that makes no sense, a file that cannot be read or written),
  * with one line on stderr for each problem.
  */
-
-/** The files the command reads and writes, by absolute path: the disk, or memory in tests. */
-export interface ReportFiles {
-  /** A file's bytes; throws Node's error when it cannot be read. */
-  readonly read: (file: string) => Buffer;
-  readonly write: (file: string, text: string) => void;
-}
-
-const onDisk: ReportFiles = {
-  read: (file) => fs.readFileSync(file),
-  write: (file, text) => fs.writeFileSync(file, text),
-};
 
 const OPTIONS = {
   html: { type: 'string' },
@@ -78,15 +66,15 @@ Exit codes: 0 report made, 2 it could not be made.
 `;
 
 /** Runs `outcome-lint report …` with the arguments after `report`; returns the exit code. */
-export function runReport(argv: readonly string[], io: CommandIo, files: ReportFiles = onDisk): number {
-  return runReportingUsage(io.err, () => run(argv, io, files));
+export function runReport(argv: readonly string[], io: Io): number {
+  return runReportingUsage(io.stderr, () => run(argv, io));
 }
 
-function run(argv: readonly string[], io: CommandIo, files: ReportFiles): number {
+function run(argv: readonly string[], io: Io): number {
   const { values, positionals } = readSubcommandArgs('report', argv, OPTIONS, EXAMPLES);
   const v = values as { html?: string; markdown?: string; json?: boolean; help?: boolean; cost?: string; start?: string; term?: string; window?: string; upfront?: string; 'success-rate'?: string[] };
   if (v.help) {
-    io.out(REPORT_HELP);
+    io.stdout(REPORT_HELP);
     return 0;
   }
   const formats = [v.html !== undefined && '--html', v.markdown !== undefined && '--markdown', v.json && '--json'].filter(Boolean);
@@ -95,32 +83,25 @@ function run(argv: readonly string[], io: CommandIo, files: ReportFiles): number
   if (positionals.length > 1) throw new UsageError(`report reports on one specification at a time; found ${positionals.length}: ${positionals.join(', ')}`);
 
   const shown = positionals[0];
-  const file = path.resolve(io.cwd, shown);
-  const text = readSpec(file, shown, files.read);
-  const root = isInside(file, io.cwd) ? io.cwd : path.dirname(file);
-  const built = riskReport(file, text, useAccess(files, io.cwd, root), {
+  const { file, roots } = discoverSpec(shown, io.cwd);
+  const project = new Project({ roots, rules: catalogue });
+  readSpec(project, file, shown);
+  const built = riskReport(project, file, catalogue, {
     ...(v['success-rate'] ? { successRate: v['success-rate'] } : {}),
     ...(v.cost !== undefined ? { cost: v.cost } : {}),
     ...(v.start !== undefined ? { start: v.start } : {}),
     ...(v.term !== undefined ? { term: v.term } : {}),
     ...(v.window !== undefined ? { window: v.window } : {}),
     ...(v.upfront !== undefined ? { upfront: v.upfront } : {}),
-  }, path.relative(io.cwd, file) || shown);
+  }, displayPath(file, io.cwd));
   if ('problems' in built) throw new UsageError(...built.problems.map((p) => `report: ${p}`));
   const report = built.report;
   const [output, target] = v.html !== undefined ? [renderHtml(report), v.html] : v.markdown !== undefined ? [renderMarkdown(report), v.markdown] : v.json ? [reportJson(report), '-'] : [renderMarkdown(report), '-'];
-  if (target === '-') {
-    io.out(output);
-    return 0;
-  }
-  try {
-    files.write(path.resolve(io.cwd, target), output);
-  } catch (error) {
-    throw new UsageError(`cannot write ${target}: ${ioProblem(error)}`);
-  }
+  writeOutput(io, target, output);
+  if (target === '-') return 0;
   const cash = report.cashFlow;
   const peak = cash?.planning.flow;
-  io.out(
+  io.stdout(
     `Wrote the risk report of ${report.file} to ${target}` +
       (cash && peak
         ? peak.peakMonth !== undefined
@@ -129,19 +110,4 @@ function run(argv: readonly string[], io: CommandIo, files: ReportFiles): number
         : '.\n'),
   );
   return 0;
-}
-
-/**
- * `use` lines read through `files`, allowed only where the linter's own DiskAccess allows
- * them, and decoded as it decodes them: a used file that is not UTF-8 text makes the
- * `use` unresolved, saying why.
- */
-function useAccess(files: ReportFiles, cwd: string, root: string): FileAccess {
-  // Its rule: a relative path, inside `root` once symlinks are followed.
-  const disk = new DiskAccess([root]);
-  return {
-    resolve: (from, target) => disk.resolve(from, target),
-    read: (file) => readDecoded(file, files.read),
-    display: (file) => path.relative(cwd, file) || path.basename(file),
-  };
 }

@@ -1,20 +1,18 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
-import { Config, Level, LEVELS, nearestRuleId, optionsFor, RuleSetting } from '../config/config';
-import { ConfigFinder, ConfigProblem, loadConfigFile } from '../host/config-files';
-import { rules, ruleById } from '../rules/index';
-import { ioProblem, UsageError } from './problems';
+import { Config, Level, LEVELS, nearestRuleId, optionsFor } from '../config/config';
+import { ConfigProblem } from '../host/config-files';
+import { readProblem } from '../host/files';
+import { Project } from '../host/project';
+import { catalogue } from '../rules/catalogue';
+import { UsageError } from './problems';
 
 /*
- * The settings each file is linted with:
- *
- * 1. the nearest `.outcomelintrc.json` in the file's folder or a folder above it, up to
- *    the current folder (or, for a file outside it, up to the folder named on the
- *    command line); or, with `--config FILE`, that file instead, for every file;
- * 2. then each `--rule id=severity`, which changes the severity and keeps the options.
- *
- * Every config a run needs is read and checked before any file is linted, so that a
+ * The command line's part in the settings each file is linted with. The project
+ * (host/project.ts) finds each file's `.outcomelintrc.json`, or takes `--config FILE`
+ * for every file, and applies each `--rule id=severity`; here those options are read,
+ * and every settings file a run needs is checked before any file is linted, so that a
  * mistake in one stops the run (exit code 2) before a partial report is written.
  */
 
@@ -28,7 +26,7 @@ export function readOverrides(values: readonly string[]): Overrides {
     if (at <= 0) throw new UsageError(`--rule needs a rule id and a severity, such as --rule monetisation/intangible-paid=off (found \`${value}\`)`);
     const id = value.slice(0, at).trim();
     const level = value.slice(at + 1).trim();
-    if (!ruleById(id)) throw new UsageError(`--rule ${value}: \`${id}\` is not a rule id${ruleHint(id)}`);
+    if (!catalogue.byId(id)) throw new UsageError(`--rule ${value}: \`${id}\` is not a rule id${ruleHint(id)}`);
     if (!(LEVELS as readonly string[]).includes(level)) {
       throw new UsageError(`--rule ${value}: \`${level}\` is not a severity: use off, info, warning or error`);
     }
@@ -38,91 +36,39 @@ export function readOverrides(values: readonly string[]): Overrides {
 }
 
 function ruleHint(id: string): string {
-  const near = nearestRuleId(id, rules.map((r) => r.meta.id));
+  const near = nearestRuleId(id, [...catalogue.ids]);
   return near ? `; did you mean \`${near}\`?` : ' (outcome-lint --list-rules lists them)';
 }
 
-export class Settings {
-  private readonly finders = new Map<string, ConfigFinder>();
-  private readonly fixed: Config | undefined;
-  private readonly overridden = new WeakMap<Config, Config>();
-
-  /**
-   * @param configFile `--config`, as given (relative to `cwd`).
-   * @throws UsageError when `configFile` cannot be read or is invalid.
-   */
-  constructor(
-    private readonly cwd: string,
-    configFile: string | undefined,
-    private readonly overrides: Overrides,
-    private readonly shown: (file: string) => string,
-  ) {
-    if (configFile !== undefined) {
-      const full = path.resolve(cwd, configFile);
-      let stat: fs.Stats;
-      try {
-        stat = fs.statSync(full);
-      } catch (error) {
-        throw new UsageError(`cannot read the config file ${configFile}: ${ioProblem(error)}`);
-      }
-      if (stat.isDirectory()) throw new UsageError(`cannot read the config file ${configFile}: it is a folder, not a file`);
-      const loaded = loadConfigFile(full);
-      if ('problems' in loaded) throw this.invalid(loaded.problems);
-      this.fixed = loaded.config;
-    }
+/**
+ * `--config FILE`, as an absolute path, once it is known to be a file: a UsageError
+ * otherwise, before anything is linted.
+ */
+export function configArgument(given: string, cwd: string): string {
+  const full = path.resolve(cwd, given);
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(full, { throwIfNoEntry: false });
+  } catch (error) {
+    throw new UsageError(`cannot read the config file ${given}: ${readProblem(error)}`);
   }
+  if (!stat) throw new UsageError(`cannot read the config file ${given}: it does not exist`);
+  if (stat.isDirectory()) throw new UsageError(`cannot read the config file ${given}: it is a folder, not a file`);
+  return full;
+}
 
-  /**
-   * The config for a file. `base` is the folder its command-line argument named:
-   * the search for `.outcomelintrc.json` stops at the current folder when the file is
-   * inside it, and at `base` otherwise.
-   */
-  forFile(file: string, base: string): { config: Config } | { problems: ConfigProblem[] } {
-    const found = this.fixed ? { config: this.fixed } : this.finder(inside(file, this.cwd) ? this.cwd : base).forFile(file);
-    if ('problems' in found) return found;
-    return { config: this.withOverrides(found.config) };
-  }
-
-  /** Configs of many files; a UsageError listing every invalid config among them. */
-  forFiles(files: readonly string[], baseOf: ReadonlyMap<string, string>): Map<string, Config> {
-    const configs = new Map<string, Config>();
-    const problems = new Map<string, ConfigProblem>();
-    for (const file of files) {
-      const found = this.forFile(file, baseOf.get(file) ?? path.dirname(file));
-      if ('problems' in found) for (const p of found.problems) problems.set(p.message, p);
-      else configs.set(file, found.config);
-    }
-    if (problems.size > 0) throw this.invalid([...problems.values()]);
-    return configs;
-  }
-
-  private finder(root: string): ConfigFinder {
-    let finder = this.finders.get(root);
-    if (!finder) this.finders.set(root, (finder = new ConfigFinder(root)));
-    return finder;
-  }
-
-  private withOverrides(config: Config): Config {
-    if (this.overrides.size === 0) return config;
-    let result = this.overridden.get(config);
-    if (!result) {
-      const map = new Map<string, RuleSetting>(config.rules);
-      for (const [id, level] of this.overrides) map.set(id, { level, options: config.rules.get(id)?.options });
-      result = { rules: map };
-      this.overridden.set(config, result);
-    }
-    return result;
-  }
-
-  /** One line a problem: `invalid config at .outcomelintrc.json:3:5: …`. */
-  private invalid(problems: readonly ConfigProblem[]): UsageError {
-    return new UsageError(
-      ...problems.map((p) => {
-        const message = p.message.startsWith(p.file) ? `${this.shown(p.file)}${p.message.slice(p.file.length)}` : p.message;
-        return `invalid config at ${message}`;
-      }),
-    );
-  }
+/**
+ * Every problem of the settings files that apply to `files`, one line each
+ * (`invalid config at .outcomelintrc.json:3:5: …`): a UsageError, so that a mistake in
+ * one stops the run before a partial report is written.
+ */
+export function checkSettings(project: Project, files: readonly string[], shown: (file: string) => string): void {
+  const problems = new Map<string, ConfigProblem>();
+  for (const file of files) for (const p of project.configProblems(file)) problems.set(p.message, p);
+  if (problems.size === 0) return;
+  throw new UsageError(
+    ...[...problems.values()].map((p) => `invalid config at ${p.message.startsWith(p.file) ? `${shown(p.file)}${p.message.slice(p.file.length)}` : p.message}`),
+  );
 }
 
 /**
@@ -131,7 +77,7 @@ export class Settings {
  */
 export function describeConfig(config: Config): { rules: Record<string, unknown> } {
   const result: Record<string, unknown> = {};
-  for (const rule of rules) {
+  for (const rule of catalogue.all) {
     const setting = config.rules.get(rule.meta.id);
     const level = setting?.level ?? rule.meta.severity;
     if (rule.meta.options instanceof z.ZodObject) {
@@ -141,9 +87,4 @@ export function describeConfig(config: Config): { rules: Record<string, unknown>
     }
   }
   return { rules: result };
-}
-
-function inside(file: string, folder: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }

@@ -1,7 +1,6 @@
 import { findNodeAtLocation, Node as JsonNode, parseTree, ParseError, printParseErrorCode } from 'jsonc-parser';
 import { z } from 'zod';
 import { Severity } from '../base/diagnostic';
-import { Rule } from '../rules/rule';
 import { nearest } from '../base/did-you-mean';
 import { Span } from '../base/span';
 
@@ -19,6 +18,11 @@ import { Span } from '../base/span';
  */
 
 export type Level = Severity | 'off';
+
+/** What settings need of a rule: its id, its summary (for the schema) and the schema of its options. */
+export interface ConfigurableRule {
+  readonly meta: { readonly id: string; readonly summary: string; readonly options?: z.ZodType<unknown> };
+}
 
 export const LEVELS = ['off', 'info', 'warning', 'error'] as const;
 
@@ -44,7 +48,7 @@ export interface ConfigError {
 const level = z.enum(LEVELS, { error: (issue) => `\`${String(issue.input)}\` is not a severity: use off, info, warning or error` });
 
 /** The zod schema of the config file, built from the rules' own option schemas. */
-export function configSchema(rules: readonly Rule<unknown>[]) {
+export function configSchema(rules: readonly ConfigurableRule[]) {
   const shape: Record<string, z.ZodType> = {};
   for (const rule of rules) {
     const options = rule.meta.options instanceof z.ZodObject ? rule.meta.options.shape : {};
@@ -64,7 +68,7 @@ function spanOf(node: JsonNode | undefined): Span {
 }
 
 /** Reads a config file's text. Every problem comes back with its place in the text. */
-export function parseConfig(text: string, rules: readonly Rule<unknown>[]): { config: Config } | { errors: ConfigError[] } {
+export function parseConfig(text: string, rules: readonly ConfigurableRule[]): { config: Config } | { errors: ConfigError[] } {
   if (text.trim().length === 0) {
     return { errors: [{ message: 'the file is empty: it should hold a JSON object such as { "rules": {} }', span: { start: 0, end: 0 } }] };
   }
@@ -156,7 +160,7 @@ function jsonProblem(code: string): string {
   return words[code] ?? code;
 }
 
-function toConfig(settings: Record<string, unknown>, rules: readonly Rule<unknown>[]): Config {
+function toConfig(settings: Record<string, unknown>, rules: readonly ConfigurableRule[]): Config {
   const map = new Map<string, RuleSetting>();
   for (const rule of rules) {
     const setting = settings[rule.meta.id];
@@ -172,7 +176,7 @@ function toConfig(settings: Record<string, unknown>, rules: readonly Rule<unknow
 }
 
 /** A rule's options: the user's, completed with the rule's defaults. */
-export function optionsFor(rule: Rule<unknown>, setting: RuleSetting | undefined): unknown {
+export function optionsFor(rule: ConfigurableRule, setting: RuleSetting | undefined): unknown {
   if (!rule.meta.options) return undefined;
   return rule.meta.options.parse(setting?.options ?? {});
 }

@@ -1,6 +1,6 @@
 import { plural } from '../base/wording';
 import { squash } from '../syntax/describe';
-import type { SpecDiff } from './index';
+import type { SpecDiff } from './versions';
 import { DefinitionChange, FieldChange, PriceChange, SectionChange } from './compare';
 import { SectionName } from './snapshot';
 

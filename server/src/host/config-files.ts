@@ -1,9 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Config, ConfigError, defaultConfig, parseConfig } from '../config/config';
-import { rules } from '../rules/index';
+import { Config, ConfigError, parseConfig } from '../config/config';
+import { RuleSet } from '../engine/lint';
+import { decodeText } from './decode-text';
 import { LineIndex, Position } from '../base/line-index';
-import { isInside } from './disk-access';
+import { isInside, readProblem, readRegularFile } from './files';
 
 export const CONFIG_FILE = '.outcomelintrc.json';
 
@@ -32,14 +33,16 @@ export interface ConfigProblem {
 }
 
 /** Reads and checks a config file; problems come back one line each, with a position. */
-export function loadConfigFile(file: string): { config: Config } | { problems: ConfigProblem[] } {
-  let text: string;
+export function loadConfigFile(file: string, rules: RuleSet): { config: Config } | { problems: ConfigProblem[] } {
+  let text: string | { problem: string };
   try {
-    text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    const bytes = readRegularFile(file);
+    text = bytes ? decodeText(bytes) : { problem: `cannot read it (${readProblem({ code: 'ENOENT' })})` };
   } catch (error) {
-    return { problems: [{ file, message: `${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})` }] };
+    text = { problem: `cannot read it (${readProblem(error)})` };
   }
-  const result = parseConfig(text, rules);
+  if (typeof text !== 'string') return { problems: [{ file, message: `${file}: ${text.problem}` }] };
+  const result = parseConfig(text, rules.all);
   if ('config' in result) return result;
   const index = new LineIndex(text);
   return { problems: result.errors.map((e: ConfigError) => positioned(file, index, e)) };
@@ -52,22 +55,4 @@ function positioned(file: string, index: LineIndex, error: ConfigError): ConfigP
     message: `${file}:${line}:${column}: ${error.message}`,
     at: { start: index.position(error.span.start), end: index.position(error.span.end), message: error.message },
   };
-}
-
-/** Configs by folder, so that a run over many files reads each config once. */
-export class ConfigFinder {
-  private readonly byFolder = new Map<string, { config: Config } | { problems: ConfigProblem[] }>();
-
-  constructor(private readonly root: string) {}
-
-  forFile(file: string): { config: Config } | { problems: ConfigProblem[] } {
-    const folder = path.dirname(path.resolve(file));
-    let found = this.byFolder.get(folder);
-    if (!found) {
-      const configFile = findConfigFile(folder, this.root);
-      found = configFile ? loadConfigFile(configFile) : { config: defaultConfig };
-      this.byFolder.set(folder, found);
-    }
-    return found;
-  }
 }

@@ -17,10 +17,3 @@ export interface FileAccess {
   /** A short name for messages: usually the path relative to the workspace. */
   display(uri: string): string;
 }
-
-/** For a file on its own: every `use` is reported as unresolved. */
-export const noFiles: FileAccess = {
-  resolve: () => ({ refused: 'this file is not in a folder that outcome-lint can read' }),
-  read: () => undefined,
-  display: (uri) => uri,
-};

@@ -1,5 +1,5 @@
-import { lint, LintOptions } from '../lint';
-import { FileAccess } from '../model/file-access';
+import { lint, RuleSet } from '../engine/lint';
+import { Project } from '../engine/project';
 import { HtmlOptions, renderHtml } from './html';
 import { checkOptionsAgainstSpec, buildRiskReport } from './model';
 import { readReportOptions, ReportOptionsInput } from './options';
@@ -25,27 +25,27 @@ export { readSchedule } from './schedule';
 export type * from './types';
 
 /**
- * Lints `text` and builds its risk report under the assumptions given (as text, as a
- * user types them). `problems` lists assumptions that make no sense, one message each.
+ * Lints a file of a project (with the settings the project gives it) and builds its risk
+ * report under the assumptions given (as text, as a user types them). `problems` lists
+ * assumptions that make no sense, one message each.
  */
 export function riskReport(
-  uri: string,
-  text: string,
-  access: FileAccess,
+  project: Project,
+  file: string,
+  rules: RuleSet,
   input: ReportOptionsInput = {},
-  display: string = access.display(uri),
-  lintOptions: LintOptions = {},
+  display: string = project.display(file),
 ): { report: RiskReport } | { problems: string[] } {
   const read = readReportOptions(input);
   if ('problems' in read) return read;
-  const result = lint(uri, text, access, lintOptions);
+  const result = lint(project, file, { rules });
   const problems = checkOptionsAgainstSpec(result, read.options);
   if (problems.length > 0) return { problems };
   return { report: buildRiskReport(result, display, read.options) };
 }
 
 /** The report as one self-contained HTML page (for a webview: pass the CSP nonce, if any). */
-export function riskReportHtml(uri: string, text: string, access: FileAccess, input: ReportOptionsInput = {}, html: HtmlOptions = {}): { html: string } | { problems: string[] } {
-  const built = riskReport(uri, text, access, input);
+export function riskReportHtml(project: Project, file: string, rules: RuleSet, input: ReportOptionsInput = {}, html: HtmlOptions = {}): { html: string } | { problems: string[] } {
+  const built = riskReport(project, file, rules, input);
   return 'problems' in built ? built : { html: renderHtml(built.report, html) };
 }

@@ -1,10 +1,9 @@
-import { LintResult } from '../lint';
+import { LintResult } from '../engine/lint';
 import { LineMaximum } from '../model/max-payment';
 import { isWholeMonths, wholeMonthsIn } from '../base/durations';
 import { durationText, formatMoney, numberText, plural } from '../base/wording';
-import { SpecFacts } from '../rules/facts';
-import { ruleById } from '../rules/index';
-import { Family } from '../rules/rule';
+import { SpecFacts } from '../engine/facts';
+import { Family } from '../engine/kit/rule';
 import * as ast from '../syntax/ast';
 import { cashFlow, FlowInput, FlowLine, FlowResult } from './cashflow';
 import { Fraction, fraction, fractionDecimal, fractionPercent, ONE, percentOf, share, times, ZERO } from './exact';
@@ -637,7 +636,7 @@ function findingGroups(result: LintResult): FindingGroup[] {
   type Group = { findings: FindingRow[]; rules: Map<string, RuleNote> };
   const groups = new Map<Family, Group>();
   for (const d of result.diagnostics) {
-    const rule = ruleById(d.code);
+    const rule = result.rules.byId(d.code);
     const family: Family = rule?.meta.family ?? (d.code.split('/')[0] as Family);
     const group: Group = groups.get(family) ?? { findings: [], rules: new Map() };
     groups.set(family, group);

@@ -1,5 +1,5 @@
 import { Severity } from '../base/diagnostic';
-import { Evidence, Family } from '../rules/rule';
+import { Evidence, Family } from '../engine/kit/rule';
 import * as ast from '../syntax/ast';
 import { FlowResult } from './cashflow';
 

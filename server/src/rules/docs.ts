@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { lint } from '../lint';
 import { LineIndex } from '../base/line-index';
-import { EXAMPLE_URI, exampleAccess } from './examples';
-import { Rule } from './rule';
+import { Rule } from '../engine/kit';
+import { lintExample } from './examples';
 
 /*
  * A rule's documentation page, made from its metadata and examples. The findings shown
@@ -10,21 +9,9 @@ import { Rule } from './rule';
  * drift from the code (a test compares docs/rules/ with this).
  */
 
-/** Where a rule's page lives, relative to the repository root. */
-export function ruleDocPath(id: string): string {
-  return `docs/rules/${id}.md`;
-}
-
-/** The published repository the rule pages are read from (CLI help URIs, editor links). */
-export const DOCS_BASE_URL = 'https://github.com/outcome-lint/outcome-lint/blob/main/';
-
-export function ruleDocUrl(id: string): string {
-  return `${DOCS_BASE_URL}${ruleDocPath(id)}`;
-}
-
 function findingsOn(rule: Rule<unknown>, text: string): string[] {
   const index = new LineIndex(text);
-  return lint(EXAMPLE_URI, text, exampleAccess)
+  return lintExample(text)
     .diagnostics.filter((d) => d.code === rule.meta.id)
     .map((d) => {
       const { line, column } = index.lineColumn(d.span.start);

@@ -1,6 +1,6 @@
 import { Diagnostic, TextEdit } from '../base/diagnostic';
-import { LintResult } from '../lint';
-import { applyFixes } from '../rules/apply-fixes';
+import { LintResult } from '../engine/lint';
+import { applyFixes } from '../engine/fixes';
 import { Span } from '../base/span';
 
 /** A code action in core terms; the server turns it into LSP. */
@@ -28,15 +28,10 @@ export function codeActions(result: LintResult, range: Span): CodeAction[] {
 
 /** Inserts `# outcome-lint-disable-next-line <rule> -- <reason>` above the finding's line. */
 function disableForLine(result: LintResult, d: Diagnostic): CodeAction {
-  const lines = result.facts.lines;
-  const line = lines.position(d.span.start).line;
-  const start = lines.lineStart(line);
-  const indent = /^[ \t]*/.exec(result.facts.text.slice(start, lines.lineEnd(line)))?.[0] ?? '';
-  const eol = result.facts.eol;
   return {
     title: `Disable ${d.code} for this line (with a reason)`,
     kind: 'quickfix',
-    edits: [{ span: { start, end: start }, newText: `${indent}# outcome-lint-disable-next-line ${d.code} -- ${REASON_PLACEHOLDER}${eol}` }],
+    edits: [result.facts.edits.insertLineAbove(d.span.start, `# outcome-lint-disable-next-line ${d.code} -- ${REASON_PLACEHOLDER}`)],
     diagnostic: d,
   };
 }

@@ -1,5 +1,5 @@
 import { IToken } from 'chevrotain';
-import { LintResult } from '../lint';
+import { LintResult } from '../engine/lint';
 import { KEYWORDS } from '../syntax/keywords';
 import { TOP_LEVEL_WORDS } from '../syntax/messages';
 import { parser } from '../syntax/parser';

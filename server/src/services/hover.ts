@@ -1,8 +1,7 @@
 import * as ast from '../syntax/ast';
-import { LintResult } from '../lint';
+import { LintResult } from '../engine/lint';
 import { Definition } from '../model/model';
 import { formatMoney, numberText } from '../base/wording';
-import { ruleById } from '../rules/index';
 import { Span } from '../base/span';
 import { definitionAt } from './at-offset';
 
@@ -23,7 +22,7 @@ export function hoverAt(result: LintResult, offset: number): HoverContent | unde
   let span: Span | undefined;
   for (const d of result.diagnostics) {
     if (!within(d.span, offset)) continue;
-    const rule = ruleById(d.code);
+    const rule = result.rules.byId(d.code);
     if (!rule) continue;
     parts.push(findingHover(rule.meta.id, rule.meta.summary, rule.meta.rationale, rule.meta.evidence));
     span ??= d.span;

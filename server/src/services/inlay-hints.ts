@@ -1,4 +1,4 @@
-import { LintResult } from '../lint';
+import { LintResult } from '../engine/lint';
 import { formatMoney, numberText } from '../base/wording';
 
 /** A label shown at the end of a line, such as the most a `pay` line can pay. */

@@ -1,4 +1,4 @@
-import { LintResult } from '../lint';
+import { LintResult } from '../engine/lint';
 import { definitionsOf, SymbolKind } from '../model/model';
 import { Span } from '../base/span';
 

@@ -1,7 +1,6 @@
 import { CstElement, CstNode, IToken } from 'chevrotain';
 import * as ast from './ast';
 import { Span } from '../base/span';
-import { TextNode } from './text-node';
 import { decodeDate, decodeMoney, decodeNumber, decodePercent, decodeString, Decoded } from './values';
 import { CurlyQuotedString, UnterminatedString, UnterminatedTripleString } from './tokens';
 
@@ -110,9 +109,9 @@ export class AstBuilder {
   private text(token: IToken | undefined): ast.Text | undefined {
     if (!token) return undefined;
     const span = tokenSpan(token);
-    if (token.tokenType === CurlyQuotedString) return new TextNode(span, token.image.slice(1, -1));
+    if (token.tokenType === CurlyQuotedString) return { span, value: token.image.slice(1, -1) };
     const terminated = token.tokenType !== UnterminatedString && token.tokenType !== UnterminatedTripleString;
-    return new TextNode(span, this.report(decodeString(token.image, terminated), span));
+    return { span, value: this.report(decodeString(token.image, terminated), span) };
   }
 
   private number(token: IToken | undefined): ast.NumberValue | undefined {

@@ -2,15 +2,14 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DiskAccess } from '../../../server/src/host/disk-access';
-import { lint } from '../../../server/src/lint';
 import { headline, riskReport } from '../../../server/src/report/index';
-import { ruleById } from '../../../server/src/rules/index';
+import { catalogue } from '../../../server/src/rules/catalogue';
 import { outline } from '../../../server/src/services/symbols';
 import { parse } from '../../../server/src/syntax/parse';
 import { repoRoot, samplesDir } from '../../support/paths';
 import { expectedFindings } from '../../support/sample-findings';
 import { ProblemRow, Workbench } from './workbench';
+import { diskProject, lintText, textProject } from '../../support/lint';
 
 /*
  * The extension in the real VS Code workbench (code-server + Chromium): what a
@@ -35,7 +34,7 @@ const sameAs = (expected: string[]) => (rows: ProblemRow[]): boolean => asLines(
 /** The findings outcome-lint's core gives for a sample, to find their columns. */
 function coreFindings(file: string): { code: string; line: number; column: number }[] {
   const full = path.join(samplesDir, file);
-  const result = lint(full, fs.readFileSync(full, 'utf8'), new DiskAccess([samplesDir]));
+  const result = lintText(full, fs.readFileSync(full, 'utf8'), diskProject(samplesDir));
   return result.diagnostics.map((d) => {
     const { line, character } = result.facts.lines.position(d.span.start);
     return { code: d.code, line: line + 1, column: character + 1 };
@@ -44,7 +43,7 @@ function coreFindings(file: string): { code: string; line: number; column: numbe
 
 /** The report's headline figures, labels and values ("Guaranteed", "£180,000" …), as outcome-lint's core works them out for `text`. */
 function headlineOf(wb: Workbench, file: string, text: string): string[] {
-  const built = riskReport(path.join(wb.workspace, file), text, new DiskAccess([wb.workspace]), {}, file);
+  const built = riskReport(textProject(path.join(wb.workspace, file), text, diskProject(wb.workspace)), path.join(wb.workspace, file), catalogue, {}, file);
   if ('problems' in built) throw new Error(built.problems.join('; '));
   return headline(built.report).flatMap((f) => [f.label, f.value]);
 }
@@ -122,7 +121,7 @@ const scenarios: Scenario[] = [
     async run(wb) {
       const file = 'reoffending.outcome';
       const finding = coreFindings(file).find((f) => f.code === 'perverse-incentive/no-upfront')!;
-      const rule = ruleById(finding.code)!.meta;
+      const rule = catalogue.byId(finding.code)!.meta;
       await wb.openFile(file);
       await wb.goTo(finding.line, finding.column);
       await wb.page.keyboard.press('Control+K');

@@ -1,9 +1,11 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as sarif from 'sarif';
-import { Rule } from '../../rules/rule';
-import { REPOSITORY, sarifLevel } from '../about';
-import { helpUri } from '../links';
+import { Rule } from '../../engine/kit/rule';
+import { sarifLevel } from '../about';
+import { REPOSITORY } from '../../rules/links';
+import { ruleDocUrl } from '../../rules/links';
+import { isInside } from '../../host/files';
 import { Finding, Region, Report } from '../report';
 
 /*
@@ -68,7 +70,7 @@ export function sarifText(report: Report, rules: readonly Rule<unknown>[], versi
 
 function descriptor(rule: Rule<unknown>): sarif.ReportingDescriptor {
   const { id, summary, rationale, severity, family } = rule.meta;
-  const uri = helpUri(id);
+  const uri = ruleDocUrl(id);
   return {
     id,
     shortDescription: { text: summary },
@@ -85,9 +87,8 @@ function descriptor(rule: Rule<unknown>): sarif.ReportingDescriptor {
 
 /** A file inside the current folder, relative to %SRCROOT%; any other by its absolute file URI. */
 function artifact(file: string, cwd: string): sarif.ArtifactLocation {
-  const relative = path.relative(cwd, file);
-  if (relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)) {
-    return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+  if (file !== cwd && isInside(file, cwd)) {
+    return { uri: path.relative(cwd, file).split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
   }
   return { uri: pathToFileURL(file).href };
 }

@@ -1,7 +1,6 @@
 import { Related } from '../../base/diagnostic';
 import { formatMoney } from '../../base/wording';
-import { fromReport } from '../evidence';
-import { defineRule } from '../rule';
+import { defineRule, fromReport } from '../../engine/kit';
 
 /*
  * The most the spec can pay (language reference, "The most a spec can pay"; computed
@@ -75,7 +74,7 @@ export const rule = defineRule({
       if (capInBudgetCurrency === undefined) message = `can pay up to ${money(most.maximum)} ${ifAll}, with no cap; ${limit}`;
       else if (capInBudgetCurrency < most.total) message = `can pay up to ${money(most.maximum)}, its cap (the \`pay\` lines add up to ${money(most.total)} ${ifAll}); ${limit}`;
       else message = `can pay up to ${money(most.maximum)} ${ifAll} (the cap of ${money(capInBudgetCurrency)} is higher); ${limit}`;
-      report({ node: budgetField, message, related: capRelated });
+      report({ at: budgetField.span, message, related: capRelated });
       return;
     }
 
@@ -88,7 +87,7 @@ export const rule = defineRule({
     if (floor <= budget.minor) return;
     if (capInBudgetCurrency !== undefined && capInBudgetCurrency < floor) {
       report({
-        node: budgetField,
+        at: budgetField.span,
         message: `can pay up to ${money(capInBudgetCurrency)}, its cap (the \`pay\` lines that can be priced already add up to more); ${limit}`,
         related: capRelated,
       });
@@ -97,7 +96,7 @@ export const rule = defineRule({
     const reasons = [...new Set(unknown.flatMap((l) => l.missing))].join('; ');
     const without = unknown.length === 1 ? 'the `pay` line that cannot be priced' : `the ${unknown.length} \`pay\` lines that cannot be priced`;
     report({
-      node: budgetField,
+      at: budgetField.span,
       message: `can pay at least ${money(floor)} ${ifAll}, without ${without} (${reasons}); ${limit}`,
       related: capRelated,
     });

@@ -1,9 +1,6 @@
 import { Fix } from '../../base/diagnostic';
 import { formatMoney } from '../../base/wording';
-import { fromReport } from '../evidence';
-import { SpecFacts } from '../facts';
-import { defineRule } from '../rule';
-import { insertField, lastOf } from '../insert';
+import { defineRule, fix, fromReport, lastOf, SpecFacts } from '../../engine/kit';
 
 /*
  * A contract paid on results (`model results`, `mixed`, or `pay` lines with no
@@ -55,9 +52,9 @@ export const rule = defineRule({
         : '';
     const fix = capAtBudget(facts);
     report({
-      node: { span: payment.keyword },
+      at: payment.keyword,
       message: `${how} no \`cap\`: nothing limits what the contract can owe${owe}`,
-      ...(fix ? { fixes: [fix] } : {}),
+      fixes: [fix],
     });
   },
 });
@@ -68,6 +65,6 @@ function capAtBudget(facts: SpecFacts): Fix | undefined {
   const payment = facts.payment!;
   if (!budget || payment.pays.some((p) => p.amount && p.amount.currency !== budget.currency)) return undefined;
   const cap = formatMoney(budget.minor, budget.currency);
-  const edit = insertField(facts, payment, lastOf([payment.model, payment.upfront, ...payment.pays]), `cap ${cap}`);
-  return edit && { title: `Cap payments at the budget (add \`cap ${cap}\`)`, edits: [edit] };
+  const edit = facts.edits.insertField(payment, lastOf([payment.model, payment.upfront, ...payment.pays]), `cap ${cap}`);
+  return fix(`Cap payments at the budget (add \`cap ${cap}\`)`, edit);
 }

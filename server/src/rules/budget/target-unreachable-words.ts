@@ -1,4 +1,4 @@
-import { PhraseList } from '../words';
+import { PhraseList } from '../../engine/kit';
 
 /*
  * Words for `budget/target-unreachable`: an outcome whose wording says that lower is

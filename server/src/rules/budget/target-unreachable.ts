@@ -1,10 +1,7 @@
 import * as ast from '../../syntax/ast';
-import { fromReport } from '../evidence';
-import { SpecFacts } from '../facts';
-import { defineRule } from '../rule';
-import { words } from '../words';
 import { LOWER_IS_BETTER } from './target-unreachable-words';
 import { isoDate, termSpan } from '../../model/term';
+import { defineRule, fromReport, RuleContext, SpecFacts, words } from '../../engine/kit';
 
 /*
  * A target that cannot be reached within the contract:
@@ -54,7 +51,7 @@ export const rule = defineRule({
         'baseline, check the figures; if lower is better, say so in the measure ("fewer …", "a reduction in …").',
     },
   },
-  check({ facts, report }) {
+  check({ facts, read, report }) {
     const term = termDates(facts);
     for (const outcome of facts.outcomes) {
       const target = outcome.target;
@@ -66,13 +63,13 @@ export const rule = defineRule({
         const day = Date.UTC(by.year, by.month - 1, by.day);
         if (day > term.end) {
           report({
-            node: target,
+            at: target.span,
             message: `${written} falls after the contract ends on ${isoDate(term.end)} (${term.written})`,
             related: [{ message: `the term ends on ${isoDate(term.end)}`, span: term.field.span }],
           });
         } else if (day < term.start) {
           report({
-            node: target,
+            at: target.span,
             message: `${written} falls before the contract starts on ${isoDate(term.start)}`,
             related: [{ message: `the term starts on ${isoDate(term.start)}`, span: term.field.span }],
           });
@@ -85,10 +82,10 @@ export const rule = defineRule({
         baseline.rateKind !== undefined &&
         baseline.rateKind === target.rateKind &&
         target.value.value < baseline.value.value &&
-        !lowerIsBetter(outcome)
+        !lowerIsBetter(outcome, read)
       ) {
         report({
-          node: target,
+          at: target.span,
           message:
             `${written} is below the baseline of ${baseline.value.source}, so it is met before the service starts; ` +
             'if lower is better here, say so in the measure ("fewer …", "a reduction in …")',
@@ -100,12 +97,12 @@ export const rule = defineRule({
 });
 
 /** True when the outcome's wording says that less of it is better. */
-function lowerIsBetter(outcome: ast.OutcomeBlock): boolean {
+function lowerIsBetter(outcome: ast.OutcomeBlock, read: RuleContext['read']): boolean {
   const texts = [
     outcome.name?.text.replace(/[_-]+/g, ' '),
-    outcome.title?.value,
-    outcome.measure?.value?.value,
-    ...outcome.instruments.map((i) => i.value?.value),
+    read(outcome.title),
+    read(outcome.measure?.value),
+    ...outcome.instruments.map((i) => read(i.value)),
   ];
   return texts.some((t) => t !== undefined && LOWER_IS_BETTER.findAffirmed(words(t)).length > 0);
 }

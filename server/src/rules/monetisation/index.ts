@@ -1,9 +1,9 @@
-import { Rule } from '../rule';
 import { rule as intangiblePaid } from './intangible-paid';
 import { rule as noBaseline } from './no-baseline';
 import { rule as noEvidence } from './no-evidence';
 import { rule as priceAboveValue } from './price-above-value';
 import { rule as unmeasuredPaid } from './unmeasured-paid';
+import { Rule } from '../../engine/kit';
 
 /** The monetisation rules: one module each in this folder. */
 export const familyRules: readonly Rule<unknown>[] = [intangiblePaid, noBaseline, noEvidence, priceAboveValue, unmeasuredPaid] as Rule<unknown>[];

@@ -1,5 +1,4 @@
-import { fromReport } from '../evidence';
-import { defineRule } from '../rule';
+import { defineRule, fromReport } from '../../engine/kit';
 
 export const rule = defineRule({
   meta: {
@@ -30,7 +29,7 @@ export const rule = defineRule({
       if (outcome.outcomeKind?.value?.value !== 'intangible') continue;
       for (const pay of facts.paysFor(outcome)) {
         report({
-          node: pay,
+          at: pay.span,
           message: `\`${outcome.name!.text}\` is of kind intangible, but this line pays for it`,
           related: [{ message: `\`${outcome.name!.text}\` is declared intangible here`, span: outcome.outcomeKind.span }],
         });

@@ -1,10 +1,6 @@
 import { Fix } from '../../base/diagnostic';
 import * as ast from '../../syntax/ast';
-import { fromReport } from '../evidence';
-import { SpecFacts } from '../facts';
-import { defineRule } from '../rule';
-import { namesNothing, shortQuote } from '../placeholders';
-import { insertField, lastOf } from '../insert';
+import { defineRule, fix, fromReport, lastOf, namesNothing, shortQuote, SpecFacts } from '../../engine/kit';
 
 /*
  * A paid outcome with neither a `baseline` nor a `counterfactual` (one that says
@@ -51,24 +47,25 @@ export const rule = defineRule({
         'The quick fix adds a `counterfactual "…"` line for you to fill in.',
     },
   },
-  check({ facts, report }) {
+  check({ facts, read, report }) {
     for (const outcome of facts.paidOutcomes) {
       if (outcome.baseline) continue;
       const name = outcome.name!.text;
       const counterfactual = outcome.counterfactual;
-      if (counterfactual && (!counterfactual.value || !namesNothing(counterfactual.value.value))) continue;
+      const says = read(counterfactual?.value);
+      if (counterfactual && (says === undefined || !namesNothing(says))) continue;
       if (counterfactual) {
         report({
-          node: counterfactual,
-          message: `\`${name}\` is paid for, has no \`baseline\`, and its counterfactual is ${shortQuote(counterfactual.value!.value)}: it may pay for what would have happened anyway`,
+          at: counterfactual.span,
+          message: `\`${name}\` is paid for, has no \`baseline\`, and its counterfactual is ${shortQuote(says!)}: it may pay for what would have happened anyway`,
         });
         continue;
       }
       const fix = addCounterfactual(facts, outcome);
       report({
-        node: outcome.name!,
+        at: outcome.name!.span,
         message: `\`${name}\` is paid for but has no \`baseline\` or \`counterfactual\`: it may pay for what would have happened anyway`,
-        ...(fix ? { fixes: [fix] } : {}),
+        fixes: [fix],
       });
     }
   },
@@ -77,6 +74,6 @@ export const rule = defineRule({
 /** `counterfactual "…"` after the target, evidence or measure (or after `for`). */
 function addCounterfactual(facts: SpecFacts, outcome: ast.OutcomeBlock): Fix | undefined {
   const after = lastOf([outcome.target, outcome.evidence, outcome.measure, ...outcome.instruments, ...outcome.for]);
-  const edit = insertField(facts, outcome, after, 'counterfactual "…"');
-  return edit && { title: 'Add `counterfactual "…"` to fill in (how you will tell what would have happened anyway)', edits: [edit] };
+  const edit = facts.edits.insertField(outcome, after, 'counterfactual "…"');
+  return fix('Add `counterfactual "…"` to fill in (how you will tell what would have happened anyway)', edit);
 }

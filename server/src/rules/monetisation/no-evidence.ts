@@ -1,10 +1,6 @@
 import { Fix } from '../../base/diagnostic';
 import * as ast from '../../syntax/ast';
-import { fromReport } from '../evidence';
-import { SpecFacts } from '../facts';
-import { defineRule } from '../rule';
-import { namesNothing, shortQuote } from '../placeholders';
-import { insertField, lastOf } from '../insert';
+import { defineRule, fix, fromReport, lastOf, namesNothing, shortQuote, SpecFacts } from '../../engine/kit';
 
 /*
  * A paid outcome with no `evidence`, or with an `evidence` that says nothing ("TBC",
@@ -41,25 +37,26 @@ export const rule = defineRule({
         'Information payroll data"`. The quick fix adds the line for you to fill in.',
     },
   },
-  check({ facts, report }) {
+  check({ facts, read, report }) {
     for (const outcome of facts.paidOutcomes) {
       const name = outcome.name!.text;
       const evidence = outcome.evidence;
-      if (evidence?.value && !namesNothing(evidence.value.value)) continue;
+      const says = read(evidence?.value);
+      if (says !== undefined && !namesNothing(says)) continue;
       if (evidence) {
         // A field with its text missing is a syntax error, reported already.
-        if (!evidence.value) continue;
+        if (says === undefined) continue;
         report({
-          node: evidence,
-          message: `\`${name}\` is paid for but its evidence is ${shortQuote(evidence.value.value)}: no one can check a claim for payment`,
+          at: evidence.span,
+          message: `\`${name}\` is paid for but its evidence is ${shortQuote(says)}: no one can check a claim for payment`,
         });
         continue;
       }
       const fix = addEvidence(facts, outcome);
       report({
-        node: outcome.name!,
+        at: outcome.name!.span,
         message: `\`${name}\` is paid for but has no \`evidence\`: no one can check a claim for payment`,
-        ...(fix ? { fixes: [fix] } : {}),
+        fixes: [fix],
       });
     }
   },
@@ -67,6 +64,6 @@ export const rule = defineRule({
 
 /** `evidence "…"` after the measure and instruments (or after `for`). */
 function addEvidence(facts: SpecFacts, outcome: ast.OutcomeBlock): Fix | undefined {
-  const edit = insertField(facts, outcome, lastOf([outcome.measure, ...outcome.instruments, ...outcome.for]), 'evidence "…"');
-  return edit && { title: 'Add `evidence "…"` to fill in', edits: [edit] };
+  const edit = facts.edits.insertField(outcome, lastOf([outcome.measure, ...outcome.instruments, ...outcome.for]), 'evidence "…"');
+  return fix('Add `evidence "…"` to fill in', edit);
 }

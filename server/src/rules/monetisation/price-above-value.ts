@@ -1,8 +1,6 @@
 import * as ast from '../../syntax/ast';
 import { formatMoney, numberText } from '../../base/wording';
-import { fromReport } from '../evidence';
-import { SpecFacts } from '../facts';
-import { defineRule } from '../rule';
+import { defineRule, fromReport, SpecFacts } from '../../engine/kit';
 
 /*
  * A price for one success above what the success is worth (the outcome's `value`), in
@@ -66,7 +64,7 @@ export const rule = defineRule({
         const over = lines.filter((p) => p.amount!.minor > value.minor);
         for (const pay of over) {
           report({
-            node: pay,
+            at: pay.span,
             message: `pays ${formatMoney(pay.amount!.minor, value.currency)} for one \`${name}\` success${who(pay)}, more than its value of ${worth}`,
             related,
           });
@@ -75,7 +73,7 @@ export const rule = defineRule({
         if (over.length === 0 && sum > value.minor) {
           const others = lines.slice(1);
           report({
-            node: lines[0],
+            at: lines[0].span,
             message:
               `this line and ${others.length === 1 ? 'one more' : `${others.length} more`} pay up to ${formatMoney(sum, value.currency)} ` +
               `for one \`${name}\` success${who(lines[0])}, more than its value of ${worth}`,
@@ -91,7 +89,7 @@ export const rule = defineRule({
         const all = value.minor * BigInt(people);
         if (pay.amount!.minor <= all) continue;
         report({
-          node: pay,
+          at: pay.span,
           message:
             `pays ${formatMoney(pay.amount!.minor, value.currency)} for \`${name}\` as a whole, more than all ${numberText(people)} ` +
             `possible successes are worth (${numberText(people)} × ${worth} = ${formatMoney(all, value.currency)})`,

@@ -1,4 +1,4 @@
-import { PhraseList, Word, words } from '../words';
+import { PhraseList, Word, words } from '../../engine/kit';
 
 /*
  * Words for `monetisation/unmeasured-paid`: soft constructs (how people feel or think,

@@ -1,13 +1,8 @@
 import { z } from 'zod';
 import { Fix } from '../../base/diagnostic';
 import * as ast from '../../syntax/ast';
-import { fromReport } from '../evidence';
-import { SpecFacts } from '../facts';
-import { defineRule } from '../rule';
-import { PhraseList, PhraseMatch, words } from '../words';
-import { shortQuote } from '../placeholders';
-import { insertField, lastOf } from '../insert';
 import { groupOf, isOtherSense, namesValidatedInstrument, SELF_REPORT, SOFT_CONSTRUCTS } from './unmeasured-paid-words';
+import { defineRule, fix, fromReport, lastOf, PhraseList, PhraseMatch, shortQuote, SpecFacts, words } from '../../engine/kit';
 
 /*
  * A paid outcome whose measure is a soft construct (confidence, wellbeing, resilience…)
@@ -61,39 +56,39 @@ export const rule = defineRule({
     },
     options,
   },
-  check({ facts, options: { instruments }, report }) {
+  check({ facts, options: { instruments }, read, report }) {
     const extra = instruments.length > 0 ? new PhraseList(instruments) : undefined;
     for (const outcome of facts.paidOutcomes) {
       const measure = outcome.measure?.value;
       // With no measure, the title is all there is to say what is paid for.
-      const source = measure ?? outcome.title;
-      if (!source) continue;
-      const list = words(source.value);
+      const source = read(measure ?? outcome.title);
+      if (source === undefined) continue;
+      const list = words(source);
       const soft = SOFT_CONSTRUCTS.findAffirmed(list).find((m) => !isOtherSense(list, m.index, m.words.length));
       if (!soft) continue;
-      if (namesValidatedInstrument(source.value, extra)) continue;
-      if (outcome.instruments.some((i) => i.value && namesValidatedInstrument(i.value.value, extra))) continue;
+      if (namesValidatedInstrument(source, extra)) continue;
+      const named = outcome.instruments.map((i) => read(i.value)).filter((i) => i !== undefined);
+      if (named.some((i) => namesValidatedInstrument(i, extra))) continue;
 
       const what = subject(outcome, soft);
       const written = outcome.instruments.find((i) => i.value);
       if (written) {
         report({
-          node: written,
+          at: written.span,
           message:
-            `${what} is paid for but measured with ${shortQuote(written.value!.value)}, which is not a known validated instrument; ` +
+            `${what} is paid for but measured with ${shortQuote(named[0])}, which is not a known validated instrument; ` +
             'if it is one, add it to the `instruments` option of monetisation/unmeasured-paid in .outcomelintrc.json',
           related: measure ? [{ message: 'the measure', span: outcome.measure!.span }] : undefined,
         });
         continue;
       }
       const selfReport = measure !== undefined && SELF_REPORT.findAffirmed(list).length > 0;
-      const fix = addInstrument(facts, outcome, soft);
       report({
-        node: measure ? outcome.measure! : (outcome.name ?? outcome),
+        at: measure ? outcome.measure!.span : (outcome.name ?? outcome).span,
         message: measure
           ? `${what} is paid for but measured ${selfReport ? 'by self-report, with' : 'with'} no validated instrument`
           : `${what} is paid for but has no measure, and no validated instrument`,
-        ...(fix ? { fixes: [fix] } : {}),
+        fixes: [addInstrument(facts, outcome, soft)],
       });
     }
   },
@@ -114,6 +109,6 @@ function subject(outcome: ast.OutcomeBlock, soft: PhraseMatch): string {
 function addInstrument(facts: SpecFacts, outcome: ast.OutcomeBlock, soft: PhraseMatch): Fix | undefined {
   const group = groupOf(soft.phrase);
   if (!group) return undefined;
-  const edit = insertField(facts, outcome, lastOf([outcome.measure, ...outcome.for]), `instrument "${group.instrument}"`);
-  return edit && { title: `Measure with ${group.short} (add \`instrument "${group.instrument}"\`)`, edits: [edit] };
+  const edit = facts.edits.insertField(outcome, lastOf([outcome.measure, ...outcome.for]), `instrument "${group.instrument}"`);
+  return fix(`Measure with ${group.short} (add \`instrument "${group.instrument}"\`)`, edit);
 }

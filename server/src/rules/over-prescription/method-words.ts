@@ -221,56 +221,6 @@ export const LIMITS = ['at least', 'at most', 'no more than', 'not more than', '
 export const DEADLINE_WORDS = ['within', 'after', 'before', 'by', 'inside', 'under'];
 
 /**
- * Legal and safety duties: a clause that names one is a duty the provider must meet
- * whatever its method, and belongs in a `standard`, so the rule does not fire on it.
- * ("Act" with a capital, as in "Care Act 2014", is recognised separately.)
- */
-export const LEGAL = [
-  // the law itself
-  'statutory',
-  'statute',
-  'legislation',
-  'regulation',
-  'by law',
-  'the law',
-  'legal duty',
-  'legal requirement',
-  'legally required',
-  'legal obligation',
-  'duty to',
-  'duty of care',
-  'its duties',
-  'their duties',
-  'Prevent duty',
-  // safeguarding and vetting
-  'safeguard',
-  'DBS',
-  'Disclosure and Barring',
-  'vetting',
-  'security clearance',
-  'MAPPA',
-  'Keeping Children Safe',
-  'Working Together',
-  // data and information
-  'data protection',
-  'GDPR',
-  'information governance',
-  'Caldicott',
-  // health, safety and registration
-  'health and safety',
-  'fire safety',
-  'food hygiene',
-  'first aid',
-  'CQC',
-  'Care Quality Commission',
-  'Ofsted',
-  'insurance',
-  'Mental Capacity',
-  'Deprivation of Liberty',
-  'equality duty',
-];
-
-/**
  * Contract management: reporting to, meeting and sharing data with the commissioner.
  * A frequency or a meeting about these is governance, not a method of helping people
  * ("quarterly contract meetings with the council", "report monthly").

@@ -1,11 +1,7 @@
 import { Fix } from '../../base/diagnostic';
 import * as ast from '../../syntax/ast';
-import { fromReport } from '../evidence';
-import { SpecFacts } from '../facts';
-import { defineRule } from '../rule';
-import { memoByText } from '../memo';
-import { isNumberWord, PhraseList, PhraseMatch, stem, Word, words } from '../words';
 import * as W from './method-words';
+import { defineRule, dutyWords, fromReport, isNumberWord, memoByText, PhraseList, PhraseMatch, SpecFacts, stem, Word, words } from '../../engine/kit';
 
 /*
  * A `requirement` that says how the provider must work: counts of sessions or hours,
@@ -24,7 +20,6 @@ const atATime = new PhraseList(W.AT_A_TIME);
 const qualifications = new PhraseList(W.QUALIFICATIONS);
 const participants = new PhraseList(W.PARTICIPANTS);
 const programmes = new PhraseList(W.PROGRAMMES);
-const legal = new PhraseList(W.LEGAL);
 const freedoms = new PhraseList(W.FREEDOMS);
 const limits = W.LIMITS.map((l) => words(l).map((w) => w.stem));
 
@@ -369,19 +364,6 @@ function venueParts(r: Requirement): Part[] {
   return parts;
 }
 
-/** The clauses of a requirement that name a legal or safety duty. */
-function legalClauses(r: Requirement): Set<number> {
-  const clauses = new Set<number>(r.all(legal).map((m) => r.clause[m.index]));
-  r.ws.forEach((w, i) => {
-    if (/^Acts?$/.test(w.text) && i > 0) clauses.add(r.clause[i]); // "the Care Act 2014"
-  });
-  return clauses;
-}
-
-/** True when a requirement names a legal or safety duty (and so belongs in a `standard`). */
-export function readsAsLegalDuty(text: string): boolean {
-  return legalClauses(new Requirement(text)).size > 0;
-}
 
 /** The phrases of a requirement that prescribe method, as written; empty when there are none. */
 export const prescribedMethod: (text: string) => readonly string[] = memoByText(findPrescribedMethod);
@@ -389,7 +371,8 @@ export const prescribedMethod: (text: string) => readonly string[] = memoByText(
 function findPrescribedMethod(text: string): string[] {
   const r = new Requirement(text);
   if (r.ws.length === 0) return [];
-  const skip = legalClauses(r);
+  // A clause that names a legal or safety duty is left alone: it belongs in a `standard`.
+  const skip = new Set(dutyWords(r.ws).map((i) => r.clause[i]));
   for (const m of r.all(freedoms)) skip.add(r.clause[m.index]);
 
   const { parts: counts, activity } = activityParts(r);
@@ -458,16 +441,17 @@ export const rule = defineRule({
         'the requirement into an outcome to fill in. A legal or safety duty belongs in a `standard`.',
     },
   },
-  check({ facts, report }) {
+  check({ facts, read, report }) {
     const ids = freeOutcomeIds(facts);
     for (const item of facts.textItems('requirement')) {
-      if (!item.text) continue;
-      const prescribed = prescribedMethod(item.text.value);
+      const text = read(item.text);
+      if (text === undefined) continue;
+      const prescribed = prescribedMethod(text);
       if (prescribed.length === 0) continue;
       report({
-        node: item,
+        at: item.span,
         message: `prescribes ${list(prescribed)}: say what should change for people, and leave how to the provider`,
-        fixes: [toOutcome(facts, item, item.text, ids.next().value)],
+        fixes: [toOutcome(facts, item, text, ids.next().value)],
       });
     }
   },
@@ -482,18 +466,11 @@ function* freeOutcomeIds(facts: SpecFacts): Generator<string, never> {
 }
 
 /** Replaces the requirement with an outcome stub that keeps its text as the title. */
-function toOutcome(facts: SpecFacts, item: ast.TextItem, text: ast.Text, id: string): Fix {
+function toOutcome(facts: SpecFacts, item: ast.TextItem, text: string, id: string): Fix {
   const cohort =
     facts.cohorts.find((c) => c.name)?.name?.text ??
     [...facts.model.definitions.values()].find((d) => d.kind === 'cohort')?.name.text;
-  const eol = facts.eol;
-  const lineStart = facts.lines.lineStart(facts.lines.position(item.span.start).line);
-  const before = facts.text.slice(lineStart, item.span.start);
-  const indent = /^\s*$/.test(before) ? before : '';
-  const title = text.value.trim().replace(/\s+/g, ' ').replace(/\\/g, '\\\\').replace(/"/g, '\\"');
-  const lines = [`outcome ${id} "${title}" {`, ...(cohort ? [`${indent}  for ${cohort}`] : []), `${indent}  measure "…"`, `${indent}}`];
-  return {
-    title: `Turn this requirement into an outcome to fill in (\`outcome ${id}\`)`,
-    edits: [{ span: item.span, newText: lines.join(eol) }],
-  };
+  const title = text.trim().replace(/\s+/g, ' ').replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+  const lines = [`outcome ${id} "${title}" {`, ...(cohort ? [`  for ${cohort}`] : []), '  measure "…"', '}'];
+  return { title: `Turn this requirement into an outcome to fill in (\`outcome ${id}\`)`, edits: [facts.edits.replaceItem(item, lines)] };
 }

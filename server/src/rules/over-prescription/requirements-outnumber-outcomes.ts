@@ -1,6 +1,6 @@
-import { fromReport } from '../evidence';
-import { defineRule } from '../rule';
-import { readsAsLegalDuty } from './method';
+import { cover } from '../../base/span';
+import { plural } from '../../base/wording';
+import { defineRule, fromReport, readsAsLegalDuty } from '../../engine/kit';
 
 export const rule = defineRule({
   meta: {
@@ -39,14 +39,14 @@ export const rule = defineRule({
         'drop requirements that only describe a method.',
     },
   },
-  check({ facts, report }) {
+  check({ facts, read, report }) {
     const spec = facts.spec;
     if (!spec) return;
     const requirements = facts.textItems('requirement');
     const outcomes = facts.outcomes.length;
     if (requirements.length <= outcomes) return;
-    const count = (n: number, one: string, many: string): string => (n === 0 ? `no ${many}` : `${n} ${n === 1 ? one : many}`);
-    const duties = requirements.filter((r) => r.text && readsAsLegalDuty(r.text.value)).length;
+    const count = (n: number, word: string): string => (n === 0 ? `no ${word}s` : plural(n, word));
+    const duties = requirements.filter((r) => r.text && readsAsLegalDuty(read(r.text))).length;
     const dutyNote =
       duties === 0
         ? ''
@@ -54,9 +54,9 @@ export const rule = defineRule({
           ? `; ${requirements.length === 1 ? 'it reads' : 'they all read'} as legal or safety duties, which belong in \`standard\` lines`
           : `; ${duties} of them ${duties === 1 ? 'reads' : 'read'} as legal or safety duties, which belong in \`standard\` lines`;
     report({
-      node: { span: { start: spec.keyword.start, end: spec.title?.span.end ?? spec.keyword.end } },
+      at: spec.title ? cover(spec.keyword, spec.title.span) : spec.keyword,
       message:
-        `${count(requirements.length, 'requirement', 'requirements')} and ${count(outcomes, 'outcome', 'outcomes')}: ` +
+        `${count(requirements.length, 'requirement')} and ${count(outcomes, 'outcome')}: ` +
         `a specification that is mostly instructions buys activity, not results${dutyNote}`,
       related: requirements.map((r, i) => ({ message: `requirement ${i + 1} of ${requirements.length}`, span: r.span })),
     });

@@ -1,6 +1,5 @@
 import * as ast from '../../syntax/ast';
-import { fromReport } from '../evidence';
-import { defineRule } from '../rule';
+import { defineRule, fromReport } from '../../engine/kit';
 
 /*
  * A `pay` line with `threshold P` pays nothing until the improvement across the cohort
@@ -64,7 +63,7 @@ export const rule = defineRule({
           (!other.threshold || other.threshold.value < threshold.value),
       );
       if (below) continue;
-      report({ node: threshold, message: message(pay, threshold, outcome) });
+      report({ at: threshold.span, message: message(pay, threshold, outcome) });
     }
   },
 });

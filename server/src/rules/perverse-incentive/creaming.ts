@@ -1,6 +1,5 @@
 import * as ast from '../../syntax/ast';
-import { fromReport } from '../evidence';
-import { defineRule } from '../rule';
+import { defineRule, fromReport } from '../../engine/kit';
 
 export const rule = defineRule({
   meta: {
@@ -41,12 +40,12 @@ export const rule = defineRule({
         if (chosen) {
           const who = chosen.route!.value === 'provider' ? 'the provider chooses who joins' : 'people refer themselves and the provider chooses whom to take';
           report({
-            node: here ? chosen : outcome.name!,
+            at: (here ? chosen : outcome.name!).span,
             message: `outcomes for \`${name}\` are paid per success, but ${who}: it can enrol those likeliest to succeed anyway`,
           });
         } else if (cohort.referrals.length === 0) {
           report({
-            node: here ? (cohort.name ?? cohort) : outcome.name!,
+            at: (here ? (cohort.name ?? cohort) : outcome.name!).span,
             message: `outcomes for \`${name}\` are paid per success, but no one is named to refer people into it: the provider can choose whom to enrol`,
           });
         }

@@ -1,4 +1,3 @@
-import { Rule } from '../rule';
 import { rule as cliffEdge } from './cliff-edge';
 import { rule as creaming } from './creaming';
 import { rule as noUpfront } from './no-upfront';
@@ -6,6 +5,7 @@ import { rule as outputPayment } from './output-payment';
 import { rule as parking } from './parking';
 import { rule as primeTopSlice } from './prime-top-slice';
 import { rule as unmonitoredDrift } from './unmonitored-drift';
+import { Rule } from '../../engine/kit';
 
 /** The perverse-incentive rules: one module each in this folder. */
 export const familyRules: readonly Rule<unknown>[] = [

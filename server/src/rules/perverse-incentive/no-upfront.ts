@@ -1,6 +1,4 @@
-import { fromReport } from '../evidence';
-import { defineRule } from '../rule';
-import { insertField } from '../insert';
+import { defineRule, fix, fromReport } from '../../engine/kit';
 
 export const rule = defineRule({
   meta: {
@@ -33,21 +31,19 @@ export const rule = defineRule({
     if (upfront?.value && upfront.value.value > 0) return;
     if (upfront?.value) {
       report({
-        node: upfront,
+        at: upfront.span,
         message: `\`${facts.text.slice(upfront.span.start, upfront.span.end)}\` pays nothing up front: the provider must fund the whole service until results are paid`,
-        fixes: [{ title: 'Pay 20% up front', edits: [{ span: upfront.value.span, newText: '20%' }] }],
+        fixes: [{ title: 'Pay 20% up front', edits: [facts.edits.replace(upfront.value.span, '20%')] }],
       });
       return;
     }
     const model = payment.model;
-    // No fix in a block that is not closed: where it ends is a guess (see insertField).
-    const edit = insertField(facts, payment, model, 'upfront 20%');
     report({
-      node: model ?? { span: payment.keyword },
+      at: model?.span ?? payment.keyword,
       message: model
         ? '`model results` with no `upfront` share: the provider must fund the whole service until results are paid'
         : 'this payment block pays only on results (it has `pay` lines and no `model`) with no `upfront` share: the provider must fund the whole service until results are paid',
-      ...(edit ? { fixes: [{ title: 'Pay 20% up front (add `upfront 20%`)', edits: [edit] }] } : {}),
+      fixes: [fix('Pay 20% up front (add `upfront 20%`)', facts.edits.insertField(payment, model, 'upfront 20%'))],
     });
   },
 });

@@ -1,8 +1,6 @@
+import { Span } from '../../base/span';
 import * as ast from '../../syntax/ast';
-import { fromReport } from '../evidence';
-import { memoByText } from '../memo';
-import { defineRule } from '../rule';
-import { isNegated, isNumberWord, PhraseList, PhraseMatch, stem, Word, words } from '../words';
+import { defineRule, fromReport, isNegated, isNumberWord, memoByText, PhraseList, PhraseMatch, RuleContext, stem, Word, words } from '../../engine/kit';
 import {
   ACTIVITY_NEEDING_A_COUNT,
   ACTIVITY_NOUNS,
@@ -152,7 +150,7 @@ export const rule = defineRule({
         'explain it in a suppression comment.',
     },
   },
-  check({ facts, report }) {
+  check({ facts, read, report }) {
     for (const outcome of facts.paidOutcomes) {
       const name = outcome.name!.text;
       const pays = facts.paysFor(outcome);
@@ -160,20 +158,20 @@ export const rule = defineRule({
       if (kind?.value?.value === 'output') {
         for (const pay of pays) {
           report({
-            node: pay,
+            at: pay.span,
             message: `\`${name}\` is of kind output (a count of activity, not a change in people's lives), but this line pays for it`,
             related: [{ message: `\`${name}\` is declared an output here`, span: kind.span }],
           });
         }
         continue;
       }
-      const found = activityOf(outcome);
+      const found = activityOf(outcome, read);
       if (!found) continue;
       for (const pay of pays) {
         report({
-          node: pay,
+          at: pay.span,
           message: `\`${name}\` is paid for, but its ${found.where} counts activity ("${found.quote}"), not a change in people's lives`,
-          related: [{ message: `the ${found.where} of \`${name}\``, span: found.node.span }],
+          related: [{ message: `the ${found.where} of \`${name}\``, span: found.at }],
         });
       }
     }
@@ -181,11 +179,11 @@ export const rule = defineRule({
 });
 
 /** The activity an outcome's measure (or, with no measure, its title) counts. */
-function activityOf(outcome: ast.OutcomeBlock): { where: string; quote: string; node: ast.Node } | undefined {
-  const measure = outcome.measure?.value;
-  const source = measure ? { where: 'measure', text: measure, node: outcome.measure! } : outcome.title ? { where: 'title', text: outcome.title, node: outcome.title } : undefined;
+function activityOf(outcome: ast.OutcomeBlock, read: RuleContext['read']): { where: string; quote: string; at: Span } | undefined {
+  const measure = outcome.measure;
+  const source = measure?.value ? { where: 'measure', text: read(measure.value), at: measure.span } : outcome.title ? { where: 'title', text: read(outcome.title), at: outcome.title.span } : undefined;
   if (!source) return undefined;
-  const at = countedActivity(source.text.value);
-  if (!at) return undefined;
-  return { where: source.where, quote: source.text.value.slice(at.start, at.end).replace(/\s+/g, ' '), node: source.node };
+  const found = countedActivity(source.text);
+  if (!found) return undefined;
+  return { where: source.where, quote: source.text.slice(found.start, found.end).replace(/\s+/g, ' '), at: source.at };
 }

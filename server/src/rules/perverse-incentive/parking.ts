@@ -1,10 +1,7 @@
 import { Fix, Related } from '../../base/diagnostic';
 import * as ast from '../../syntax/ast';
 import { formatMoney } from '../../base/wording';
-import { fromReport } from '../evidence';
-import { SpecFacts } from '../facts';
-import { defineRule } from '../rule';
-import { insertField } from '../insert';
+import { defineRule, fix, fromReport, SpecFacts } from '../../engine/kit';
 
 /*
  * A flat per-person price for an outcome whose cohort has segments (usually the
@@ -53,7 +50,7 @@ export const rule = defineRule({
         'value for you to raise.',
     },
   },
-  check({ facts, report }) {
+  check({ facts, read, report }) {
     for (const outcome of facts.paidOutcomes) {
       const name = outcome.name!.text;
       const lines = facts.paysFor(outcome);
@@ -77,7 +74,7 @@ export const rule = defineRule({
       if (unpriced.length === 0) continue;
 
       const segmentNames = unpriced.map((u) => u.segment.name.text);
-      const described = unpriced.map(({ segment }) => `${code(segment.name.text)}${segment.title ? ` (${segment.title.value})` : ''}`);
+      const described = unpriced.map(({ segment }) => `${code(segment.name.text)}${segment.title ? ` (${read(segment.title)})` : ''}`);
       const related: Related[] = unpriced.map(({ segment, uri }) => ({
         message: `segment \`${segment.name.text}\` is defined here`,
         span: segment.name.span,
@@ -87,12 +84,12 @@ export const rule = defineRule({
       const which = described.length === 1 ? `segment ${described[0]} has` : `segments ${list(described)} have`;
       const fix = addSegmentPrices(facts, price, segmentNames, money);
       report({
-        node: price,
+        at: price.span,
         message:
           `${code(name)} is paid at the same ${money} for everyone in ${list(cohorts.map(code))}, but ${which} no price of ` +
           `${described.length === 1 ? 'its' : 'their'} own: the hardest to help earn no more, so they can be enrolled and left`,
         related,
-        ...(fix ? { fixes: [fix] } : {}),
+        fixes: [fix],
       });
     }
   },
@@ -118,6 +115,6 @@ function addSegmentPrices(facts: SpecFacts, flat: ast.PayLine, segments: readonl
   const lines = segments.map((s) => `pay ${source} for ${flat.outcome!.text} per participant in ${s}${threshold}`);
   const what = segments.length === 1 ? `\`${lines[0]}\`` : `a price line for each of ${list(segments.map(code))}`;
   // No fix in a block that is not closed: where it ends is a guess (see insertField).
-  const edit = insertField(facts, facts.payment!, flat, ...lines);
-  return edit && { title: `Add ${what} (at the flat ${money} as a starting value: set the real price)`, edits: [edit] };
+  const edit = facts.edits.insertField(facts.payment!, flat, ...lines);
+  return fix(`Add ${what} (at the flat ${money} as a starting value: set the real price)`, edit);
 }

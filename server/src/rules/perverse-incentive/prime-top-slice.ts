@@ -2,10 +2,7 @@ import { z } from 'zod';
 import { percentText } from '../../base/wording';
 import { Fix } from '../../base/diagnostic';
 import * as ast from '../../syntax/ast';
-import { fromReport } from '../evidence';
-import { SpecFacts } from '../facts';
-import { defineRule } from '../rule';
-import { insertField } from '../insert';
+import { defineRule, fromReport, SpecFacts } from '../../engine/kit';
 
 /*
  * A `subcontracting` block whose `management fee` is above the limit (15% unless
@@ -57,18 +54,18 @@ export const rule = defineRule({
     if (fee?.value) {
       if (fee.value.value <= maximumFee) return;
       report({
-        node: fee,
+        at: fee.span,
         message: `\`management fee ${fee.value.source}\` is above ${limit}: the lead provider can top-slice the money before it reaches the subcontractors doing the work`,
-        fixes: [{ title: `Lower the management fee to ${limit}`, edits: [{ span: fee.value.span, newText: limit }] }],
+        fixes: [{ title: `Lower the management fee to ${limit}`, edits: [facts.edits.replace(fee.value.span, limit)] }],
       });
       return;
     }
     if (fee || block.standards.length > 0) return; // a fee without its value is a syntax error, reported there
     const fix = addStandard(facts, block);
     report({
-      node: { span: block.keyword },
+      at: block.keyword,
       message: 'this subcontracting has no `management fee` and no `standard`: nothing limits what the lead provider keeps from its subcontractors',
-      ...(fix ? { fixes: [fix] } : {}),
+      fixes: [fix],
     });
   },
 });
@@ -83,6 +80,6 @@ function addStandard(facts: SpecFacts, block: ast.SubcontractingBlock): Fix | un
   const title = 'Add `standard "Merlin Standard"` for the supply chain';
   const fields: ast.Node[] = [...block.primes, ...block.standards].sort((a, b) => a.span.start - b.span.start);
   const lastField = fields[fields.length - 1];
-  const edit = insertField(facts, block, lastField, line);
+  const edit = facts.edits.insertField(block, lastField, line);
   return edit && { title, edits: [edit] };
 }

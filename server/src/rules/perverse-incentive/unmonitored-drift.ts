@@ -1,6 +1,4 @@
-import { fromReport } from '../evidence';
-import { defineRule } from '../rule';
-import { namesNothing } from '../placeholders';
+import { defineRule, fromReport, namesNothing } from '../../engine/kit';
 
 /*
  * A spec paid on results (`model results` or `mixed`, or a payment block with `pay`
@@ -43,18 +41,19 @@ export const rule = defineRule({
         'joins and everyone paid for"`.',
     },
   },
-  check({ facts, report }) {
+  check({ facts, read, report }) {
     const payment = facts.payment;
     if (!payment || !facts.paysOnResults) return;
     const monitors = facts.textItems('monitor');
     // A `monitor` line whose text is missing is a syntax error, reported there: it counts as present.
-    if (monitors.some((m) => m.text === undefined || !namesNothing(m.text.value))) return;
+    const said = monitors.map((m) => read(m.text));
+    if (said.some((text) => text === undefined || !namesNothing(text))) return;
     if (monitors.length > 0) {
-      for (const monitor of monitors) {
-        const said = monitor.text!.value.trim();
+      for (const [k, monitor] of monitors.entries()) {
+        const text = said[k]!.trim();
         report({
-          node: monitor,
-          message: `this \`monitor\` line ${said === '' ? 'is empty' : `says only "${said}"`}: a contract paid on results should say which characteristics of participants are tracked`,
+          at: monitor.span,
+          message: `this \`monitor\` line ${text === '' ? 'is empty' : `says only "${text}"`}: a contract paid on results should say which characteristics of participants are tracked`,
         });
       }
       return;
@@ -64,7 +63,7 @@ export const rule = defineRule({
       ? 'this payment block has `pay` lines and no `model`, so it pays on results'
       : `\`model ${model.value.value}\` pays ${model.value.value === 'mixed' ? 'partly ' : ''}on results`;
     report({
-      node: model ?? { span: payment.keyword },
+      at: model?.span ?? payment.keyword,
       message: `${how}, but no \`monitor\` line says which characteristics of participants are tracked: creaming and drift would go unseen`,
     });
   },

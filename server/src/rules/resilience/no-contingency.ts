@@ -1,10 +1,5 @@
 import { Fix, Related } from '../../base/diagnostic';
-import * as ast from '../../syntax/ast';
-import { fromReport } from '../evidence';
-import { SpecFacts } from '../facts';
-import { defineRule } from '../rule';
-import { saysNothing, shortQuote } from '../placeholders';
-import { insertField } from '../insert';
+import { defineRule, fix, fromReport, saysNothing, shortQuote, SpecFacts } from '../../engine/kit';
 
 export const rule = defineRule({
   meta: {
@@ -49,7 +44,7 @@ export const rule = defineRule({
         'adds the block with gaps (…) to fill in.',
     },
   },
-  check({ facts, report }) {
+  check({ facts, read, report }) {
     const spec = facts.spec;
     if (!spec) return;
     const must = spec.serviceLevel?.value?.value === 'must';
@@ -58,52 +53,44 @@ export const rule = defineRule({
       must && spec.serviceLevel
         ? [{ message: '`service level must`: the council has to keep this service running whatever happens to the provider', span: spec.serviceLevel.span }]
         : undefined;
-    const extra = { ...(severity ? { severity } : {}), ...(related ? { related } : {}) };
+    const extra = { severity, related };
 
     const contingency = facts.contingency;
     if (!contingency) {
-      const fix = addContingency(facts);
       report({
-        node: { span: spec.keyword },
+        at: spec.keyword,
         message: must
           ? 'no `contingency` block for a `service level must` service: nothing says who keeps it running if the provider fails'
           : 'no `contingency` block: nothing says who takes over, or with what money, if the provider fails',
         ...extra,
-        ...(fix ? { fixes: [fix] } : {}),
+        fixes: [addContingency(facts)],
       });
       return;
     }
 
     const stepIn = contingency.stepIn;
     if (!stepIn) {
-      const edit = insertField(facts, contingency, undefined, 'step in "…"');
-      const fix = edit && [edit];
       report({
-        node: { span: contingency.keyword },
+        at: contingency.keyword,
         message: must
           ? 'this `contingency` block has no `step in`, and the service is `service level must`: say who keeps it running if the provider fails'
           : 'this `contingency` block has no `step in`: it does not say who takes over if the provider fails',
         ...extra,
-        ...(fix ? { fixes: [{ title: 'Add `step in "…"` to the contingency block', edits: fix }] } : {}),
+        fixes: [fix('Add `step in "…"` to the contingency block', facts.edits.insertField(contingency, undefined, 'step in "…"'))],
       });
       return;
     }
     // A `step in` without its text is a syntax error already; one that says "TBC" names no one.
-    if (stepIn.value && saysNothing(stepIn.value.value)) {
+    const who = read(stepIn.value);
+    if (who !== undefined && saysNothing(who)) {
       report({
-        node: stepIn,
-        message: `\`step in\` says ${shortQuote(stepIn.value.value)}: no one is named to take over if the provider fails`,
+        at: stepIn.span,
+        message: `\`step in\` says ${shortQuote(who)}: no one is named to take over if the provider fails`,
         ...extra,
       });
     }
   },
 });
-
-/** The fields of a contingency block that are present. */
-export function contingencyFields(block: ast.ContingencyBlock): ast.Node[] {
-  return [block.stepIn, block.notice, block.warningSigns, block.reserve].filter((f): f is NonNullable<typeof f> => f !== undefined);
-}
-
 
 /**
  * Adds a contingency block skeleton after the last block or requirement/standard line,
@@ -113,9 +100,6 @@ export function contingencyFields(block: ast.ContingencyBlock): ast.Node[] {
 function addContingency(facts: SpecFacts): Fix | undefined {
   const anchor = [...facts.file.items].reverse().find((i) => i.kind !== 'review' && i.kind !== 'involve' && i.kind !== 'monitor');
   if (!anchor) return undefined;
-  if ('braces' in anchor && !anchor.braces?.close) return undefined; // an unclosed block: nowhere sure to put it
-  const nl = facts.eol;
-  const at = facts.lines.lineEnd(facts.lines.position(anchor.span.end).line);
-  const block = ['contingency {', '  step in "…"', '  notice 3 months', '  warning signs "…"', '}'].join(nl);
-  return { title: 'Add a `contingency` block to fill in', edits: [{ span: { start: at, end: at }, newText: `${nl}${nl}${block}` }] };
+  const block = ['contingency {', '  step in "…"', '  notice 3 months', '  warning signs "…"', '}'];
+  return fix('Add a `contingency` block to fill in', facts.edits.insertItemAfter(anchor, block));
 }

@@ -1,7 +1,6 @@
 import { daysIn } from '../../base/durations';
 import * as ast from '../../syntax/ast';
-import { fromReport } from '../evidence';
-import { defineRule } from '../rule';
+import { defineRule, fromReport } from '../../engine/kit';
 
 export const rule = defineRule({
   meta: {
@@ -34,7 +33,7 @@ export const rule = defineRule({
     if (!spec) return;
     const reviews = facts.all('review');
     if (reviews.length === 0) {
-      report({ node: { span: spec.keyword }, message: 'no `review` line: nothing says how often the contract is reviewed once it is signed' });
+      report({ at: spec.keyword, message: 'no `review` line: nothing says how often the contract is reviewed once it is signed' });
       return;
     }
     // Reviews no more often than the term: the first one falls when the contract has ended.
@@ -46,7 +45,7 @@ export const rule = defineRule({
     const written = facts.text.slice(soonest.keyword.start, soonest.every.span.end).replace(/\s+/g, ' ');
     const termText = facts.text.slice(term.span.start, term.span.end).replace(/\s+/g, ' ');
     report({
-      node: soonest,
+      at: soonest.span,
       message: `the first \`${written}\` comes no sooner than the end of the term (${termText}): the contract is never reviewed while it runs`,
       related: [{ message: `the term is ${termText}`, span: spec.term!.span }],
     });

@@ -1,6 +1,4 @@
-import { fromReport } from '../evidence';
-import { defineRule } from '../rule';
-import { saysNothing, shortQuote } from '../placeholders';
+import { defineRule, fromReport, saysNothing, shortQuote } from '../../engine/kit';
 
 export const rule = defineRule({
   meta: {
@@ -30,25 +28,26 @@ export const rule = defineRule({
       fix: 'Add `involve "…"` saying how the people who use the service take part in designing it and reviewing it.',
     },
   },
-  check({ facts, report }) {
+  check({ facts, read, report }) {
     const spec = facts.spec;
     if (!spec) return;
     const involves = facts.textItems('involve');
     if (involves.length === 0) {
       report({
-        node: { span: spec.keyword },
+        at: spec.keyword,
         message: 'no `involve` line: nothing says how the people who use the service take part in its design or review',
       });
       return;
     }
     // Only lines that say nothing ("TBC", "none"): the first of them stands for all.
     // A line whose text is missing is a syntax error already, and counts as written.
-    if (!involves.every((i) => i.text !== undefined && saysNothing(i.text.value))) return;
+    const said = involves.map((i) => read(i.text));
+    if (!said.every((text) => text !== undefined && saysNothing(text))) return;
     const first = involves[0];
     report({
-      node: first,
+      at: first.span,
       message:
-        `\`involve\` says ${shortQuote(first.text!.value)}${involves.length > 1 ? ', and the other `involve` lines say no more' : ''}: ` +
+        `\`involve\` says ${shortQuote(said[0]!)}${involves.length > 1 ? ', and the other `involve` lines say no more' : ''}: ` +
         'nothing says how the people who use the service take part in its design or review',
     });
   },

@@ -1,8 +1,4 @@
-import { fromReport } from '../evidence';
-import { defineRule } from '../rule';
-import { insertField, lastOf } from '../insert';
-import { contingencyFields } from './no-contingency';
-import { saysNothing, shortQuote } from '../placeholders';
+import { defineRule, fix, fromReport, lastOf, saysNothing, shortQuote } from '../../engine/kit';
 
 export const rule = defineRule({
   meta: {
@@ -36,26 +32,26 @@ export const rule = defineRule({
         'to fill in.',
     },
   },
-  check({ facts, report }) {
+  check({ facts, read, report }) {
     const contingency = facts.contingency;
     // With no contingency block at all, resilience/no-contingency says so.
     if (!contingency) return;
     const signs = contingency.warningSigns;
     if (!signs) {
-      const edit = insertField(facts, contingency, lastOf(contingencyFields(contingency)), 'warning signs "…"');
-      const edits = edit && [edit];
+      const after = lastOf([contingency.stepIn, contingency.notice, contingency.reserve]);
       report({
-        node: { span: contingency.keyword },
+        at: contingency.keyword,
         message: 'this `contingency` block has no `warning signs`: nothing says what would show the service heading for failure',
-        ...(edits ? { fixes: [{ title: 'Add `warning signs "…"` to the contingency block', edits }] } : {}),
+        fixes: [fix('Add `warning signs "…"` to the contingency block', facts.edits.insertField(contingency, after, 'warning signs "…"'))],
       });
       return;
     }
     // `warning signs` without its text is a syntax error already.
-    if (signs.value && saysNothing(signs.value.value)) {
+    const says = read(signs.value);
+    if (says !== undefined && saysNothing(says)) {
       report({
-        node: signs,
-        message: `\`warning signs\` says ${shortQuote(signs.value.value)}: nothing says what would show the service heading for failure`,
+        at: signs.span,
+        message: `\`warning signs\` says ${shortQuote(says)}: nothing says what would show the service heading for failure`,
       });
     }
   },

@@ -1,5 +1,5 @@
 import * as ast from '../../syntax/ast';
-import { defineRule } from '../rule';
+import { defineRule } from '../../engine/kit';
 
 /** The blocks a file has at most one of (language reference, "One of each"). */
 const ONCE = ['spec', 'payment', 'subcontracting', 'contingency'] as const;
@@ -40,7 +40,7 @@ export const rule = defineRule({
             ? `a file holds one specification, and outcome-lint reads the first (line ${line}); move this one to a file of its own`
             : `a file may have only one, and outcome-lint reads the first (line ${line}); merge this one into it`;
         report({
-          node: { span: block.keyword },
+          at: block.keyword,
           message: `a ${which} \`${kind}\` block: ${advice}`,
           related: [{ message: `the first \`${kind}\` block, the one that is read`, span: first.keyword }],
         });

@@ -1,5 +1,4 @@
-import { reportModelFindings } from '../model-findings';
-import { defineRule } from '../rule';
+import { defineRule, reportModelFindings } from '../../engine/kit';
 
 export const rule = defineRule({
   meta: {

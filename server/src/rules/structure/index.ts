@@ -1,4 +1,3 @@
-import { Rule } from '../rule';
 import { rule as duplicateBlock } from './duplicate-block';
 import { rule as duplicateField } from './duplicate-field';
 import { rule as duplicateId } from './duplicate-id';
@@ -8,6 +7,7 @@ import { rule as undefinedOutcome } from './undefined-outcome';
 import { rule as unexplainedSuppression } from './unexplained-suppression';
 import { rule as unresolvedUse } from './unresolved-use';
 import { rule as unusedSuppression } from './unused-suppression';
+import { Rule } from '../../engine/kit';
 
 /** The structure rules: one module each in this folder. */
 export const familyRules: readonly Rule<unknown>[] = [

@@ -1,5 +1,5 @@
 import * as ast from '../../syntax/ast';
-import { defineRule } from '../rule';
+import { defineRule } from '../../engine/kit';
 
 /** Top-level items a file of shared definitions may hold without a `spec`. */
 const SHARED: ReadonlySet<ast.TopLevelItem['kind']> = new Set(['cohort', 'use']);
@@ -50,7 +50,7 @@ export const rule = defineRule({
     if (kinds.length > 2) named.push('other parts of a specification');
     const what = named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
     report({
-      node: { span: parts[0].keyword },
+      at: parts[0].keyword,
       message: `this file has ${what} but no \`spec\` block, so the checks on the whole specification (budget, contingency, review) do not run`,
     });
   },

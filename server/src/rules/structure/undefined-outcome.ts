@@ -1,4 +1,4 @@
-import { defineRule } from '../rule';
+import { defineRule } from '../../engine/kit';
 
 export const rule = defineRule({
   meta: {
@@ -21,7 +21,7 @@ export const rule = defineRule({
       if (reference.role !== 'pay-outcome' || reference.target) continue;
       const name = reference.name.text;
       report({
-        node: reference.name,
+        at: reference.name.span,
         message: reference.wrongKind
           ? `\`${name}\` is a ${reference.wrongKind.kind}, not an outcome: \`pay … for\` names the outcome being paid for`
           : `no outcome \`${name}\` is defined here or in a used file, so this line pays for nothing anyone can measure`,

@@ -1,4 +1,4 @@
-import { defineRule } from '../rule';
+import { defineRule } from '../../engine/kit';
 
 // Reported by the engine (rules/suppressions.ts) after every other rule has run.
 export const rule = defineRule({

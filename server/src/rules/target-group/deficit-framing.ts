@@ -1,9 +1,6 @@
 import * as ast from '../../syntax/ast';
-import { fromReport } from '../evidence';
-import { memoByText } from '../memo';
-import { defineRule } from '../rule';
-import { PhraseList, PhraseMatch, stem, words } from '../words';
 import { AFTER_LABEL, LABELS, OFFENCE_LABELS, PEOPLE } from './deficit-framing-words';
+import { defineRule, fromReport, memoByText, PhraseList, PhraseMatch, stem, words } from '../../engine/kit';
 
 const labels = new PhraseList(Object.keys(LABELS));
 const offenceLabels = new PhraseList(Object.keys(OFFENCE_LABELS));
@@ -77,14 +74,14 @@ export const rule = defineRule({
       fix: 'Describe people person first, by their situation: "families facing multiple disadvantages", "people with convictions", "people experiencing homelessness".',
     },
   },
-  check({ facts, report }) {
+  check({ facts, read, report }) {
     const check = (owner: string, texts: readonly (ast.Text | undefined)[]): void => {
       for (const text of texts) {
         if (!text) continue;
-        const framing = deficitLabel(text.value);
+        const framing = deficitLabel(read(text));
         if (!framing) continue;
         report({
-          node: text,
+          at: text.span,
           message: `${owner} describes people only by deficit ("${framing.label}"): say who they are, person first, such as ${framing.instead.startsWith('people described') ? framing.instead : `"${framing.instead}"`}`,
         });
         return;

@@ -1,9 +1,6 @@
 import { Fix } from '../../base/diagnostic';
 import * as ast from '../../syntax/ast';
-import { fromReport } from '../evidence';
-import { SpecFacts } from '../facts';
-import { insertField } from '../insert';
-import { defineRule } from '../rule';
+import { defineRule, fix, fromReport, SpecFacts } from '../../engine/kit';
 
 export const rule = defineRule({
   meta: {
@@ -35,9 +32,9 @@ export const rule = defineRule({
       const name = outcome.name ? `\`${outcome.name.text}\`` : 'this outcome';
       const fix = cohorts.length === 1 ? addFor(facts, outcome, cohorts[0].name.text) : undefined;
       report({
-        node: outcome.name ?? { span: outcome.keyword },
+        at: outcome.name?.span ?? outcome.keyword,
         message: `${name} is for no one in particular: add \`for\` with the cohort or segment whose lives it should change`,
-        ...(fix ? { fixes: [fix] } : {}),
+        fixes: [fix],
       });
     }
   },
@@ -45,6 +42,6 @@ export const rule = defineRule({
 
 /** Inserts `for <cohort>` as the outcome's first field. */
 function addFor(facts: SpecFacts, outcome: ast.OutcomeBlock, cohort: string): Fix | undefined {
-  const edit = insertField(facts, outcome, undefined, `for ${cohort}`);
-  return edit && { title: `Add \`for ${cohort}\``, edits: [edit] };
+  const edit = facts.edits.insertField(outcome, undefined, `for ${cohort}`);
+  return fix(`Add \`for ${cohort}\``, edit);
 }

@@ -1,6 +1,5 @@
 import * as ast from '../../syntax/ast';
-import { fromReport } from '../evidence';
-import { defineRule } from '../rule';
+import { defineRule, fromReport } from '../../engine/kit';
 
 export const rule = defineRule({
   meta: {
@@ -37,7 +36,7 @@ export const rule = defineRule({
         return outcome?.kind === 'outcome' && facts.cohortsOf(outcome.node as ast.OutcomeBlock).some((c) => c.cohort === cohort && !c.segment);
       });
       report({
-        node: cohort.name ?? { span: cohort.keyword },
+        at: cohort.name?.span ?? cohort.keyword,
         message: priced?.outcome
           ? `${name} has no size, so the most the spec can pay for \`${priced.outcome.text}\` cannot be worked out: say how many people it holds`
           : `${name} has no size: say how many people it holds, so that the contract can be priced and checked against the budget`,

@@ -2,10 +2,7 @@ import { nearest } from '../../base/did-you-mean';
 import { Fix } from '../../base/diagnostic';
 import { Definition, Reference } from '../../model/model';
 import * as ast from '../../syntax/ast';
-import { fromReport } from '../evidence';
-import { SpecFacts } from '../facts';
-import { insertField, lastOf } from '../insert';
-import { defineRule } from '../rule';
+import { defineRule, fix, fromReport, lastOf, SpecFacts } from '../../engine/kit';
 
 /*
  * `for` and `pay … in` must name a cohort or segment that this file or a used file
@@ -50,7 +47,7 @@ export const rule = defineRule({
       const isFor = ref.role === 'outcome-for';
       if (ref.wrongKind) {
         report({
-          node: ref.name,
+          at: ref.name.span,
           message: isFor
             ? `\`${id}\` is ${article(ref.wrongKind.kind)}, not a cohort or segment: \`for\` names whom the outcome is for`
             : `\`${id}\` is ${article(ref.wrongKind.kind)}, not a segment: \`in\` names the group this price is for`,
@@ -61,7 +58,7 @@ export const rule = defineRule({
       const near = nearestDefinition(facts, ref);
       const fixes: Fix[] = [];
       if (near) {
-        fixes.push({ title: `Change to \`${near.name.text}\``, edits: [{ span: ref.name.span, newText: near.name.text }] });
+        fixes.push({ title: `Change to \`${near.name.text}\``, edits: [facts.edits.replace(ref.name.span, near.name.text)] });
       } else if (!unreadable && !stubbed.has(id)) {
         const stub = isFor ? cohortStub(facts, id) : segmentStub(facts, id, payOf.get(ref.name));
         if (stub) {
@@ -71,7 +68,7 @@ export const rule = defineRule({
       }
       const what = isFor ? 'cohort or segment' : 'segment';
       report({
-        node: ref.name,
+        at: ref.name.span,
         message:
           `no ${what} called \`${id}\` is defined in this file or the files it uses` +
           (near
@@ -81,7 +78,7 @@ export const rule = defineRule({
             : unreadable
               ? ' (a file this one uses could not be read)'
               : ''),
-        ...(fixes.length > 0 ? { fixes } : {}),
+        fixes,
       });
     }
 
@@ -98,7 +95,7 @@ export const rule = defineRule({
       const forNames = node.for.flatMap((f) => f.value ?? []).map((n) => `\`${n.text}\``);
       const of = group.kind === 'segment' && owner?.name ? ` is a segment of \`${owner.name.text}\`, but` : ' is a cohort, but';
       report({
-        node: pay.segment,
+        at: pay.segment.span,
         message: `\`${pay.segment.text}\`${of} \`${outcome.name.text}\` is for ${forNames.join(', ')}: this price is for no one the outcome is for`,
       });
     }
@@ -117,28 +114,14 @@ function nearestDefinition(facts: SpecFacts, ref: Reference): Definition | undef
   return nearest(id, fitting, { name: (d) => d.name.text, limit: () => (id.length <= 4 ? 1 : 2) })?.candidate;
 }
 
-function indentAt(facts: SpecFacts, offset: number): string {
-  const start = facts.lines.lineStart(facts.lines.position(offset).line);
-  return /^[ \t]*/.exec(facts.text.slice(start, offset))?.[0] ?? '';
-}
-
 /** A cohort to fill in, after the last cohort of the file or before its first outcome. */
 function cohortStub(facts: SpecFacts, id: string): Fix | undefined {
-  const eol = facts.eol;
-  const lines = (indent: string): string =>
-    [`cohort ${id} "…" {`, '  eligibility {', '    criterion "…"', '  }', '}'].map((l, i) => (i === 0 ? l : indent + l)).join(eol);
+  const lines = [`cohort ${id} "…" {`, '  eligibility {', '    criterion "…"', '  }', '}'];
   const title = `Add a cohort \`${id}\` to fill in`;
   const last = facts.cohorts[facts.cohorts.length - 1];
-  if (last) {
-    const at = facts.lines.lineEnd(facts.lines.position(last.span.end).line);
-    const indent = indentAt(facts, last.span.start);
-    return { title, edits: [{ span: { start: at, end: at }, newText: `${eol}${eol}${indent}${lines(indent)}` }] };
-  }
+  if (last) return fix(title, facts.edits.insertItemAfter(last, lines));
   const first = facts.outcomes[0];
-  if (!first) return undefined;
-  const indent = indentAt(facts, first.span.start);
-  const at = first.span.start;
-  return { title, edits: [{ span: { start: at, end: at }, newText: `${lines(indent)}${eol}${eol}${indent}` }] };
+  return first && fix(title, facts.edits.insertItemBefore(first, lines));
 }
 
 /** A segment to fill in, inside the one cohort of this file that the paid outcome is for. */
@@ -149,6 +132,6 @@ function segmentStub(facts: SpecFacts, id: string, pay: ast.PayLine | undefined)
   const cohort = cohorts.length === 1 ? cohorts[0] : undefined;
   if (!cohort || !facts.cohorts.includes(cohort)) return undefined;
   const after = lastOf([cohort.eligibility, cohort.size, ...cohort.referrals, ...cohort.segments, ...cohort.excludes]);
-  const edit = insertField(facts, cohort, after, `segment ${id} "…" { criterion "…" }`);
-  return edit && { title: `Add a segment \`${id}\` to \`${cohort.name?.text ?? 'the cohort'}\`, to fill in`, edits: [edit] };
+  const edit = facts.edits.insertField(cohort, after, `segment ${id} "…" { criterion "…" }`);
+  return fix(`Add a segment \`${id}\` to \`${cohort.name?.text ?? 'the cohort'}\`, to fill in`, edit);
 }

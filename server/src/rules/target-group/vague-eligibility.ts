@@ -1,10 +1,6 @@
 import { z } from 'zod';
-import * as ast from '../../syntax/ast';
-import { fromReport } from '../evidence';
-import { defineRule } from '../rule';
-import { PhraseList, Word, words } from '../words';
-import { saysNothing } from '../placeholders';
 import { RECORDED, VAGUE } from './vague-eligibility-words';
+import { defineRule, fromReport, PhraseList, saysNothing, Word, words } from '../../engine/kit';
 
 const options = z.object({
   extraVagueWords: z
@@ -41,7 +37,7 @@ interface Reading {
   readonly isVague: boolean;
 }
 
-function read(text: string, vague: PhraseList): Reading {
+function readCriterion(text: string, vague: PhraseList): Reading {
   // "TBC", "to be agreed": not yet a criterion. ("…", what quick fixes insert, is a gap the editor shows.)
   if (saysNothing(text)) return { vague: [], empty: true, isVague: true };
   const ws = words(text);
@@ -78,29 +74,29 @@ export const rule = defineRule({
         'Give the cohort an `age`, a `resident in` place, or a criterion that names a recorded fact ("as recorded on", "assessed as", "in receipt of"), so that anyone can check who is in it.',
     },
   },
-  check({ facts, options: { extraVagueWords }, report }) {
+  check({ facts, options: { extraVagueWords }, read, report }) {
     const vague = vagueList(extraVagueWords);
     for (const cohort of facts.cohorts) {
-      const node: ast.Node = cohort.name ?? { span: cohort.keyword };
+      const at = cohort.name?.span ?? cohort.keyword;
       const name = cohort.name ? `\`${cohort.name.text}\`` : 'this cohort';
       const eligibility = cohort.eligibility;
       if (!eligibility) {
-        report({ node, message: `${name} has no eligibility: say who qualifies, with an age, a place or a recorded fact, or the provider decides who is in it` });
+        report({ at, message: `${name} has no eligibility: say who qualifies, with an age, a place or a recorded fact, or the provider decides who is in it` });
         continue;
       }
       const criteria = eligibility.criteria;
       if (criteria.some((c) => c.kind === 'age' || c.kind === 'resident')) continue;
-      const texts = criteria.flatMap((c) => (c.kind === 'criterion' && c.text ? [c.text.value] : []));
+      const texts = criteria.flatMap((c) => (c.kind === 'criterion' && c.text ? [read(c.text)] : []));
       if (texts.length < criteria.length) continue; // a criterion the parser could not read
       if (texts.length === 0) {
-        report({ node, message: `${name} has an empty eligibility block: say who qualifies, with an age, a place or a recorded fact` });
+        report({ at, message: `${name} has an empty eligibility block: say who qualifies, with an age, a place or a recorded fact` });
         continue;
       }
-      const readings = texts.map((t) => read(t, vague));
+      const readings = texts.map((t) => readCriterion(t, vague));
       if (!readings.every((r) => r.isVague)) continue;
       const phrases = [...new Set(readings.flatMap((r) => r.vague))];
       report({
-        node,
+        at,
         message:
           phrases.length === 0
             ? `${name} has only placeholder criteria: say who qualifies, with an age, a place or a recorded fact`

@@ -1,11 +1,12 @@
 import type { z } from 'zod';
-import { Fix, Related, Severity } from '../base/diagnostic';
-import { Node } from '../syntax/ast';
-import { SpecFacts } from './facts';
+import { Fix, Related, Severity, TextEdit } from '../../base/diagnostic';
+import { Span } from '../../base/span';
+import { Text } from '../../syntax/ast';
+import { SpecFacts } from '../facts';
 
 /*
  * What a rule is. One rule is one module under rules/<family>/<name>.ts exporting
- * `rule`; the registry (rules/index.ts) lists them all.
+ * `rule`; the catalogue (rules/catalogue.ts) lists them all.
  */
 
 export type Family =
@@ -52,19 +53,33 @@ export interface RuleMeta<Options = unknown> {
   readonly options?: z.ZodType<Options>;
 }
 
+/** A finding as a rule reports it. */
 export interface Report {
-  /** The node the finding is about: its span is the finding's range. */
-  readonly node: Node;
+  /**
+   * Where the finding is: the span of the node it is about, of a node's keyword
+   * (`block.keyword`), or of two nodes together (`cover(a.span, b.span)`). Every span
+   * comes from the tree; a rule never works one out from the text.
+   */
+  readonly at: Span;
   readonly message: string;
   /** Overrides the default severity (e.g. an error for a `must` service). */
   readonly severity?: Severity;
   readonly related?: readonly Related[];
-  readonly fixes?: readonly Fix[];
+  /** Quick fixes; one that could not be made (undefined, such as in an unclosed block) is left out. */
+  readonly fixes?: readonly (Fix | undefined)[];
 }
 
 export interface RuleContext<Options = unknown> {
   readonly facts: SpecFacts;
   readonly options: Options;
+  /**
+   * The value of a string of the spec. Rules read strings only through this, never by
+   * `.value`: the engine notes which rule read which string, so that the language
+   * server knows whose findings a keystroke in one cannot change (engine/reuse.ts). A
+   * test fails on a `.value` of a string in rules/ or engine/.
+   */
+  read(text: Text): string;
+  read(text: Text | undefined): string | undefined;
   report(report: Report): void;
 }
 
@@ -80,4 +95,9 @@ export interface Rule<Options = unknown> {
 /** Declares a rule with its options type inferred from its schema. */
 export function defineRule<Options = undefined>(rule: Rule<Options>): Rule<Options> {
   return rule;
+}
+
+/** A quick fix of one edit, or undefined when the edit could not be made. */
+export function fix(title: string, edit: TextEdit | undefined): Fix | undefined {
+  return edit && { title, edits: [edit] };
 }

@@ -3,13 +3,20 @@ import { LineIndex } from '../base/line-index';
 import { FileAccess } from '../model/file-access';
 import { maximumPayment, MaximumPayment } from '../model/max-payment';
 import { Definition, SpecModel } from '../model/model';
-import { sharedReading } from '../syntax/text-node';
+import { Edits } from './kit/edits';
 
 /*
  * What rules ask of a spec, worked out once: its blocks, which outcomes are paid, whom
  * each outcome is for. Rules read facts; they do not walk the tree for the same
  * things again.
  */
+
+/** A cohort an outcome is for, with the segment when `for` names one, and the file it is defined in. */
+export interface CohortOf {
+  readonly cohort: ast.CohortBlock;
+  readonly segment?: ast.SegmentBlock;
+  readonly uri: string;
+}
 
 export class SpecFacts {
   readonly file: ast.FileNode;
@@ -21,14 +28,13 @@ export class SpecFacts {
   readonly outcomes: readonly ast.OutcomeBlock[];
   readonly lines: LineIndex;
   /*
-   * Worked out once, for every rule that asks, with `sharedReading`: a rule that asks is
-   * noted as reading the strings the working out read (the server's lint keeps the
-   * findings of rules that did not read a string a keystroke changed).
+   * Worked out once, when a rule first asks. None of these reads a string's value: a
+   * fact that did could not be shared, as the engine must know which rule read what.
    */
-  private readonly maximum = sharedReading(() => maximumPayment(this.model));
-  private readonly paysByOutcome = sharedReading(() => groupPays(this.payment));
-  private readonly cohortsByOutcome = new Map<ast.OutcomeBlock, () => readonly { cohort: ast.CohortBlock; segment?: ast.SegmentBlock; uri: string }[]>();
-  private lineBreak: string | undefined;
+  private maximum: MaximumPayment | undefined;
+  private paysByOutcome: Map<string, ast.PayLine[]> | undefined;
+  private readonly cohortsByOutcome = new Map<ast.OutcomeBlock, readonly CohortOf[]>();
+  private edit: Edits | undefined;
 
   constructor(
     readonly model: SpecModel,
@@ -78,7 +84,8 @@ export class SpecFacts {
   paysFor(outcome: ast.OutcomeBlock): ast.PayLine[] {
     const name = outcome.name?.text;
     // Grouped once: rules ask for every outcome, and a scan each time would be quadratic.
-    return name === undefined ? [] : (this.paysByOutcome().get(name) ?? []);
+    this.paysByOutcome ??= groupPays(this.payment);
+    return name === undefined ? [] : (this.paysByOutcome.get(name) ?? []);
   }
 
   isPaid(outcome: ast.OutcomeBlock): boolean {
@@ -98,14 +105,14 @@ export class SpecFacts {
    * The cohorts an outcome is for, each with the segment named when `for` names one.
    * Cohorts from used files count too.
    */
-  cohortsOf(outcome: ast.OutcomeBlock): readonly { cohort: ast.CohortBlock; segment?: ast.SegmentBlock; uri: string }[] {
+  cohortsOf(outcome: ast.OutcomeBlock): readonly CohortOf[] {
     let known = this.cohortsByOutcome.get(outcome);
-    if (!known) this.cohortsByOutcome.set(outcome, (known = sharedReading(() => this.findCohortsOf(outcome))));
-    return known();
+    if (!known) this.cohortsByOutcome.set(outcome, (known = this.findCohortsOf(outcome)));
+    return known;
   }
 
-  private findCohortsOf(outcome: ast.OutcomeBlock): { cohort: ast.CohortBlock; segment?: ast.SegmentBlock; uri: string }[] {
-    const result: { cohort: ast.CohortBlock; segment?: ast.SegmentBlock; uri: string }[] = [];
+  private findCohortsOf(outcome: ast.OutcomeBlock): CohortOf[] {
+    const result: CohortOf[] = [];
     for (const line of outcome.for) {
       for (const name of line.value ?? []) {
         const d = this.definition(name);
@@ -118,13 +125,14 @@ export class SpecFacts {
 
   /** The most the spec can pay (computed once). */
   get maximumPayment(): MaximumPayment {
-    return this.maximum();
+    this.maximum ??= maximumPayment(this.model);
+    return this.maximum;
   }
 
-  /** The line break the file already uses, for text that fixes insert (found once: every fix asks). */
-  get eol(): string {
-    this.lineBreak ??= this.text.includes('\r\n') ? '\r\n' : '\n';
-    return this.lineBreak;
+  /** Where quick fixes put what they add, laid out as this file is. */
+  get edits(): Edits {
+    this.edit ??= new Edits(this.text, this.lines);
+    return this.edit;
   }
 
   /** 1-based line of an offset, for messages that point elsewhere ("defined on line 3"). */

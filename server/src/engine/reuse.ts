@@ -5,7 +5,6 @@ import { Text } from '../syntax/ast';
 import { ParseResult } from '../syntax/parse';
 import { isSpan } from '../base/span';
 import { ItemEdit } from '../syntax/reparse';
-import { TextNode } from '../syntax/text-node';
 
 /*
  * What a lint may keep from the lint before an edit: the language server's lint as
@@ -15,7 +14,8 @@ import { TextNode } from '../syntax/text-node';
  *
  * That holds because a rule is a pure function of the spec, its options and what the
  * parser and the model found (checked to be unchanged); it reads strings only through
- * their `value`, which `TextNode` notes; and it uses positions only to point (findings,
+ * its context's `read`, which notes them (the tree itself is plain data and knows
+ * nothing of this); and it uses positions only to point (findings,
  * fixes, insertion points) and to count lines, which an edit with no line break in or
  * beside it does not change. A finding that points inside the edited string could not
  * be moved with certainty, so its rule runs again. test/lint-reuse.test.ts compares the
@@ -36,8 +36,6 @@ export interface RuleRun {
 /** What an incremental lint remembers for the next one. */
 export interface RuleRuns {
   readonly config: Config;
-  /** The strings the model read (`use` paths). */
-  readonly modelReads: Set<Text>;
   /** The parses of the files seen through `use`. */
   readonly used: readonly (ParseResult | undefined)[];
   readonly byRule: ReadonlyMap<string, RuleRun>;
@@ -61,11 +59,11 @@ export interface Keep {
 /**
  * What the lint of the text after `edit` may keep from `earlier`, the lint before it:
  * nothing (undefined) unless the settings, the used files, the parser's and the model's
- * findings, and everything but the inside of one string are as they were, and the model
- * did not read that string.
+ * findings, and everything but the inside of one string are as they were, and that
+ * string is not a `use` path (the one string the model reads).
  */
 export function whatToKeep(
-  earlier: { readonly model: SpecModel; readonly runs?: RuleRuns } | undefined,
+  earlier: { readonly model: SpecModel; readonly facts: { readonly text: string }; readonly runs?: RuleRuns } | undefined,
   edit: ItemEdit | undefined,
   now: { readonly model: SpecModel; readonly config: Config; readonly used: readonly (ParseResult | undefined)[] },
 ): Keep | undefined {
@@ -75,9 +73,17 @@ export function whatToKeep(
   // Rules report these as they are; they can change with no change to the rules' input
   // (mending an escape in a string, a used file going from unreadable to missing).
   if (!sameFindings(edit.from.diagnostics, now.model.parsed.diagnostics) || !sameFindings(earlier.model.diagnostics, now.model.diagnostics)) return undefined;
-  const changed = stringEdit(edit);
-  if (!changed || runs.modelReads.has(changed.string)) return undefined;
-  return { byRule: runs.byRule, edit: changed };
+  if (edit.before.kind === 'use') return undefined;
+  const changed = stringEdit(edit, earlier.facts.text);
+  return changed && { byRule: runs.byRule, edit: changed };
+}
+
+/** A rule's run kept from the earlier lint, when the edit cannot have changed what it finds. */
+export function keptRun(keep: Keep, id: string): RuleRun | undefined {
+  const earlier = keep.byRule.get(id);
+  if (!earlier || earlier.reads.has(keep.edit.string)) return undefined;
+  if (!moveFindings(earlier.found, keep.edit)) return undefined;
+  return { found: earlier.found, reads: followStrings(earlier.reads, keep.edit), kept: true };
 }
 
 /** The same findings in the same order, wherever they are. */
@@ -88,36 +94,48 @@ function sameFindings(a: readonly Diagnostic[], b: readonly Diagnostic[]): boole
 
 /**
  * The edit, when it lies inside one string (quotes excluded), has no line break in or
- * beside it, and leaves everything else in its item as it was, only moved.
+ * beside it, and leaves everything else in its item as it was, only moved. `old` is
+ * the text before the edit.
  */
-function stringEdit(edit: ItemEdit): StringEdit | undefined {
+function stringEdit(edit: ItemEdit, old: string): StringEdit | undefined {
   if (edit.nearLineBreak) return undefined;
   // Where a position of the old text is in the new one (NaN: inside what was replaced).
   const moved = (p: number): number => (p <= edit.start ? p : p >= edit.oldEnd ? p + edit.delta : NaN);
-  const pairs: [TextNode, TextNode][] = [];
-  if (!sameButStrings(edit.before, edit.after, moved, pairs)) return undefined;
-  const inside = pairs.find(([old]) => old.span.start < edit.start && edit.oldEnd < old.span.end);
-  if (!inside || pairs.some(([old, now]) => old !== inside[0] && old.valueUnread !== now.valueUnread)) return undefined;
+  const pairs: [Text, Text][] = [];
+  if (!sameButValues(edit.before, edit.after, moved, pairs)) return undefined;
+  // A string's span begins with its quote; a chosen word's (`results`, `must`), whose
+  // node has the same shape, does not, and a rule reads those without `read`.
+  const inside = pairs.find(([was]) => was.span.start < edit.start && edit.oldEnd < was.span.end && QUOTES.includes(old.charAt(was.span.start)));
+  if (!inside || pairs.some(([was, now]) => was !== inside[0] && was.value !== now.value)) return undefined;
   return { string: inside[0], pairs, delta: edit.delta };
 }
 
+/** What opens a string: a straight quote, or a curly one (which the parser reads, and reports). */
+const QUOTES = ['"', '\u201C'];
+
 /**
- * Two trees alike but for the values of strings, each position of the second being the
- * first's `moved`; their strings are paired up.
+ * Two trees alike but for the values of strings (and of chosen words, nodes of the
+ * same shape), each position of the second being the first's `moved`; those values
+ * are paired up.
  */
-function sameButStrings(a: unknown, b: unknown, moved: (p: number) => number, pairs: [TextNode, TextNode][]): boolean {
+function sameButValues(a: unknown, b: unknown, moved: (p: number) => number, pairs: [Text, Text][]): boolean {
   if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return a === b;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameButStrings(x, b[i], moved, pairs));
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameButValues(x, b[i], moved, pairs));
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
   if (isSpan(x)) return isSpan(y) && y.start === moved(x.start) && y.end === moved(x.end);
-  if (a instanceof TextNode) {
-    if (!(b instanceof TextNode) || !sameButStrings(a.span, b.span, moved, pairs)) return false;
-    pairs.push([a, b]);
+  if (isTextShaped(x)) {
+    if (!isTextShaped(y) || !sameButValues(x.span, y.span, moved, pairs)) return false;
+    pairs.push([x, y]);
     return true;
   }
   const keys = Object.keys(x);
-  return keys.length === Object.keys(y).length && keys.every((k) => sameButStrings(x[k], y[k], moved, pairs));
+  return keys.length === Object.keys(y).length && keys.every((k) => sameButValues(x[k], y[k], moved, pairs));
+}
+
+/** A node of a string's shape: a span and a value that is text, nothing else. */
+function isTextShaped(value: Record<string, unknown>): value is Record<string, unknown> & Text {
+  return typeof value.value === 'string' && typeof value.span === 'object' && Object.keys(value).length === 2;
 }
 
 /**

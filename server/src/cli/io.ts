@@ -1,0 +1,10 @@
+/** What a command needs from the process, so that it can be run in a test too. */
+export interface Io {
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly stdoutIsTTY: boolean;
+  /** Writes text as it is (it ends with a newline). */
+  stdout(text: string): void;
+  /** Writes one line (a newline is added). */
+  stderr(line: string): void;
+}

@@ -1,0 +1,41 @@
+import { riskReportHtml } from '../../report/index';
+import { paymentSummary } from '../../services/hover';
+import { Session } from '../session';
+
+/*
+ * The VS Code extension's own requests: the status bar's summary, the rule list for
+ * "Open rule documentation", and the risk report for its webview.
+ */
+
+export interface Summary {
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+  /** "£1,410,000 of £2,000,000": the most the spec can pay against its budget. */
+  readonly payment: string | undefined;
+}
+
+export function summary(session: Session, { uri }: { uri: string }): Summary | null {
+  const doc = session.lint(session.id(uri));
+  if (!doc) return null;
+  const count = (severity: string): number => doc.result.diagnostics.filter((d) => d.severity === severity).length;
+  return { errors: count('error'), warnings: count('warning'), infos: count('info'), payment: paymentSummary(doc.result) };
+}
+
+export function ruleList(session: Session): { id: string; summary: string }[] {
+  return session.linter.rules.all.map((r) => ({ id: r.meta.id, summary: r.meta.summary }));
+}
+
+/** The provider's risk report as one HTML page (no scripts, no network), for the webview; linted with the file's settings, as the CLI's report is. */
+export function riskReportPage(session: Session, { uri }: { uri: string }): string | null {
+  const file = session.id(uri);
+  if (session.text(file) === undefined) return null;
+  if (session.tooLarge(file)) return cannotReport([`the file is larger than ${session.settings.maxFileSizeMB} MB, the most outcome-lint reads`]);
+  const built = riskReportHtml(session.project, file, session.linter.rules);
+  return 'html' in built ? built.html : cannotReport(built.problems);
+}
+
+function cannotReport(problems: readonly string[]): string {
+  const escaped = problems.map((p) => p.replace(/&/g, '&amp;').replace(/</g, '&lt;'));
+  return `<p>outcome-lint cannot report on this file yet:</p><ul>${escaped.map((p) => `<li>${p}</li>`).join('')}</ul>`;
+}
