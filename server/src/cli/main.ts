@@ -25,8 +25,6 @@ export function main(argv: readonly string[], io: Io): number {
 
 function run(argv: readonly string[], io: Io): number {
   const options = readArgs(argv);
-  // For the test of the internal-error handler in index.ts: nothing else throws on purpose.
-  if (io.env.OUTCOME_LINT_TEST_CRASH) throw new Error(`crash requested by OUTCOME_LINT_TEST_CRASH\n    at a line that must not be shown`);
   if (options.help) {
     io.stdout(helpText(toolVersion()));
     return 0;

@@ -25,26 +25,3 @@ export function runReportingUsage(err: (line: string) => void, run: () => number
     return 2;
   }
 }
-
-/** Node's error codes for files, in words. */
-export function ioProblem(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'it does not exist';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'it is a folder, not a file';
-    case 'ENOTDIR':
-      return 'a part of its path is a file, not a folder';
-    case 'EMFILE':
-    case 'ENFILE':
-      return 'too many files are open';
-    case 'ELOOP':
-      return 'its symbolic links go round in a circle';
-    default:
-      return code ?? (error instanceof Error ? error.message : String(error));
-  }
-}

@@ -24,21 +24,26 @@ export function isSpecFile(name: string): boolean {
 /**
  * Every `.outcome` file below `folder` (absolute paths, sorted), leaving out ignored
  * folders. A symbolic link is followed only while its real path stays inside `folder`:
- * a link to a credentials file or to /dev/zero is not a spec of this folder. Folders
- * that cannot be read are passed over and named in `unreadable`.
+ * a link to a credentials file or to /dev/zero is not a spec of this folder. A file
+ * that links reach by several paths is found once, by the first path in name order.
+ * Folders that cannot be read are passed over and named in `unreadable`.
  */
 export function findSpecs(folder: string): { files: string[]; unreadable: string[] } {
   const top = realOrSelf(folder);
   const files: string[] = [];
   const unreadable: string[] = [];
   const seen = new Set<string>();
-  const walk = (dir: string): void => {
-    const real = realOrSelf(dir);
-    if (seen.has(real)) return; // a link back up the tree
+  const once = (file: string): boolean => {
+    const real = realOrSelf(file);
+    if (seen.has(real)) return false;
     seen.add(real);
+    return true;
+  };
+  const walk = (dir: string): void => {
+    if (!once(dir)) return; // a folder already walked, through a link
     let entries: fs.Dirent[];
     try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
+      entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch {
       unreadable.push(dir);
       return;
@@ -48,7 +53,7 @@ export function findSpecs(folder: string): { files: string[]; unreadable: string
       let kind: 'file' | 'folder' | undefined = entry.isFile() ? 'file' : entry.isDirectory() ? 'folder' : undefined;
       if (entry.isSymbolicLink()) kind = linkKind(full, top);
       if (kind === 'folder' && !isIgnoredFolder(entry.name)) walk(full);
-      else if (kind === 'file' && isSpecFile(entry.name)) files.push(full);
+      else if (kind === 'file' && isSpecFile(entry.name) && once(full)) files.push(full);
     }
   };
   walk(folder);

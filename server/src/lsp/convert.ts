@@ -7,10 +7,14 @@ import {
   DiagnosticSeverity,
   DiagnosticTag,
   DocumentSymbol,
+  FoldingRange,
+  Hover,
   InlayHint,
   InsertTextFormat,
   Location,
   Range,
+  SemanticTokens,
+  SemanticTokensBuilder,
   SymbolKind,
   TextEdit as LspTextEdit,
   WorkspaceEdit,
@@ -24,7 +28,9 @@ import { SymbolKind as SpecSymbolKind } from '../model/model';
 import { ruleDocUrl } from '../rules/links';
 import { CodeAction } from '../services/code-actions';
 import { Completion } from '../services/completion';
+import { HoverContent } from '../services/hover';
 import { InlayHint as InlayHintValue } from '../services/inlay-hints';
+import { SemanticToken, TOKEN_TYPES } from '../services/semantic-tokens';
 import { OutlineSymbol } from '../services/symbols';
 
 /*
@@ -143,4 +149,22 @@ export function toCompletionItem(c: Completion): CompletionItem {
 
 export function toInlayHint(index: LineIndex, h: InlayHintValue): InlayHint {
   return { position: index.position(h.offset), label: ` ${h.label}`, paddingLeft: true, ...(h.tooltip ? { tooltip: h.tooltip } : {}) };
+}
+
+export function toHover(index: LineIndex, hover: HoverContent): Hover {
+  return { contents: { kind: 'markdown', value: hover.markdown }, range: toRange(index, hover.span) };
+}
+
+/** Folding ranges of whole lines: a span within one line folds nothing. */
+export function toFoldingRanges(index: LineIndex, spans: readonly Span[]): FoldingRange[] {
+  return spans.map((s) => ({ startLine: index.position(s.start).line, endLine: index.position(s.end).line })).filter((r) => r.endLine > r.startLine);
+}
+
+export function toSemanticTokens(index: LineIndex, tokens: readonly SemanticToken[]): SemanticTokens {
+  const builder = new SemanticTokensBuilder();
+  for (const token of tokens) {
+    const start = index.position(token.span.start);
+    builder.push(start.line, start.character, token.span.end - token.span.start, TOKEN_TYPES.indexOf(token.type), token.declaration ? 1 : 0);
+  }
+  return builder.build();
 }

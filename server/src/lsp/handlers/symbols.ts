@@ -1,7 +1,7 @@
 import { DocumentSymbol, DocumentSymbolParams, FoldingRange, FoldingRangeParams, SymbolInformation, WorkspaceSymbolParams } from 'vscode-languageserver/node';
 import { workspaceDefinitions } from '../../services/navigation';
 import { foldingSpans, outline } from '../../services/symbols';
-import { definitionKind, toDocumentSymbol, toLocation } from '../convert';
+import { definitionKind, toDocumentSymbol, toFoldingRanges, toLocation } from '../convert';
 import { Session } from '../session';
 
 /* The outline of a file, the workspace's symbols, and folding. */
@@ -21,8 +21,5 @@ export function workspaceSymbols(session: Session, { query }: WorkspaceSymbolPar
 
 export function foldingRanges(session: Session, { textDocument }: FoldingRangeParams): FoldingRange[] {
   const doc = session.lint(session.id(textDocument.uri));
-  if (!doc) return [];
-  return foldingSpans(doc.result.model.file)
-    .map((s) => ({ startLine: doc.index.position(s.start).line, endLine: doc.index.position(s.end).line }))
-    .filter((r) => r.endLine > r.startLine);
+  return doc ? toFoldingRanges(doc.index, foldingSpans(doc.result.model.file)) : [];
 }

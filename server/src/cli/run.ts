@@ -1,0 +1,24 @@
+/*
+ * Running a command line as a process: whatever goes wrong inside, the user sees one
+ * line and exit code 2, never a stack trace.
+ */
+
+/** Runs `main` on the process's arguments and sets the exit code from it. */
+export function runProcess(main: (argv: readonly string[]) => number): void {
+  // `outcome-lint … | head` closes the pipe early: stop quietly.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    internalError(error);
+  });
+  try {
+    process.exitCode = main(process.argv.slice(2));
+  } catch (error) {
+    internalError(error);
+  }
+}
+
+function internalError(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`outcome-lint: internal error: ${message.split('\n')[0]} (please report it)\n`);
+  process.exitCode = 2;
+}
