@@ -28,4 +28,18 @@ describe('language server session: files found on disk', () => {
       'cannot use `latin.outcome`: latin.outcome is not UTF-8 text: the byte 0xA3 at line 2, column 12 is not valid UTF-8; save the file as UTF-8',
     ]);
   });
+
+  it('a document opened as it is on disk keeps its lint; one opened with other text is linted again', () => {
+    const text = 'cohort fine "Fine" {\n  size 4\n}\n';
+    const file = path.join(dir, 'fine.outcome');
+    fs.writeFileSync(file, text);
+    const session = new Session();
+    session.project.setRoots([dir]);
+    session.scan();
+    const fromDisk = session.lint(file)!.result;
+    session.open(Project.uri(file), text);
+    assert.equal(session.lint(file)!.result, fromDisk, 'the same lint, not a second one');
+    session.edit(file, text.replace('size 4', 'size 5'));
+    assert.notEqual(session.lint(file)!.result, fromDisk);
+  });
 });

@@ -50,20 +50,20 @@ export class Session {
     return files;
   }
 
+  /** The editor opened a document: its text is the editor's from now on. */
   open(uri: string, text: string): string {
     const file = this.id(uri);
     this.spellings.set(file, uri);
     this.known.add(file);
-    this.project.setOpen(file, text);
-    this.linter.changed(file);
+    this.edit(file, text);
     return file;
   }
 
-  /** The editor's text of an open document changed. */
+  /** The editor's text of an open document changed (a file opened as it is on disk keeps its lint). */
   edit(file: string, text: string): void {
-    if (this.project.read(file) === text) return;
+    const same = this.project.read(file) === text;
     this.project.setOpen(file, text);
-    this.linter.changed(file);
+    if (!same) this.linter.changed(file);
   }
 
   /** The editor closed a document: a file on disk is linted from disk again; any other is forgotten. */
