@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findSpecs, IGNORED_GLOBS, isSpecFile, readProblem, realOrSelf } from '../host/files';
+import { displayPath } from './output';
 import { UsageError } from './problems';
 // `require`, not `import`: the bundler then takes tinyglobby's CommonJS build. Its ES
 // module build (and fdir's) reads `import.meta.url`, which a CommonJS bundle lacks.
@@ -41,7 +42,7 @@ export function discover(args: readonly string[], cwd: string): Discovered {
     }
     if (stat?.isDirectory()) {
       const { files, unreadable } = findSpecs(full);
-      if (unreadable.length > 0) throw new UsageError(...unreadable.map((u) => `cannot read the folder ${path.relative(cwd, u) || u}: permission denied or gone`));
+      if (unreadable.length > 0) throw new UsageError(...unreadable.map((u) => `cannot read the folder ${displayPath(u, cwd)}: permission denied or gone`));
       if (files.length === 0) {
         throw new UsageError(args.length > 0 ? `no .outcome files in the folder ${arg}` : 'no .outcome files in the current folder (name files or folders to lint; see outcome-lint --help)');
       }

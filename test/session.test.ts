@@ -3,11 +3,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Project } from '../server/src/host/project';
+import { hover } from '../server/src/lsp/handlers/hover';
+import { definition } from '../server/src/lsp/handlers/navigation';
 import { Session } from '../server/src/lsp/session';
 
 /* The server's view of the workspace, in process, where a race over stdio would hide the order of events. */
 
-describe('language server session: files found on disk', () => {
+describe('language server session, in this process', () => {
   let dir: string;
   beforeEach(() => {
     dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'outcome-lint-workspace-')));
@@ -41,5 +43,18 @@ describe('language server session: files found on disk', () => {
     assert.equal(session.lint(file)!.result, fromDisk, 'the same lint, not a second one');
     session.edit(file, text.replace('size 4', 'size 5'));
     assert.notEqual(session.lint(file)!.result, fromDisk);
+  });
+
+  it('the handlers answer from the session in this process, with no connection', () => {
+    const file = path.join(dir, 'spec.outcome');
+    const text = 'cohort c "Care leavers" {\n  size 40\n}\n\noutcome o "Settled" {\n  for c\n}\n';
+    fs.writeFileSync(file, text);
+    const session = new Session();
+    session.project.setRoots([dir]);
+    session.scan();
+    const uri = Project.uri(file);
+    const at = { textDocument: { uri }, position: { line: 5, character: 7 } };
+    assert.match(JSON.stringify(hover(session, at)), /cohort `c`/);
+    assert.deepEqual(definition(session, at), { uri, range: { start: { line: 0, character: 7 }, end: { line: 0, character: 8 } } });
   });
 });
