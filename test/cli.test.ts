@@ -3,12 +3,11 @@ import { spawnSync, SpawnSyncOptions } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import type * as sarif from 'sarif';
 import { generateSpec } from '../bench/generate';
 import { catalogue } from '../server/src/rules/catalogue';
 import { repoRoot } from './support/paths';
+import { sarifValidator } from './support/sarif';
 
 /*
  * The `outcome-lint` command as users run it: the bundled dist/cli.js (built by
@@ -721,20 +720,6 @@ function readFloor(dir: string): number {
   const result = spawnSync(process.execPath, ['-e', script, dir], { encoding: 'utf8' });
   assert.equal(result.status, 0, result.stderr);
   return Number(process.hrtime.bigint() - started) / 1e6;
-}
-
-/**
- * Ajv for the official SARIF 2.1.0 schema (test/data/sarif-schema-2.1.0.json, copied
- * as published). The schema declares JSON Schema draft-04, which Ajv 8 does not ship;
- * the keywords it uses mean the same in draft-07, so it is compiled as draft-07 with
- * only its `id` renamed `$id`.
- */
-function sarifValidator() {
-  const schema = JSON.parse(fs.readFileSync(path.join(repoRoot, 'test', 'data', 'sarif-schema-2.1.0.json'), 'utf8')) as Record<string, unknown>;
-  const { id, $schema: _draft04, ...rest } = schema as { id: string; $schema: string };
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats(ajv);
-  return ajv.compile({ ...rest, $schema: 'http://json-schema.org/draft-07/schema#', $id: id });
 }
 
 function escape(text: string): string {

@@ -247,13 +247,23 @@ describe('language server over stdio', function () {
     assert.ok(titles.includes('Show documentation for perverse-incentive/no-upfront'));
     const fix = actions.find((a) => a.title.startsWith('Pay 20%'))!;
     assert.deepEqual(fix.edit!.changes![mainUri], [{ range: { start: { line, character: 15 }, end: { line, character: 15 } }, newText: '\n  upfront 20%' }]);
-    const all = (await client.connection.sendRequest(CodeActionRequest.type, {
-      textDocument: { uri: mainUri },
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      context: { diagnostics: [], only: ['source.fixAll'] },
-    })) as CodeAction[];
+    assert.ok(!fix.isPreferred, 'it changes what the spec says: a suggestion, not the preferred fix');
+    const fixAll = async (): Promise<CodeAction[]> =>
+      (await client.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri: mainUri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: ['source.fixAll'] },
+      })) as CodeAction[];
+    // Nothing here is safe to fix in bulk: only suggestions.
+    assert.deepEqual(await fixAll(), []);
+    // A misspelt id is: fix-all corrects it, and still adds no upfront share.
+    await client.change(mainUri, 150, [{ text: MAIN.replace('for job per participant in', 'for jbo per participant in') }]);
+    await client.diagnostics(mainUri, (p) => p.version === 150);
+    const all = await fixAll();
     assert.equal(all.length, 1);
-    assert.match(all[0].edit!.changes![mainUri][0].newText, /model results\n {2}upfront 20%/);
+    assert.equal(all[0].edit!.changes![mainUri][0].newText, MAIN);
+    await client.change(mainUri, 151, [{ text: MAIN }]);
+    await client.diagnostics(mainUri, (p) => p.version === 151);
   });
 
   it('shows the most each pay line and the whole spec can pay as inlay hints', async () => {

@@ -15,9 +15,17 @@ export interface TextEdit {
   readonly newText: string;
 }
 
-/** A quick fix: edits to this file's text. */
+/**
+ * Edits to a file's text that mend a finding, with what they do as a code action's title
+ * ("Change to `care_leavers`"). A finding offers two kinds:
+ *
+ * - a *fix* is safe to apply without reading it: it changes no amount, share, date,
+ *   price or cap, adds no line to fill in, and leaves no placeholder (a misspelt id
+ *   corrected to the one defined). Fix-all in the editor and `--fix` apply fixes only.
+ * - a *suggestion* changes what the spec says (an upfront share, a cap, a new block with
+ *   gaps to fill): a person chooses it, one at a time, and fills in what it leaves.
+ */
 export interface Fix {
-  /** What the fix does, as a code action title: "Add `upfront 20%`". */
   readonly title: string;
   readonly edits: readonly TextEdit[];
 }
@@ -32,5 +40,8 @@ export interface Diagnostic {
   readonly message: string;
   readonly span: Span;
   readonly related?: readonly Related[];
+  /** Safe to apply in bulk. */
   readonly fixes?: readonly Fix[];
+  /** Changes what the spec says: applied only when a person chooses it. */
+  readonly suggestions?: readonly Fix[];
 }

@@ -25,6 +25,14 @@ export interface Options {
   readonly maxWarnings: number | undefined;
   /** true / false when `--color` / `--no-color` is given; otherwise decided from the terminal. */
   readonly color: boolean | undefined;
+  /** `--fix`: write the safe fixes, then report what remains. */
+  readonly fix: boolean;
+  /** `--fix-dry-run`: print what `--fix` would change, as a unified diff, and write nothing. */
+  readonly fixDryRun: boolean;
+  /** `--baseline FILE`: findings it lists are known, counted apart, and fail nothing. */
+  readonly baseline: string | undefined;
+  /** `--write-baseline`: write the run's findings into the `--baseline` file. */
+  readonly writeBaseline: boolean;
   readonly version: boolean;
   readonly help: boolean;
 }
@@ -40,6 +48,10 @@ const SPEC = {
   'max-warnings': { type: 'string' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  baseline: { type: 'string' },
+  'write-baseline': { type: 'boolean' },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -54,6 +66,7 @@ const EXAMPLES: Partial<Record<Name, string>> = {
   rule: '--rule monetisation/intangible-paid=off',
   'print-config': '--print-config specs/housing.outcome',
   'max-warnings': '--max-warnings 0',
+  baseline: '--baseline outcome-lint-baseline.json',
 };
 
 export function readArgs(argv: readonly string[]): Options {
@@ -90,6 +103,8 @@ export function readArgs(argv: readonly string[]): Options {
     maxWarnings = Number(text);
   }
   if (v.color && v['no-color']) throw new UsageError('give --color or --no-color, not both');
+  if (v.fix && v['fix-dry-run']) throw new UsageError('give --fix or --fix-dry-run, not both: --fix-dry-run shows what --fix would write');
+  if (v['write-baseline'] && v.baseline === undefined) throw new UsageError('--write-baseline needs --baseline FILE, the file to write, such as --baseline outcome-lint-baseline.json');
   return {
     paths: positionals,
     format: format as Format,
@@ -101,6 +116,10 @@ export function readArgs(argv: readonly string[]): Options {
     quiet: v.quiet === true,
     maxWarnings,
     color: v.color ? true : v['no-color'] ? false : undefined,
+    fix: v.fix === true,
+    fixDryRun: v['fix-dry-run'] === true,
+    baseline: v.baseline as string | undefined,
+    writeBaseline: v['write-baseline'] === true,
     version: v.version === true,
     help: v.help === true,
   };

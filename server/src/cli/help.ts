@@ -9,7 +9,8 @@ budgets that cannot pay for the results they promise.
 Usage:
   outcome-lint [options] [files, folders or globs...]
 
-  A folder means every .outcome file inside it (node_modules and .git are skipped).
+  A folder means every .outcome file inside it (node_modules and hidden folders,
+  such as .git, are skipped).
   With nothing named, the current folder is checked. A spec can \`use\` another spec
   in the same folder tree.
 
@@ -46,6 +47,18 @@ Rules and settings:
                          (repeat for more rules), such as
                          --rule monetisation/intangible-paid=off
       --max-warnings N   fail when there are more than N warnings
+      --baseline FILE    findings FILE lists are known: counted apart, and they
+                         fail nothing; only new findings do
+      --write-baseline   write this run's findings into the --baseline FILE
+
+Fixing:
+      --fix              apply the fixes that are safe to apply unread (a
+                         misspelt id, a keyword's case), write the files, and
+                         report what remains; suggestions, which change what a
+                         spec says (an amount, a share, a line to fill in), are
+                         never applied: choose them one at a time in the editor
+      --fix-dry-run      show what --fix would change, as a unified diff, and
+                         write nothing (exit code 1 when it would change a file)
       --print-config FILE
                          print the settings that apply to FILE, and stop
       --list-rules       list every rule with its severity and what it catches,
@@ -60,6 +73,8 @@ Silencing one finding, with the reason kept in reports (and in SARIF):
 Other commands (each explains itself with --help):
   outcome-lint diff OLD NEW            what a change to a spec means
   outcome-lint export --indigo SPEC    the spec as an INDIGO project (JSON)
+  outcome-lint format --check [paths]  is every spec in the canonical layout?
+                                       (--write puts it there)
   outcome-lint report SPEC             the provider's risk report: the most it
                                        can pay, cash flow, working capital
 

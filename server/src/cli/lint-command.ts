@@ -1,16 +1,19 @@
 import * as path from 'node:path';
+import { LineIndex } from '../base/line-index';
+import { Span } from '../base/span';
+import { plural } from '../base/wording';
 import { lint } from '../engine/lint';
 import { Project } from '../host/project';
 import { ParseCache } from '../model/model';
-import { ParseResult } from '../syntax/parse';
 import { catalogue } from '../rules/catalogue';
 import { ruleDocUrl } from '../rules/links';
-import { LineIndex } from '../base/line-index';
-import { Span } from '../base/span';
+import { ParseResult } from '../syntax/parse';
 import { toolVersion } from './about';
 import { Format, Options } from './args';
+import { applyBaseline, readBaseline, writeBaseline } from './baseline';
 import { painter, Paint, useColour } from './colour';
 import { discover } from './discover';
+import { fixFiles, showFixes } from './fix';
 import { compact } from './formats/compact';
 import { github } from './formats/github';
 import { json } from './formats/json';
@@ -18,11 +21,10 @@ import { junit } from './formats/junit';
 import { sarifText } from './formats/sarif';
 import { stylish } from './formats/stylish';
 import type { Io } from './io';
+import { displayPath, writeOutput } from './output';
 import { UsageError } from './problems';
 import { readSpec } from './read';
-import { displayPath, writeOutput } from './output';
 import { FileReport, fileFindings, onlyErrors, RelatedPlace, region, Report, summarise } from './report';
-import { plural } from '../base/wording';
 import { checkSettings, configArgument, describeConfig, readOverrides } from './settings';
 
 /*
@@ -64,12 +66,21 @@ export function runLint(options: Options, io: Io): number {
   const project = projectOf(roots);
   checkSettings(project, files, shown);
   for (const file of files) readSpec(project, file, shown(file));
+  if (options.fixDryRun) return showFixes(project, files, shown, io);
+  if (options.fix) fixFiles(project, files, shown, io);
 
+  const baseline = options.baseline === undefined ? undefined : path.resolve(io.cwd, options.baseline);
+  const known = baseline ? readBaseline(baseline, options.baseline!, options.writeBaseline) : [];
   const full = lintAll(files, project, shown);
-  const report = options.quiet ? onlyErrors(full) : full;
+  if (options.writeBaseline) {
+    writeBaseline(io, full, known, baseline!, options.baseline!);
+    return 0;
+  }
+  const checked = baseline ? applyBaseline(full, known, baseline) : full;
+  const report = options.quiet ? onlyErrors(checked) : checked;
   emit(format(options.format, report, paint, io.cwd), options, io);
 
-  const { errors, warnings } = full.summary;
+  const { errors, warnings } = checked.summary;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
     io.stderr(`outcome-lint: ${plural(warnings, 'warning')} found, more than --max-warnings ${options.maxWarnings} allows`);
     return 1;

@@ -1,4 +1,4 @@
-import { plural } from '../base/wording';
+import { numberText, plural } from '../base/wording';
 import { Diagnostic, Severity } from '../base/diagnostic';
 import { LineIndex } from '../base/line-index';
 import { Span } from '../base/span';
@@ -25,13 +25,26 @@ export interface RelatedPlace extends Region {
   readonly message: string;
 }
 
+/** A fix or suggestion as an output shows it: what it does, and its edits with their places. */
+export interface FindingEdit {
+  readonly title: string;
+  readonly edits: readonly (Region & { readonly text: string })[];
+}
+
 export interface Finding extends Region {
   readonly ruleId: string;
   readonly severity: Severity;
   readonly message: string;
   readonly related: readonly RelatedPlace[];
-  /** Present when a suppression comment silenced it; the comment's reason. */
-  readonly suppressed?: { readonly reason: string };
+  /** Safe to apply in bulk (`--fix`). */
+  readonly fixes: readonly FindingEdit[];
+  /** Change what the spec says: for a person to choose. */
+  readonly suggestions: readonly FindingEdit[];
+  /**
+   * Present when the finding is silenced: by a suppression comment (`comment`, with its
+   * reason), or known from the `--baseline` file (`baseline`, with the entry's reason).
+   */
+  readonly suppressed?: { readonly reason: string; readonly by: 'comment' | 'baseline' };
 }
 
 export interface FileReport {
@@ -46,7 +59,10 @@ export interface Summary {
   readonly errors: number;
   readonly warnings: number;
   readonly infos: number;
+  /** Silenced by a suppression comment. */
   readonly suppressed: number;
+  /** Known from the `--baseline` file. */
+  readonly known: number;
 }
 
 export interface Report {
@@ -72,13 +88,17 @@ export function fileFindings(
     ...suppressed.map((s) => ({ d: s.diagnostic, reason: s.reason as string | undefined })),
   ];
   all.sort((a, b) => a.d.span.start - b.d.span.start || a.d.span.end - b.d.span.end || compare(a.d.code, b.d.code));
+  const edits = (list: Diagnostic['fixes']): FindingEdit[] =>
+    (list ?? []).map((f) => ({ title: f.title, edits: f.edits.map((e) => ({ ...region(index, e.span), text: e.newText })) }));
   return all.map(({ d, reason }) => ({
     ruleId: d.code,
     severity: d.severity,
     message: d.message,
     ...region(index, d.span),
     related: (d.related ?? []).map((r) => relatedPlace(r.uri, r.span, r.message)),
-    ...(reason !== undefined ? { suppressed: { reason } } : {}),
+    fixes: edits(d.fixes),
+    suggestions: edits(d.suggestions),
+    ...(reason !== undefined ? { suppressed: { reason, by: 'comment' as const } } : {}),
   }));
 }
 
@@ -88,15 +108,17 @@ export function summarise(files: readonly FileReport[]): Summary {
   let warnings = 0;
   let infos = 0;
   let suppressed = 0;
+  let known = 0;
   for (const file of files) {
     for (const f of file.findings) {
-      if (f.suppressed) suppressed++;
+      if (f.suppressed?.by === 'comment') suppressed++;
+      else if (f.suppressed) known++;
       else if (f.severity === 'error') errors++;
       else if (f.severity === 'warning') warnings++;
       else infos++;
     }
   }
-  return { files: files.length, errors, warnings, infos, suppressed };
+  return { files: files.length, errors, warnings, infos, suppressed, known };
 }
 
 /** `--quiet`: errors only. */
@@ -105,12 +127,15 @@ export function onlyErrors(report: Report): Report {
   return { files, summary: summarise(files) };
 }
 
-/** "7 files checked: 1 error, 4 warnings, 1 info (2 suppressed)". */
+/** "7 files checked: 1 error, 4 warnings, 1 info (2 suppressed with a reason, 5 known from the baseline)". */
 export function summaryLine(summary: Summary): string {
   const counts = [plural(summary.errors, 'error'), plural(summary.warnings, 'warning'), plural(summary.infos, 'info', 'infos')];
   const problems = summary.errors + summary.warnings + summary.infos;
-  const suppressed = summary.suppressed > 0 ? ` (${summary.suppressed} suppressed with a reason)` : '';
-  return `${plural(summary.files, 'file')} checked: ${problems === 0 ? 'no problems found' : counts.join(', ')}${suppressed}`;
+  const apart = [
+    ...(summary.suppressed > 0 ? [`${numberText(summary.suppressed)} suppressed with a reason`] : []),
+    ...(summary.known > 0 ? [`${numberText(summary.known)} known from the baseline`] : []),
+  ];
+  return `${plural(summary.files, 'file')} checked: ${problems === 0 ? 'no problems found' : counts.join(', ')}${apart.length > 0 ? ` (${apart.join(', ')})` : ''}`;
 }
 
 function compare(a: string, b: string): number {

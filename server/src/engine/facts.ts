@@ -35,6 +35,7 @@ export class SpecFacts {
   private paysByOutcome: Map<string, ast.PayLine[]> | undefined;
   private readonly cohortsByOutcome = new Map<ast.OutcomeBlock, readonly CohortOf[]>();
   private edit: Edits | undefined;
+  private allStrings: readonly PlacedString[] | undefined;
 
   constructor(
     readonly model: SpecModel,
@@ -129,6 +130,15 @@ export class SpecFacts {
     return this.maximum;
   }
 
+  /**
+   * Every string of the file, in text order, each with the field it fills as written
+   * (`evidence`, `step in`, `title`…), worked out from the tree's shape: no value read.
+   */
+  get strings(): readonly PlacedString[] {
+    this.allStrings ??= placedStrings(this.file, this.text);
+    return this.allStrings;
+  }
+
   /** Where quick fixes put what they add, laid out as this file is. */
   get edits(): Edits {
     this.edit ??= new Edits(this.text, this.lines);
@@ -139,6 +149,46 @@ export class SpecFacts {
   lineOf(offset: number): number {
     return this.lines.lineColumn(offset).line;
   }
+}
+
+/** A string of the spec and the field it fills. */
+export interface PlacedString {
+  readonly text: ast.Text;
+  /** The field's words as written (`evidence`, `warning signs`), or `title`. */
+  readonly field: string;
+}
+
+/**
+ * The strings under a tree, found by shape: a node with a `span` and a text `value` and
+ * nothing else. (A chosen word such as `results` has that shape too, and is found with
+ * them; no chosen word is ever a gap to fill, which is what this is for.)
+ */
+function placedStrings(file: ast.FileNode, text: string): PlacedString[] {
+  const found: PlacedString[] = [];
+  // By shape alone: the value is never read here, so no rule is noted as reading it.
+  const isString = (value: unknown): value is ast.Text =>
+    typeof value === 'object' && value !== null && typeof (value as Record<string, unknown>).value === 'string' && Object.keys(value).length === 2 && 'span' in value;
+  const visit = (value: unknown, field: string): void => {
+    if (typeof value !== 'object' || value === null) return;
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item, field);
+      return;
+    }
+    if (isString(value)) {
+      found.push({ text: value, field });
+      return;
+    }
+    const node = value as Record<string, unknown>;
+    // A field names what it holds by its keyword, as written: `warning signs "…"`.
+    const own = isSpanLike(node.keyword) ? text.slice(node.keyword.start, node.keyword.end).replace(/\s+/g, ' ') : field;
+    for (const [key, part] of Object.entries(node)) if (key !== 'span' && key !== 'keyword') visit(part, key === 'title' ? 'title' : key === 'source' ? `${own} source` : own);
+  };
+  visit(file.items, 'text');
+  return found.sort((a, b) => a.text.span.start - b.text.span.start);
+}
+
+function isSpanLike(value: unknown): value is { start: number; end: number } {
+  return typeof value === 'object' && value !== null && typeof (value as { start?: unknown }).start === 'number';
 }
 
 /** The `pay` lines that name an outcome, by outcome id. */

@@ -1,4 +1,4 @@
-import { Diagnostic } from '../base/diagnostic';
+import { Diagnostic, Fix } from '../base/diagnostic';
 import { optionsFor } from '../config/config';
 import { analyse, ParseCache, SpecModel } from '../model/model';
 import { Text } from '../syntax/ast';
@@ -105,14 +105,16 @@ function run(rule: Rule<unknown>, facts: SpecFacts, options: unknown, level: Dia
     }) as RuleContext<unknown>['read'],
     // Copies of the spans: the server's next parse moves the tree's spans in place.
     report: (r) => {
-      const fixes = r.fixes?.filter((f) => f !== undefined);
+      const fixes = edits(r.fixes);
+      const suggestions = edits(r.suggestions);
       found.push({
         code: rule.meta.id,
         severity: (level !== 'off' && level) || r.severity || rule.meta.severity,
         message: r.message,
         span: copy(r.at),
         ...(r.related ? { related: r.related.map((x) => ({ ...x, span: copy(x.span) })) } : {}),
-        ...(fixes && fixes.length > 0 ? { fixes: fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, span: copy(e.span) })) })) } : {}),
+        ...(fixes ? { fixes } : {}),
+        ...(suggestions ? { suggestions } : {}),
       });
     },
   };
@@ -134,6 +136,12 @@ function run(rule: Rule<unknown>, facts: SpecFacts, options: unknown, level: Dia
 function unreadable(project: Project, file: string, read: { problem: string } | undefined): Diagnostic {
   const why = read ? read.problem : 'does not exist';
   return { code: 'syntax/parse', severity: 'error', message: `${project.display(file)} ${why}`, span: { start: 0, end: 0 } };
+}
+
+/** Fixes or suggestions as a finding keeps them: those that could be made, with copies of their spans; undefined for none. */
+function edits(list: readonly (Fix | undefined)[] | undefined): Fix[] | undefined {
+  const made = list?.filter((f) => f !== undefined).map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, span: copy(e.span) })) }));
+  return made && made.length > 0 ? made : undefined;
 }
 
 function copy(span: { readonly start: number; readonly end: number }): { start: number; end: number } {

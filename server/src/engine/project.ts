@@ -21,3 +21,13 @@ export function projectOf(access: FileAccess, config: Config = defaultConfig): P
     configFor: () => config,
   };
 }
+
+/** The same project, but for `file`, which holds `text` (a fix applied, a version at a commit). */
+export function withText(project: Project, file: string, text: string): Project {
+  return {
+    resolve: (from, path) => project.resolve(from, path),
+    read: (f) => (f === file ? text : project.read(f)),
+    display: (f) => project.display(f),
+    configFor: (f) => project.configFor(f),
+  };
+}

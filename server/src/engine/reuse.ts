@@ -150,7 +150,7 @@ export function moveFindings(found: Diagnostic[], edit: StringEdit): boolean {
   for (const d of found) {
     spans.push(d.span);
     for (const r of d.related ?? []) if (r.uri === undefined) spans.push(r.span);
-    for (const f of d.fixes ?? []) for (const e of f.edits) spans.push(e.span);
+    for (const f of [...(d.fixes ?? []), ...(d.suggestions ?? [])]) for (const e of f.edits) spans.push(e.span);
   }
   // A span that starts or ends inside the string (not one around it, not one beside it).
   if (spans.some((s) => s.end > start && s.start < end && (s.start > start || s.end < end))) return false;

@@ -29,8 +29,10 @@ import { Comma, LCurly, RCurly, tokenize } from '../syntax/tokens';
  * - Comments are never dropped or moved to another item. A comment on a line of its
  *   own stays on a line of its own, before the token that followed it, indented to
  *   that token's level (a comment just before a `}` is indented with the block's
- *   fields). A comment after a token stays at the end of that token's line, two spaces
- *   after it; trailing spaces inside a comment are removed. A comment in the middle of
+ *   fields). A comment after a token stays at the end of that token's line, in the
+ *   column the writer put it in (so comments aligned in a column stay aligned), or two
+ *   spaces after the token when the line's text now reaches that column; trailing
+ *   spaces inside a comment are removed. A comment in the middle of
  *   a field ends the line, and the rest of the field goes on the next line, indented
  *   one level more than the field.
  * - Values are written exactly as in the source: money, numbers, dates and strings
@@ -73,6 +75,8 @@ interface Element {
 interface Line {
   indent: number;
   text: string;
+  /** Where its first token or comment is in the source. */
+  readonly origin: number;
   blank: boolean;
   /** `item`: the first line of a top-level item; `comment0`: an own-line comment before one. */
   readonly role: 'item' | 'comment0' | 'other';
@@ -127,7 +131,7 @@ function formatText(text: string): FormatResult {
     const last = lines[lines.length - 1];
     const writerBlank = lineBreaks(text.slice(prevEnd, el.start)) >= 2;
     const allowed = last !== undefined && !last.endsWithOpen && !kind.continuation && !kind.closer;
-    lines.push({ indent, text: content, blank: allowed && writerBlank, role: kind.role, block: kind.block ?? false, endsWithOpen: false });
+    lines.push({ indent, text: content, origin: el.start, blank: allowed && writerBlank, role: kind.role, block: kind.block ?? false, endsWithOpen: false });
   };
 
   for (let i = 0; i < elements.length; i++) {
@@ -137,7 +141,11 @@ function formatText(text: string): FormatResult {
       const image = el.token.image.trimEnd();
       const trailing = previous !== undefined && current !== undefined && !/[\r\n]/.test(text.slice(prevEnd, el.start));
       if (trailing) {
-        current.text += `  ${image}`;
+        // On a line the writer wrote as it is now, the comment keeps its column, where the
+        // text leaves room for it: comments aligned in a column stay aligned.
+        const reached = current.indent + current.text.length;
+        const column = wholeSourceLine(text, current.origin, el.start) ? columnOf(text, el.start) : 0;
+        current.text += `${' '.repeat(Math.max(2, column - reached))}${image}`;
       } else {
         // Indented to the level of the token it comes before.
         const anchor = anchors[i];
@@ -214,6 +222,22 @@ function collectStarts(node: CstNode, starts: Set<number>): void {
       collectStarts(child, starts);
     }
   }
+}
+
+/** Where the source line of an offset starts. */
+function lineStartOf(text: string, offset: number): number {
+  return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+}
+
+/** The column of an offset in its line (0-based), a byte order mark at the start not counted. */
+function columnOf(text: string, offset: number): number {
+  const lineStart = lineStartOf(text, offset);
+  return offset - lineStart - (lineStart === 0 && text.startsWith('\ufeff') ? 1 : 0);
+}
+
+/** Whether `from` begins its source line (after spaces) and `to` is on that line: an output line that was one line as written. */
+function wholeSourceLine(text: string, from: number, to: number): boolean {
+  return text.slice(lineStartOf(text, from), from).trim().replace(/^\ufeff/, '') === '' && !/[\r\n]/.test(text.slice(from, to));
 }
 
 function lineBreaks(gap: string): number {

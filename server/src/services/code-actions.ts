@@ -1,6 +1,7 @@
 import { Diagnostic, TextEdit } from '../base/diagnostic';
 import { LintResult } from '../engine/lint';
-import { applyFixes } from '../engine/fixes';
+import { fixText } from '../engine/fixes';
+import { Project } from '../engine/project';
 import { Span } from '../base/span';
 
 /** A code action in core terms; the server turns it into LSP. */
@@ -17,10 +18,15 @@ export const REASON_PLACEHOLDER = '<why this is acceptable here>';
 
 const overlaps = (a: Span, b: Span): boolean => a.start <= b.end && b.start <= a.end;
 
+/**
+ * The actions for the findings in a range: each fix (preferred: safe to apply), each
+ * suggestion (one at a time, for a person to choose), and "disable for this line".
+ */
 export function codeActions(result: LintResult, range: Span): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const d of result.diagnostics.filter((x) => overlaps(x.span, range))) {
     for (const fix of d.fixes ?? []) actions.push({ title: fix.title, kind: 'quickfix', edits: fix.edits, diagnostic: d, preferred: true });
+    for (const suggestion of d.suggestions ?? []) actions.push({ title: suggestion.title, kind: 'quickfix', edits: suggestion.edits, diagnostic: d });
     if (d.code !== 'syntax/parse') actions.push(disableForLine(result, d));
   }
   return actions;
@@ -36,10 +42,14 @@ function disableForLine(result: LintResult, d: Diagnostic): CodeAction {
   };
 }
 
-/** Every quick fix of the file at once (those that do not overlap), as one edit of the whole text. */
-export function fixAll(result: LintResult): CodeAction | undefined {
-  const fixes = result.diagnostics.flatMap((d) => d.fixes ?? []);
-  if (fixes.length === 0) return undefined;
+/**
+ * Every fix of the file at once, as one edit of the whole text: the safe kind only,
+ * applied in passes until none is left (engine/fixes.ts). Suggestions are never applied
+ * in bulk. Undefined when there is nothing to fix.
+ */
+export function fixAll(project: Project, result: LintResult): CodeAction | undefined {
   const text = result.facts.text;
-  return { title: 'Fix all outcome-lint findings that have a quick fix', kind: 'source.fixAll', edits: [{ span: { start: 0, end: text.length }, newText: applyFixes(text, fixes) }] };
+  const fixed = fixText(project, result.model.uri, result.rules, text);
+  if (fixed.fixed === 0) return undefined;
+  return { title: 'Fix all outcome-lint findings that are safe to fix', kind: 'source.fixAll', edits: [{ span: { start: 0, end: text.length }, newText: fixed.text }] };
 }

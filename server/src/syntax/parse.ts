@@ -1,5 +1,5 @@
 import { CstNode, ILexingError, IRecognitionException, IToken } from 'chevrotain';
-import { Diagnostic } from '../base/diagnostic';
+import { Diagnostic, Fix } from '../base/diagnostic';
 import { FileNode, TopLevelItem } from './ast';
 import { AstBuilder, fileNode } from './build-ast';
 import { pointsAtFound, topLevelStray, TOP_LEVEL_WORDS } from './messages';
@@ -43,8 +43,8 @@ function parseText(text: string): ParseResult {
   const lexed = tokenize(text);
   const tokens = lexed.tokens;
   const diagnostics: Diagnostic[] = [];
-  const error = (message: string, span: Span): void => {
-    diagnostics.push({ code: 'syntax/parse', severity: 'error', message, span });
+  const error = (message: string, span: Span, fixes?: Fix[]): void => {
+    diagnostics.push({ code: 'syntax/parse', severity: 'error', message, span, ...(fixes ? { fixes } : {}) });
   };
 
   const lexingSpans = lexed.errors.map(lexingSpan);
@@ -73,10 +73,11 @@ function parseText(text: string): ParseResult {
   const built = new Map<CstNode, TopLevelItem | undefined>();
   const build = (cst: CstNode): TopLevelItem | undefined => {
     for (const token of capitalised ? capitalisedKeywords(cst) : []) {
-      error(`write \`${token.tokenType.name}\` in lower case: keywords are lower-case words`, {
-        start: token.startOffset,
-        end: token.startOffset + token.image.length,
-      });
+      const span = { start: token.startOffset, end: token.startOffset + token.image.length };
+      // Safe to apply: the word was read as the keyword already; only its case changes.
+      const lower = token.image.toLowerCase();
+      // The edit has a span of its own: reparse moves every span of a parse once, in place.
+      error(`write \`${token.tokenType.name}\` in lower case: keywords are lower-case words`, span, [{ title: `Write \`${lower}\``, edits: [{ span: { ...span }, newText: lower }] }]);
     }
     return builder.item(cst);
   };

@@ -176,6 +176,48 @@ const scenarios: Scenario[] = [
       await reportShows(wb, headlineOf(wb, file, text.replace(/^(\s*upfront )30%/m, '$110%')));
     },
   },
+  {
+    name: 'fix-all on save mends a misspelt id and changes no figure; a suggestion chosen from the light bulb applies only itself',
+    screenshot: 'fix-all-on-save.png',
+    async run(wb) {
+      const file = 'reoffending.outcome';
+      const full = path.join(wb.workspace, file);
+      const original = fs.readFileSync(full, 'utf8');
+      const lines = original.split('\n');
+      const at = (pattern: RegExp, word: string): [number, number] => {
+        const line = lines.findIndex((l) => pattern.test(l)) + 1;
+        return [line, lines[line - 1]!.indexOf(word) + 1];
+      };
+      const onDisk = async (expected: string, what: string): Promise<void> => {
+        await wb.until(
+          async () => fs.readFileSync(full, 'utf8') === expected || undefined,
+          () => `${file} on disk is not ${what}`,
+          15_000,
+        );
+      };
+      await wb.showProblemsFor(file);
+      await wb.openFile(file);
+      // A misspelt outcome id, typed: safe to fix. Saving runs fix-all.
+      const [payLine, payColumn] = at(/pay £2,800 for desistance/, 'desistance');
+      await wb.goTo(payLine, payColumn + 'desistance'.length);
+      await wb.page.keyboard.type('x');
+      await wb.waitForProblems((rows) => rows.some((r) => r.code === 'structure/undefined-outcome' && r.line === payLine));
+      await wb.page.keyboard.press('Control+S');
+      // The id is mended, and nothing else: `upfront 0%`, the 18% fee and every figure as written.
+      await onDisk(original, 'the spec with its id mended and nothing else changed');
+      await wb.screenshot(path.join(ARTIFACTS, 'fix-all-on-save-done.png'));
+      // One suggestion, chosen from the light bulb: it alone is applied (and saving applies no other).
+      const [upfrontLine, upfrontColumn] = at(/^\s*upfront 0%/, '0%');
+      await wb.goTo(upfrontLine, upfrontColumn);
+      await wb.page.keyboard.press('Control+.');
+      const suggestion = wb.page.locator('.action-widget .monaco-list-row', { hasText: 'Pay 20% up front' }).first();
+      await suggestion.waitFor({ timeout: 15_000 });
+      await suggestion.click();
+      await wb.page.waitForSelector('.monaco-editor .view-line:has-text("upfront 20%")', { timeout: 10_000 });
+      await wb.page.keyboard.press('Control+S');
+      await onDisk(original.replace(/^(\s*upfront )0%/m, '$120%'), 'the spec with `upfront 20%` and nothing else changed');
+    },
+  },
 ];
 
 async function main(): Promise<number> {

@@ -88,6 +88,8 @@ export class Workbench {
         'extensions.autoCheckUpdates': false,
         'chat.disableAIFeatures': true,
         'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        // As client/README.md recommends: fix-all on save, which applies safe fixes only.
+        '[outcome]': { 'editor.codeActionsOnSave': { 'source.fixAll': 'explicit' } },
       }),
     );
     const env = {

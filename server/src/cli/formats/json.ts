@@ -1,5 +1,5 @@
 import { Severity } from '../../base/diagnostic';
-import { Report, Summary } from '../report';
+import { FindingEdit, Report, Summary } from '../report';
 
 /*
  * `--format json`: the documented, stable shape (docs/cli.md). Fields are only ever
@@ -30,7 +30,17 @@ export interface JsonFinding {
   endColumn: number;
   helpUri: string;
   related?: JsonRelated[];
-  suppressed?: { reason: string };
+  /** Safe to apply in bulk, as `--fix` does. */
+  fixes?: JsonEdit[];
+  /** Change what the spec says: for a person to choose. */
+  suggestions?: JsonEdit[];
+  suppressed?: { reason: string; by: 'comment' | 'baseline' };
+}
+
+/** A fix or suggestion: its title, and each edit's place (1-based, end exclusive) and new text. */
+export interface JsonEdit {
+  title: string;
+  edits: { line: number; column: number; endLine: number; endColumn: number; text: string }[];
 }
 
 export interface JsonReport {
@@ -67,11 +77,17 @@ export function toJson(report: Report, version: string, helpUri: (id: string) =>
               })),
             }
           : {}),
-        ...(f.suppressed ? { suppressed: { reason: f.suppressed.reason } } : {}),
+        ...(f.fixes.length > 0 ? { fixes: f.fixes.map(jsonEdit) } : {}),
+        ...(f.suggestions.length > 0 ? { suggestions: f.suggestions.map(jsonEdit) } : {}),
+        ...(f.suppressed ? { suppressed: { reason: f.suppressed.reason, by: f.suppressed.by } } : {}),
       })),
     })),
     summary: report.summary,
   };
+}
+
+function jsonEdit(e: FindingEdit): JsonEdit {
+  return { title: e.title, edits: e.edits.map((x) => ({ line: x.line, column: x.column, endLine: x.endLine, endColumn: x.endColumn, text: x.text })) };
 }
 
 export function json(report: Report, version: string, helpUri: (id: string) => string): string {

@@ -6,7 +6,7 @@ import { sarifLevel } from '../about';
 import { REPOSITORY } from '../../rules/links';
 import { ruleDocUrl } from '../../rules/links';
 import { isInside } from '../../host/files';
-import { Finding, Region, Report } from '../report';
+import { Finding, FindingEdit, Region, Report } from '../report';
 
 /*
  * `--format sarif`: SARIF 2.1.0 (https://docs.oasis-open.org/sarif/sarif/v2.1.0/), the
@@ -18,7 +18,11 @@ import { Finding, Region, Report } from '../report';
  *   them as paths in the repository when outcome-lint runs at its root.
  * - Columns count UTF-16 code units (`columnKind`); ends are exclusive.
  * - A finding silenced by `# outcome-lint-disable-next-line … -- reason` is a result
- *   with an `inSource` suppression whose justification is the reason.
+ *   with an `inSource` suppression whose justification is the reason; one known from
+ *   the `--baseline` file, an `external` suppression with the entry's reason.
+ * - Its fixes and suggestions are SARIF `fixes`, each described by its title; a
+ *   suggestion's description says that it changes what the spec says, and its
+ *   `properties.safe` is false (a fix's is true).
  */
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -40,7 +44,23 @@ export function toSarif(report: Report, rules: readonly Rule<unknown>[], version
     message: { text: f.message },
     locations: [location(file, f)],
     ...(f.related.length > 0 ? { relatedLocations: f.related.map((r, id) => ({ id, ...location(r.file, r, r.message) })) } : {}),
-    ...(f.suppressed ? { suppressions: [{ kind: 'inSource', justification: f.suppressed.reason }] } : {}),
+    ...(f.fixes.length + f.suggestions.length > 0
+      ? { fixes: [...f.fixes.map((x) => fix(file, x, true)), ...f.suggestions.map((x) => fix(file, x, false))] }
+      : {}),
+    ...(f.suppressed ? { suppressions: [{ kind: f.suppressed.by === 'comment' ? 'inSource' : 'external', justification: f.suppressed.reason }] } : {}),
+  });
+  const fix = (file: string, x: FindingEdit, safe: boolean): sarif.Fix => ({
+    description: { text: safe ? x.title : `${x.title} (a suggestion: it changes what the spec says, so apply it only after reading it)` },
+    artifactChanges: [
+      {
+        artifactLocation: artifact(file, cwd),
+        replacements: x.edits.map((e) => ({
+          deletedRegion: { startLine: e.line, startColumn: e.column, endLine: e.endLine, endColumn: e.endColumn },
+          insertedContent: { text: e.text },
+        })),
+      },
+    ],
+    properties: { safe },
   });
   return {
     $schema: SARIF_SCHEMA,

@@ -10,7 +10,7 @@ export function reportModelFindings(id: string) {
     const { parsed, diagnostics } = context.facts.model;
     for (const d of [...parsed.diagnostics, ...diagnostics]) {
       if (d.code !== id) continue;
-      context.report({ at: d.span, message: d.message, ...(d.related ? { related: d.related } : {}) });
+      context.report({ at: d.span, message: d.message, related: d.related, fixes: d.fixes });
     }
   };
 }

@@ -65,8 +65,14 @@ export interface Report {
   /** Overrides the default severity (e.g. an error for a `must` service). */
   readonly severity?: Severity;
   readonly related?: readonly Related[];
-  /** Quick fixes; one that could not be made (undefined, such as in an unclosed block) is left out. */
+  /**
+   * Fixes, safe to apply without reading (base/diagnostic.ts): nothing that changes an
+   * amount, a share, a date, a price or a cap, or leaves a gap to fill. One that could
+   * not be made (undefined, such as in an unclosed block) is left out.
+   */
   readonly fixes?: readonly (Fix | undefined)[];
+  /** Suggestions: edits that change what the spec says, for a person to choose one at a time. */
+  readonly suggestions?: readonly (Fix | undefined)[];
 }
 
 export interface RuleContext<Options = unknown> {
@@ -97,7 +103,7 @@ export function defineRule<Options = undefined>(rule: Rule<Options>): Rule<Optio
   return rule;
 }
 
-/** A quick fix of one edit, or undefined when the edit could not be made. */
+/** A fix or suggestion of one edit, or undefined when the edit could not be made. */
 export function fix(title: string, edit: TextEdit | undefined): Fix | undefined {
   return edit && { title, edits: [edit] };
 }

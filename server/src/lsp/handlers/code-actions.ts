@@ -25,7 +25,7 @@ export function codeActions(session: Session, { textDocument, range, context }: 
     }
   }
   if (wanted(CodeActionKind.SourceFixAll)) {
-    const all = fixAll(doc.result);
+    const all = fixAll(session.project, doc.result);
     if (all) actions.push(toCodeAction(all, textDocument.uri, doc.index, where, rules));
   }
   return actions;

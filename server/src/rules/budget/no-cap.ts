@@ -54,7 +54,7 @@ export const rule = defineRule({
     report({
       at: payment.keyword,
       message: `${how} no \`cap\`: nothing limits what the contract can owe${owe}`,
-      fixes: [fix],
+      suggestions: [fix],
     });
   },
 });

@@ -65,7 +65,7 @@ export const rule = defineRule({
       report({
         at: outcome.name!.span,
         message: `\`${name}\` is paid for but has no \`baseline\` or \`counterfactual\`: it may pay for what would have happened anyway`,
-        fixes: [fix],
+        suggestions: [fix],
       });
     }
   },

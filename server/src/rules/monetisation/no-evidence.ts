@@ -56,7 +56,7 @@ export const rule = defineRule({
       report({
         at: outcome.name!.span,
         message: `\`${name}\` is paid for but has no \`evidence\`: no one can check a claim for payment`,
-        fixes: [fix],
+        suggestions: [fix],
       });
     }
   },

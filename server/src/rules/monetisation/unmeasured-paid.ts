@@ -88,7 +88,7 @@ export const rule = defineRule({
         message: measure
           ? `${what} is paid for but measured ${selfReport ? 'by self-report, with' : 'with'} no validated instrument`
           : `${what} is paid for but has no measure, and no validated instrument`,
-        fixes: [addInstrument(facts, outcome, soft)],
+        suggestions: [addInstrument(facts, outcome, soft)],
       });
     }
   },

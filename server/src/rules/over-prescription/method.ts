@@ -451,7 +451,7 @@ export const rule = defineRule({
       report({
         at: item.span,
         message: `prescribes ${list(prescribed)}: say what should change for people, and leave how to the provider`,
-        fixes: [toOutcome(facts, item, text, ids.next().value)],
+        suggestions: [toOutcome(facts, item, text, ids.next().value)],
       });
     }
   },

@@ -33,7 +33,7 @@ export const rule = defineRule({
       report({
         at: upfront.span,
         message: `\`${facts.text.slice(upfront.span.start, upfront.span.end)}\` pays nothing up front: the provider must fund the whole service until results are paid`,
-        fixes: [{ title: 'Pay 20% up front', edits: [facts.edits.replace(upfront.value.span, '20%')] }],
+        suggestions: [{ title: 'Pay 20% up front', edits: [facts.edits.replace(upfront.value.span, '20%')] }],
       });
       return;
     }
@@ -43,7 +43,7 @@ export const rule = defineRule({
       message: model
         ? '`model results` with no `upfront` share: the provider must fund the whole service until results are paid'
         : 'this payment block pays only on results (it has `pay` lines and no `model`) with no `upfront` share: the provider must fund the whole service until results are paid',
-      fixes: [fix('Pay 20% up front (add `upfront 20%`)', facts.edits.insertField(payment, model, 'upfront 20%'))],
+      suggestions: [fix('Pay 20% up front (add `upfront 20%`)', facts.edits.insertField(payment, model, 'upfront 20%'))],
     });
   },
 });

@@ -89,7 +89,7 @@ export const rule = defineRule({
           `${code(name)} is paid at the same ${money} for everyone in ${list(cohorts.map(code))}, but ${which} no price of ` +
           `${described.length === 1 ? 'its' : 'their'} own: the hardest to help earn no more, so they can be enrolled and left`,
         related,
-        fixes: [fix],
+        suggestions: [fix],
       });
     }
   },

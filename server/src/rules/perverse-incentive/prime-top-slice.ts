@@ -56,7 +56,7 @@ export const rule = defineRule({
       report({
         at: fee.span,
         message: `\`management fee ${fee.value.source}\` is above ${limit}: the lead provider can top-slice the money before it reaches the subcontractors doing the work`,
-        fixes: [{ title: `Lower the management fee to ${limit}`, edits: [facts.edits.replace(fee.value.span, limit)] }],
+        suggestions: [{ title: `Lower the management fee to ${limit}`, edits: [facts.edits.replace(fee.value.span, limit)] }],
       });
       return;
     }
@@ -65,7 +65,7 @@ export const rule = defineRule({
     report({
       at: block.keyword,
       message: 'this subcontracting has no `management fee` and no `standard`: nothing limits what the lead provider keeps from its subcontractors',
-      fixes: [fix],
+      suggestions: [fix],
     });
   },
 });

@@ -63,7 +63,7 @@ export const rule = defineRule({
           ? 'no `contingency` block for a `service level must` service: nothing says who keeps it running if the provider fails'
           : 'no `contingency` block: nothing says who takes over, or with what money, if the provider fails',
         ...extra,
-        fixes: [addContingency(facts)],
+        suggestions: [addContingency(facts)],
       });
       return;
     }
@@ -76,7 +76,7 @@ export const rule = defineRule({
           ? 'this `contingency` block has no `step in`, and the service is `service level must`: say who keeps it running if the provider fails'
           : 'this `contingency` block has no `step in`: it does not say who takes over if the provider fails',
         ...extra,
-        fixes: [fix('Add `step in "…"` to the contingency block', facts.edits.insertField(contingency, undefined, 'step in "…"'))],
+        suggestions: [fix('Add `step in "…"` to the contingency block', facts.edits.insertField(contingency, undefined, 'step in "…"'))],
       });
       return;
     }

@@ -42,7 +42,7 @@ export const rule = defineRule({
       report({
         at: contingency.keyword,
         message: 'this `contingency` block has no `warning signs`: nothing says what would show the service heading for failure',
-        fixes: [fix('Add `warning signs "…"` to the contingency block', facts.edits.insertField(contingency, after, 'warning signs "…"'))],
+        suggestions: [fix('Add `warning signs "…"` to the contingency block', facts.edits.insertField(contingency, after, 'warning signs "…"'))],
       });
       return;
     }

@@ -3,6 +3,7 @@ import { rule as duplicateField } from './duplicate-field';
 import { rule as duplicateId } from './duplicate-id';
 import { rule as invalidValue } from './invalid-value';
 import { rule as missingSpec } from './missing-spec';
+import { rule as placeholder } from './placeholder';
 import { rule as undefinedOutcome } from './undefined-outcome';
 import { rule as unexplainedSuppression } from './unexplained-suppression';
 import { rule as unresolvedUse } from './unresolved-use';
@@ -16,6 +17,7 @@ export const familyRules: readonly Rule<unknown>[] = [
   duplicateId,
   invalidValue,
   missingSpec,
+  placeholder,
   undefinedOutcome,
   unexplainedSuppression,
   unresolvedUse,

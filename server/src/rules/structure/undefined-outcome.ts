@@ -1,3 +1,4 @@
+import { nearest } from '../../base/did-you-mean';
 import { defineRule } from '../../engine/kit';
 
 export const rule = defineRule({
@@ -13,18 +14,21 @@ export const rule = defineRule({
     examples: {
       fires: 'outcome job { for neet }\npayment {\n  pay £3,200 for jobs per participant\n}\n',
       passes: 'outcome job { for neet }\npayment {\n  pay £3,200 for job per participant\n}\n',
-      fix: 'Correct the id after `for` in the `pay` line, or define the outcome it means.',
+      fix: 'Correct the id after `for` in the `pay` line, or define the outcome it means. When one outcome is a letter or two away, the quick fix corrects the id to it.',
     },
   },
   check({ facts, report }) {
+    const outcomes = [...facts.model.definitions.values()].filter((d) => d.kind === 'outcome');
     for (const reference of facts.model.references) {
       if (reference.role !== 'pay-outcome' || reference.target) continue;
       const name = reference.name.text;
+      const near = reference.wrongKind ? undefined : nearest(name, outcomes, { name: (d) => d.name.text, limit: () => (name.length <= 4 ? 1 : 2) })?.candidate;
       report({
         at: reference.name.span,
         message: reference.wrongKind
           ? `\`${name}\` is a ${reference.wrongKind.kind}, not an outcome: \`pay … for\` names the outcome being paid for`
-          : `no outcome \`${name}\` is defined here or in a used file, so this line pays for nothing anyone can measure`,
+          : `no outcome \`${name}\` is defined here or in a used file, so this line pays for nothing anyone can measure${near ? ` (did you mean \`${near.name.text}\`?)` : ''}`,
+        fixes: near ? [{ title: `Change to \`${near.name.text}\``, edits: [facts.edits.replace(reference.name.span, near.name.text)] }] : [],
         ...(reference.wrongKind ? { related: [{ message: `\`${name}\` is defined here`, span: reference.wrongKind.name.span, ...(reference.wrongKind.uri === facts.model.uri ? {} : { uri: reference.wrongKind.uri }) }] } : {}),
       });
     }

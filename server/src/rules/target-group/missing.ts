@@ -34,7 +34,7 @@ export const rule = defineRule({
       report({
         at: outcome.name?.span ?? outcome.keyword,
         message: `${name} is for no one in particular: add \`for\` with the cohort or segment whose lives it should change`,
-        fixes: [fix],
+        suggestions: [fix],
       });
     }
   },

@@ -56,16 +56,10 @@ export const rule = defineRule({
         continue;
       }
       const near = nearestDefinition(facts, ref);
-      const fixes: Fix[] = [];
-      if (near) {
-        fixes.push({ title: `Change to \`${near.name.text}\``, edits: [facts.edits.replace(ref.name.span, near.name.text)] });
-      } else if (!unreadable && !stubbed.has(id)) {
-        const stub = isFor ? cohortStub(facts, id) : segmentStub(facts, id, payOf.get(ref.name));
-        if (stub) {
-          fixes.push(stub);
-          stubbed.add(id);
-        }
-      }
+      // The id corrected to the one defined is safe; a stub to fill in is a suggestion.
+      const correction = near && { title: `Change to \`${near.name.text}\``, edits: [facts.edits.replace(ref.name.span, near.name.text)] };
+      const stub = near || unreadable || stubbed.has(id) ? undefined : isFor ? cohortStub(facts, id) : segmentStub(facts, id, payOf.get(ref.name));
+      if (stub) stubbed.add(id);
       const what = isFor ? 'cohort or segment' : 'segment';
       report({
         at: ref.name.span,
@@ -78,7 +72,8 @@ export const rule = defineRule({
             : unreadable
               ? ' (a file this one uses could not be read)'
               : ''),
-        fixes,
+        fixes: [correction],
+        suggestions: [stub],
       });
     }
 
