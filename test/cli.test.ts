@@ -74,7 +74,7 @@ interface JsonFinding {
   endColumn: number;
   helpUri: string;
   related?: { path: string; line: number; column: number; endLine: number; endColumn: number; message: string }[];
-  suppressed?: { reason: string };
+  suppressed?: { reason: string; by: string };
 }
 
 interface JsonReport {
@@ -230,7 +230,7 @@ describe('cli: outcome-lint', function () {
         for (const f of file.findings) {
           const required = ['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'helpUri'];
           assert.deepEqual(Object.keys(f).slice(0, required.length), required);
-          assert.ok(Object.keys(f).every((k) => [...required, 'related', 'suppressed'].includes(k)), Object.keys(f).join());
+          assert.ok(Object.keys(f).every((k) => [...required, 'related', 'fixes', 'suggestions', 'suppressed'].includes(k)), Object.keys(f).join());
           assert.ok(['error', 'warning', 'info'].includes(f.severity));
           assert.ok(f.line >= 1 && f.column >= 1 && (f.endLine > f.line || (f.endLine === f.line && f.endColumn >= f.column)));
           assert.ok(catalogue.all.some((r) => r.meta.id === f.ruleId), f.ruleId);
@@ -241,7 +241,7 @@ describe('cli: outcome-lint', function () {
           else infos++;
         }
       }
-      assert.deepEqual(report.summary, { files: 5, errors, warnings, infos, suppressed });
+      assert.deepEqual(report.summary, { files: 5, errors, warnings, infos, suppressed, known: 0 });
       assert.equal(suppressed, 1);
     });
 
@@ -261,7 +261,7 @@ describe('cli: outcome-lint', function () {
       ]);
       const [silenced] = findingsOf(report, `${FIXTURES}/mixed/suppressed.outcome`).filter((f) => f.suppressed);
       assert.equal(silenced.ruleId, 'target-group/vague-eligibility');
-      assert.deepEqual(silenced.suppressed, { reason: 'the referral panel decides, as agreed with the commissioner' });
+      assert.deepEqual(silenced.suppressed, { reason: 'the referral panel decides, as agreed with the commissioner', by: 'comment' });
     });
 
     it('counts columns in UTF-16 code units, as editors and SARIF do', () => {

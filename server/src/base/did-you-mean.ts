@@ -13,30 +13,56 @@ export interface Nearest<T> {
 /**
  * The candidate whose name is fewest edits from `word` (an insertion, a deletion, a
  * changed letter, or two neighbours swapped), capitals aside, when it is at most
- * `limit(name)` edits away. Undefined when none is that near, or when two are equally
- * near: a guess between them would mislead.
+ * `limit(length of the name)` edits away. Undefined when none is that near, or when two
+ * are equally near: a guess between them would mislead.
  */
 export function nearest<T>(
   word: string,
   candidates: Iterable<T>,
-  options: { readonly name: (candidate: T) => string; readonly limit: (name: string) => number },
+  options: { readonly name: (candidate: T) => string; readonly limit: (length: number) => number },
 ): Nearest<T> | undefined {
-  const lower = word.toLowerCase();
-  let best: Nearest<T> | undefined;
-  let tied = false;
-  for (const candidate of candidates) {
-    const name = options.name(candidate).toLowerCase();
-    const limit = Math.min(options.limit(name), best ? best.distance : Infinity);
-    const distance = editDistance(lower, name, limit);
-    if (distance > limit) continue;
-    if (best && distance === best.distance) {
-      tied = true;
-    } else {
-      best = { candidate, distance };
-      tied = false;
+  return new NameIndex(candidates, options.name).nearest(word, options.limit);
+}
+
+/**
+ * Candidates kept by the length of their names, for many searches among them: a search
+ * looks only at names whose length is within its limit of the word's, so a name of 12
+ * letters is never compared with one of 40.
+ */
+export class NameIndex<T> {
+  private readonly byLength = new Map<number, { readonly candidate: T; readonly name: string }[]>();
+
+  constructor(candidates: Iterable<T>, name: (candidate: T) => string) {
+    for (const candidate of candidates) {
+      const lower = name(candidate).toLowerCase();
+      const bucket = this.byLength.get(lower.length);
+      if (bucket) bucket.push({ candidate, name: lower });
+      else this.byLength.set(lower.length, [{ candidate, name: lower }]);
     }
   }
-  return tied ? undefined : best;
+
+  /** As `nearest()`. */
+  nearest(word: string, limit: (length: number) => number): Nearest<T> | undefined {
+    const lower = word.toLowerCase();
+    let best: Nearest<T> | undefined;
+    let tied = false;
+    for (const [length, bucket] of this.byLength) {
+      // A name more letters longer or shorter than its limit is never near: none of its length is looked at.
+      if (Math.abs(length - lower.length) > limit(length)) continue;
+      for (const { candidate, name } of bucket) {
+        const most = Math.min(limit(length), best ? best.distance : Infinity);
+        const distance = editDistance(lower, name, most);
+        if (distance > most) continue;
+        if (best && distance === best.distance) {
+          tied = true;
+        } else {
+          best = { candidate, distance };
+          tied = false;
+        }
+      }
+    }
+    return tied ? undefined : best;
+  }
 }
 
 /**

@@ -129,7 +129,7 @@ export function readArgs(argv: readonly string[]): Options {
 function suggest(raw: string): string {
   const name = raw.replace(/^-+/, '').split('=')[0];
   if (raw.startsWith('--')) {
-    const best = nearest(name, Object.keys(SPEC), { name: (known) => known, limit: (known) => Math.max(1, Math.floor(known.length / 3)) });
+    const best = nearest(name, Object.keys(SPEC), { name: (known) => known, limit: (length) => Math.max(1, Math.floor(length / 3)) });
     if (best) return `; did you mean --${best.candidate}?`;
   }
   return ' (outcome-lint --help lists the options)';

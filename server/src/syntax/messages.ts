@@ -124,7 +124,7 @@ function orList(items: string[]): string {
 export function didYouMean(word: string, candidates: readonly string[]): string {
   if (!/^[A-Za-z][A-Za-z_-]*$/.test(word) || word.length > 30) return '';
   // A keyword's first word (`step` of `step in`), fewer edits away than half its length.
-  const best = nearest(word, candidates, { name: (c) => c.split(' ')[0], limit: (name) => Math.min(2, Math.ceil(name.length / 2) - 1) });
+  const best = nearest(word, candidates, { name: (c) => c.split(' ')[0], limit: (length) => Math.min(2, Math.ceil(length / 2) - 1) });
   if (!best) return '';
   return best.distance === 0 ? ` Did you mean \`${best.candidate}\`? Keywords are written in lower case.` : ` Did you mean \`${best.candidate}\`?`;
 }

@@ -23,6 +23,9 @@ import { messageProvider, TOP_LEVEL_WORDS } from './messages';
  *
  * Rule names appear in error messages only through `messages.ts`.
  */
+/** Errors mended one inside another in one repetition, at most (see `boundRepetitionRecovery`). */
+const MAX_RECOVERIES = 200;
+
 export class OutcomeParser extends CstParser {
   /**
    * `checked` makes Chevrotain check the grammar (ambiguities, left recursion…) as it
@@ -40,6 +43,31 @@ export class OutcomeParser extends CstParser {
       maxLookahead: 1,
     });
     this.performSelfAnalysis();
+    this.boundRepetitionRecovery();
+  }
+
+  /**
+   * Chevrotain mends an error inside a repetition (a block's `field*`) by calling the
+   * repetition again from inside itself: each mended error there is a deeper call, and a
+   * file of 1,500 `for c {` lines in one block (12 KB) overflowed the stack, losing every
+   * finding of the file. Past MAX_RECOVERIES nested mends, the block is given up instead:
+   * its repetition ends, the block's own error is reported, and `parse` goes on from the
+   * next item. (`attemptInRepetitionRecovery` is the instance method Chevrotain installs
+   * when recovery is on; test/parse.test.ts checks that the bound holds.)
+   */
+  private boundRepetitionRecovery(): void {
+    const self = this as unknown as { attemptInRepetitionRecovery: (...args: unknown[]) => void };
+    const recover = self.attemptInRepetitionRecovery;
+    let depth = 0;
+    self.attemptInRepetitionRecovery = (...args: unknown[]): void => {
+      if (depth >= MAX_RECOVERIES) return;
+      depth++;
+      try {
+        recover.apply(this, args);
+      } finally {
+        depth--;
+      }
+    };
   }
 
   private word(word: Keyword): void {

@@ -1,5 +1,4 @@
-import { nearest } from '../../base/did-you-mean';
-import { defineRule } from '../../engine/kit';
+import { defineRule, idSuggester } from '../../engine/kit';
 
 export const rule = defineRule({
   meta: {
@@ -18,11 +17,11 @@ export const rule = defineRule({
     },
   },
   check({ facts, report }) {
-    const outcomes = [...facts.model.definitions.values()].filter((d) => d.kind === 'outcome');
+    const suggest = idSuggester([...facts.model.definitions.values()].filter((d) => d.kind === 'outcome'));
     for (const reference of facts.model.references) {
       if (reference.role !== 'pay-outcome' || reference.target) continue;
       const name = reference.name.text;
-      const near = reference.wrongKind ? undefined : nearest(name, outcomes, { name: (d) => d.name.text, limit: () => (name.length <= 4 ? 1 : 2) })?.candidate;
+      const near = reference.wrongKind ? undefined : suggest(name);
       report({
         at: reference.name.span,
         message: reference.wrongKind

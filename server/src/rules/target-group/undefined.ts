@@ -1,8 +1,6 @@
-import { nearest } from '../../base/did-you-mean';
 import { Fix } from '../../base/diagnostic';
-import { Definition, Reference } from '../../model/model';
 import * as ast from '../../syntax/ast';
-import { defineRule, fix, fromReport, lastOf, SpecFacts } from '../../engine/kit';
+import { defineRule, fix, fromReport, idSuggester, lastOf, SpecFacts } from '../../engine/kit';
 
 /*
  * `for` and `pay … in` must name a cohort or segment that this file or a used file
@@ -37,6 +35,8 @@ export const rule = defineRule({
   },
   check({ facts, report }) {
     const unreadable = facts.model.diagnostics.some((d) => d.code === 'structure/unresolved-use');
+    // `for` and `in` both name cohorts and segments.
+    const suggest = idSuggester([...facts.model.definitions.values()].filter((d) => d.kind === 'cohort' || d.kind === 'segment'));
     const payOf = new Map<ast.Name, ast.PayLine>();
     for (const pay of facts.payment?.pays ?? []) if (pay.segment) payOf.set(pay.segment, pay);
     const stubbed = new Set<string>();
@@ -55,7 +55,7 @@ export const rule = defineRule({
         });
         continue;
       }
-      const near = nearestDefinition(facts, ref);
+      const near = suggest(id);
       // The id corrected to the one defined is safe; a stub to fill in is a suggestion.
       const correction = near && { title: `Change to \`${near.name.text}\``, edits: [facts.edits.replace(ref.name.span, near.name.text)] };
       const stub = near || unreadable || stubbed.has(id) ? undefined : isFor ? cohortStub(facts, id) : segmentStub(facts, id, payOf.get(ref.name));
@@ -102,13 +102,6 @@ function article(kind: string): string {
 }
 
 /** The one defined id of a fitting kind that the reference most likely meant: same letters in other case, or a typo or two away. */
-function nearestDefinition(facts: SpecFacts, ref: Reference): Definition | undefined {
-  const kinds = ref.role === 'outcome-for' ? ['cohort', 'segment'] : ['segment', 'cohort'];
-  const id = ref.name.text;
-  const fitting = [...facts.model.definitions.values()].filter((d) => kinds.includes(d.kind));
-  return nearest(id, fitting, { name: (d) => d.name.text, limit: () => (id.length <= 4 ? 1 : 2) })?.candidate;
-}
-
 /** A cohort to fill in, after the last cohort of the file or before its first outcome. */
 function cohortStub(facts: SpecFacts, id: string): Fix | undefined {
   const lines = [`cohort ${id} "…" {`, '  eligibility {', '    criterion "…"', '  }', '}'];
