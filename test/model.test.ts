@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { analyse } from '../server/src/model/model';
+import { analyse, MAX_USE_DEPTH } from '../server/src/model/model';
 import { FileAccess } from '../server/src/model/file-access';
 import { readText, repoRoot } from './support/paths';
 import { diskProject, noFiles } from './support/lint';
@@ -92,6 +92,37 @@ describe('model: symbols and references', () => {
     const model = analyse('main', 'use "a"\noutcome o { for deep }', memory({ a: 'use "b"', b: 'cohort deep { size 3 }' }));
     assert.deepEqual(model.diagnostics, []);
     assert.equal(model.references[0].target?.uri, 'b');
+  });
+
+  it('reports a `use` chain that goes round in a circle on the line that leads into it, naming every file', () => {
+    const main = 'use "a"\noutcome o { for c }';
+    const model = analyse('main', main, memory({ main, a: 'use "b"\ncohort c { size 3 }', b: 'use "main"' }));
+    assert.deepEqual(model.diagnostics.map((d) => d.message), [
+      '`a` leads back to a file that uses it: main → a → b → main; a `use` chain must not go round in a circle',
+    ]);
+    assert.equal(model.references[0].target?.uri, 'a');
+  });
+
+  /** A chain `f1` → `f2` → … → `f{length}`, the last defining cohort `deep`. */
+  const chain = (length: number): FileAccess => {
+    const files: Record<string, string> = {};
+    for (let i = 1; i < length; i++) files[`f${i}`] = `use "f${i + 1}"`;
+    files[`f${length}`] = 'cohort deep { size 3 }';
+    return memory(files);
+  };
+
+  it('follows a chain of thousands of used files to the end (a chain this deep once overflowed the stack and was cut without a word)', () => {
+    const model = analyse('main', 'use "f1"\noutcome o { for deep }', chain(5_000));
+    assert.deepEqual(model.diagnostics, []);
+    assert.equal(model.references[0].target?.uri, 'f5000');
+    assert.equal(model.visibleFiles.length, 5_000);
+  });
+
+  it(`says so when a chain is deeper than it follows (${MAX_USE_DEPTH.toLocaleString('en-GB')} files), rather than calling what lies beyond undefined`, () => {
+    const model = analyse('main', 'use "f1"\noutcome o { for deep }', chain(MAX_USE_DEPTH + 5));
+    assert.deepEqual(model.diagnostics.map((d) => d.message), [
+      `\`f1\` leads through a chain of more than ${MAX_USE_DEPTH.toLocaleString('en-GB')} files, each using the next: outcome-lint follows no deeper`,
+    ]);
   });
 
   it('reports a missing file once, on the `use` line of the file being analysed', () => {

@@ -149,58 +149,75 @@ interface VisibleFile {
   readonly via: ast.UseItem;
 }
 
+/** How deep a chain of `use` lines may go (a file that uses one that uses one…) before it is refused. */
+export const MAX_USE_DEPTH = 10_000;
+
 /**
  * Follows `use` lines depth first. What a used file uses is visible too. A missing
  * file or a cycle is reported on the analysed file's own `use` line that leads to it.
+ * The walk keeps its own stack (a chain thousands of files deep must not overflow the
+ * call stack) and the files on the current path in a set, so each step costs the same
+ * however deep the chain.
  */
-function resolveUses(
-  uri: string,
-  file: ast.FileNode,
-  access: FileAccess,
-  cache: ParseCache,
-  diagnostics: Diagnostic[],
-): VisibleFile[] {
+function resolveUses(uri: string, file: ast.FileNode, access: FileAccess, cache: ParseCache, diagnostics: Diagnostic[]): VisibleFile[] {
   const visible: VisibleFile[] = [];
   const seen = new Set<string>([uri]);
-
   const unresolved = (via: ast.UseItem, message: string): void => {
     diagnostics.push({ code: 'structure/unresolved-use', severity: 'error', message, span: via.path?.span ?? via.span });
   };
-
-  const visit = (from: string, items: ast.FileNode, via: ast.UseItem | undefined, chain: string[]): void => {
-    for (const use of items.items) {
-      if (use.kind !== 'use' || !use.path) continue;
-      const root = via ?? use;
-      const target = access.resolve(from, use.path.value);
-      if ('refused' in target) {
-        if (!via) unresolved(use, `cannot use \`${use.path.value}\`: ${target.refused}`);
-        continue;
-      }
-      if (chain.includes(target.uri)) {
-        const names = [...chain.slice(chain.indexOf(target.uri)), target.uri].map((u) => access.display(u));
-        const first = root.path?.value ?? use.path.value;
-        unresolved(root, `\`${first}\` leads back to a file that uses it: ${names.join(' → ')}; a \`use\` chain must not go round in a circle`);
-        continue;
-      }
-      if (seen.has(target.uri)) continue;
-      let parsed = cache.get(target.uri);
-      if (!parsed) {
-        const text = access.read(target.uri);
-        if (typeof text !== 'string') {
-          const shown = access.display(target.uri);
-          if (!via) unresolved(use, text ? `cannot use \`${use.path.value}\`: ${shown} ${text.problem}` : `\`${use.path.value}\` does not exist (looked for ${shown})`);
-          continue;
-        }
-        parsed = parse(text);
-        cache.set(target.uri, parsed);
-      }
-      seen.add(target.uri);
-      visible.push({ file: target.uri, tree: parsed.file, via: root });
-      visit(target.uri, parsed.file, root, [...chain, target.uri]);
+  interface Frame {
+    readonly from: string;
+    readonly uses: ast.UseItem[];
+    next: number;
+    /** The analysed file's own `use` line this frame is reached through (undefined for the analysed file). */
+    readonly via: ast.UseItem | undefined;
+  }
+  const usesOf = (tree: ast.FileNode): ast.UseItem[] => tree.items.filter((i): i is ast.UseItem => i.kind === 'use' && i.path !== undefined);
+  const stack: Frame[] = [{ from: uri, uses: usesOf(file), next: 0, via: undefined }];
+  const path = new Set<string>([uri]);
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1];
+    const use = frame.uses[frame.next++];
+    if (!use) {
+      stack.pop();
+      path.delete(frame.from);
+      continue;
     }
-  };
-
-  visit(uri, file, undefined, [uri]);
+    const root = frame.via ?? use;
+    const written = use.path!.value;
+    const target = access.resolve(frame.from, written);
+    if ('refused' in target) {
+      if (!frame.via) unresolved(use, `cannot use \`${written}\`: ${target.refused}`);
+      continue;
+    }
+    if (path.has(target.uri)) {
+      const chain = stack.map((f) => f.from);
+      const names = [...chain.slice(chain.indexOf(target.uri)), target.uri].map((u) => access.display(u));
+      unresolved(root, `\`${root.path?.value ?? written}\` leads back to a file that uses it: ${names.join(' → ')}; a \`use\` chain must not go round in a circle`);
+      continue;
+    }
+    if (seen.has(target.uri)) continue;
+    if (stack.length > MAX_USE_DEPTH) {
+      unresolved(root, `\`${root.path?.value ?? written}\` leads through a chain of more than ${MAX_USE_DEPTH.toLocaleString('en-GB')} files, each using the next: outcome-lint follows no deeper`);
+      for (const dropped of stack.splice(1)) path.delete(dropped.from);
+      continue;
+    }
+    let parsed = cache.get(target.uri);
+    if (!parsed) {
+      const text = access.read(target.uri);
+      if (typeof text !== 'string') {
+        const shown = access.display(target.uri);
+        if (!frame.via) unresolved(use, text ? `cannot use \`${written}\`: ${shown} ${text.problem}` : `\`${written}\` does not exist (looked for ${shown})`);
+        continue;
+      }
+      parsed = parse(text);
+      cache.set(target.uri, parsed);
+    }
+    seen.add(target.uri);
+    visible.push({ file: target.uri, tree: parsed.file, via: root });
+    path.add(target.uri);
+    stack.push({ from: target.uri, uses: usesOf(parsed.file), next: 0, via: root });
+  }
   return visible;
 }
 
