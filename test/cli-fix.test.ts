@@ -53,13 +53,13 @@ const FLAWED = [
   'payment {',
   '  model results',
   '  upfront 0%                    # the investor funds delivery',
-  '  pay £1,200 for sustaned per participant',
+  '  pay £1,200 for Sustained per participant',
   '  cap £240,000',
   '}',
   '',
 ].join('\r\n');
 
-const FIXED = FLAWED.replace('Cohort tenants', 'cohort tenants').replace('for sustaned', 'for sustained');
+const FIXED = FLAWED.replace('Cohort tenants', 'cohort tenants').replace('for Sustained', 'for sustained');
 
 describe('the CLI changes specs with care', function () {
   this.timeout(60_000);
@@ -88,6 +88,17 @@ describe('the CLI changes specs with care', function () {
       const upfront = report.files[0].findings.find((f) => f.ruleId === 'perverse-incentive/no-upfront');
       assert.deepEqual(upfront?.suggestions?.map((s) => s.title), ['Pay 20% up front']);
       assert.match(fs.readFileSync(file, 'utf8'), /upfront 0% {20}# the investor funds delivery/);
+    });
+
+    it('never points a line at another definition: `housed_12m` is a near miss of `housed_6m`, offered as a suggestion', () => {
+      const text = FIXED.replace('outcome sustained', 'outcome housed_6m').replace('for sustained', 'for housed_12m');
+      const file = write('housing.outcome', text);
+      const result = run(['--fix', '--format', 'json', 'housing.outcome'], dir);
+      assert.equal(fs.readFileSync(file, 'utf8'), text, 'the pay line still names housed_12m');
+      const report = JSON.parse(result.stdout) as { files: { findings: { ruleId: string; fixes?: unknown[]; suggestions?: { title: string }[] }[] }[] };
+      const undefinedOutcome = report.files[0].findings.find((f) => f.ruleId === 'structure/undefined-outcome');
+      assert.equal(undefinedOutcome?.fixes, undefined);
+      assert.deepEqual(undefinedOutcome?.suggestions?.map((s) => s.title), ['Change to `housed_6m`']);
     });
 
     it('keeps a byte order mark, and leaves a file with nothing to fix as it was', () => {
@@ -239,7 +250,7 @@ describe('the CLI changes specs with care', function () {
     const json = JSON.parse(run(['--format', 'json', '.'], dir).stdout) as { files: { findings: { ruleId: string; fixes?: unknown[]; suggestions?: unknown[] }[] }[] };
     const byRule = new Map(json.files[0].findings.map((f) => [f.ruleId, f]));
     assert.deepEqual(byRule.get('structure/undefined-outcome')?.fixes, [
-      { title: 'Change to `sustained`', edits: [{ line: 24, column: 18, endLine: 24, endColumn: 26, text: 'sustained' }] },
+      { title: 'Change to `sustained`', edits: [{ line: 24, column: 18, endLine: 24, endColumn: 27, text: 'sustained' }] },
     ]);
     assert.equal(byRule.get('perverse-incentive/no-upfront')?.fixes, undefined);
     const sarif = JSON.parse(run(['--format', 'sarif', '.'], dir).stdout) as { runs: { results: { ruleId: string; fixes?: { description: { text: string }; properties: { safe: boolean } }[] }[] }[] };

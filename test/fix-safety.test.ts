@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyFixes, fixText } from '../server/src/engine/fixes';
 import { lint } from '../server/src/engine/lint';
-import { withText } from '../server/src/engine/project';
+import { projectOf, withText } from '../server/src/engine/project';
 import { catalogue } from '../server/src/rules/catalogue';
 import { codeActions, fixAll } from '../server/src/services/code-actions';
 import { DateLit, Money, NumberLit, Percent, tokenize } from '../server/src/syntax/tokens';
@@ -38,7 +38,13 @@ function figures(text: string): string[] {
 function meaning(file: string, text: string, roots: string) {
   const result = lint(withText(diskProject(roots), file, text), file, { rules: catalogue });
   const max = result.facts.maximumPayment;
-  return { maximum: max.maximum?.toString(), placeholders: result.diagnostics.filter((d) => d.code === 'structure/placeholder').map((d) => d.message) };
+  return {
+    maximum: max.maximum?.toString(),
+    placeholders: result.diagnostics.filter((d) => d.code === 'structure/placeholder').map((d) => d.message),
+    // The ids that `for`, `pay … for` and `pay … in` name, capitals aside: a fix may mend
+    // capitals, never point a line at another definition.
+    ids: result.model.references.map((r) => r.name.text.toLowerCase()),
+  };
 }
 
 describe('fixes are safe to apply in bulk; suggestions are not applied', () => {
@@ -55,10 +61,46 @@ describe('fixes are safe to apply in bulk; suggestions are not applied', () => {
       const before = meaning(file, text, roots);
       const after = meaning(file, fixed, roots);
       if (before.maximum !== undefined) assert.equal(after.maximum, before.maximum, 'the most the spec can pay');
+      // A keyword's capitals mended can bring a line into the tree, and its ids with it.
+      if (after.ids.length === before.ids.length) assert.deepEqual(after.ids, before.ids, 'what each line names');
       assert.deepEqual(after.placeholders, before.placeholders, 'no gap left to fill');
       assert.ok(!/…/.test(fixed) || fixed.split('…').length === text.split('…').length, 'no new `…`');
     });
   }
+
+  describe('a near miss of an id is a suggestion: it may be another definition, with another price', () => {
+    const fixed = (text: string, files: Record<string, string> = {}) => {
+      const access = { resolve: (_from: string, target: string) => ({ uri: target }), read: (uri: string) => files[uri], display: (uri: string) => uri };
+      const project = withText(projectOf(access), 'main.outcome', text);
+      return { fixed: fixText(project, 'main.outcome', catalogue, text).text, lint: lint(project, 'main.outcome', { rules: catalogue }) };
+    };
+    const spec = (outcome: string, cohort: string, paid: string, forId = cohort) =>
+      `cohort ${cohort} "Young people" { size 100 }\noutcome ${outcome} "Housed" {\n  for ${forId}\n}\npayment {\n  pay £5,000 for ${paid} per participant\n}\n`;
+
+    it('`pay … for housed_12m` stays as written when `housed_6m` is defined', () => {
+      const text = spec('housed_6m', 'young', 'housed_12m');
+      const { fixed: after, lint: result } = fixed(text);
+      assert.equal(after, text);
+      assert.equal(result.facts.maximumPayment.maximum, undefined, 'the most it can pay stays unknown');
+      const finding = result.diagnostics.find((d) => d.code === 'structure/undefined-outcome');
+      assert.deepEqual(finding?.suggestions?.map((f) => f.title), ['Change to `housed_6m`']);
+      assert.deepEqual(finding?.fixes ?? [], []);
+    });
+
+    it('`for young_16` stays as written when a used file (which may define it) cannot be read, and so does a mere change of capitals', () => {
+      const near = `use "shared.outcome"\n${spec('housed', 'young_18', 'housed', 'young_16')}`;
+      assert.equal(fixed(near).fixed, near);
+      const capitals = `use "shared.outcome"\n${spec('housed', 'young_18', 'housed', 'Young_18')}`;
+      assert.equal(fixed(capitals).fixed, capitals);
+    });
+
+    it('a change of capitals alone is a fix, when every used file was read and no other id differs only in capitals', () => {
+      const text = spec('housed', 'care_leavers', 'Housed', 'Care_Leavers');
+      assert.equal(fixed(text).fixed, spec('housed', 'care_leavers', 'housed'));
+      const twins = `outcome HOUSED "Housed too" {\n  for care_leavers\n}\n${spec('housed', 'care_leavers', 'Housed')}`;
+      assert.equal(fixed(twins).fixed, twins, '`housed` or `HOUSED`: a person chooses');
+    });
+  });
 
   it('the fixtures do have fixes to apply, so the checks above check something', () => {
     assert.ok(fixedSomewhere >= 3, `only ${fixedSomewhere} fixes applied`);

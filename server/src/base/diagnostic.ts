@@ -20,10 +20,13 @@ export interface TextEdit {
  * ("Change to `care_leavers`"). A finding offers two kinds:
  *
  * - a *fix* is safe to apply without reading it: it changes no amount, share, date,
- *   price or cap, adds no line to fill in, and leaves no placeholder (a misspelt id
- *   corrected to the one defined). Fix-all in the editor and `--fix` apply fixes only.
- * - a *suggestion* changes what the spec says (an upfront share, a cap, a new block with
- *   gaps to fill): a person chooses it, one at a time, and fills in what it leaves.
+ *   price or cap, points no line at a different definition, adds no line to fill in,
+ *   and leaves no placeholder (an id's capitals corrected to the one defined, a
+ *   keyword's case). Fix-all in the editor and `--fix` apply fixes only.
+ * - a *suggestion* changes what the spec says (an upfront share, a cap, a misspelt id
+ *   corrected to a near one, which may be a different outcome with a different price,
+ *   a new block with gaps to fill): a person chooses it, one at a time, and fills in
+ *   what it leaves.
  */
 export interface Fix {
   readonly title: string;

@@ -1,5 +1,5 @@
 import { Fix, TextEdit } from '../base/diagnostic';
-import { lint, RuleSet } from './lint';
+import { lint, LintResult, RuleSet } from './lint';
 import { Project, withText } from './project';
 
 /*
@@ -40,13 +40,15 @@ export const MAX_FIX_PASSES = 10;
  * A file's text with every fix of its findings applied, in passes until none is left
  * (at most MAX_FIX_PASSES): a pass applies the fixes that do not overlap, then the file
  * is linted again, as its fixes may have moved or mended others. `fixed` counts the
- * fixes applied.
+ * fixes applied. `linted` is the lint of `text` when the caller has it (the editor does):
+ * the first pass starts from it, and a file with no fix costs nothing more.
  */
-export function fixText(project: Project, file: string, rules: RuleSet, text: string): { text: string; fixed: number } {
+export function fixText(project: Project, file: string, rules: RuleSet, text: string, linted?: LintResult): { text: string; fixed: number } {
   let current = text;
   let fixed = 0;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const fixes = lint(withText(project, file, current), file, { rules }).diagnostics.flatMap((d) => d.fixes ?? []);
+    const result = pass === 0 && linted ? linted : lint(withText(project, file, current), file, { rules });
+    const fixes = result.diagnostics.flatMap((d) => d.fixes ?? []);
     const next = applyFixes(current, fixes);
     if (next.applied === 0) break;
     fixed += next.applied;

@@ -28,8 +28,12 @@ interface Entry {
 
 export class Linter {
   private readonly entries = new Map<string, Entry>();
-  /** What each file saw through `use` when last linted: kept when its lint is dropped. */
+  /**
+   * The files each file's `use` lines led to when last linted (missing ones too), and the
+   * other way round: kept when its lint is dropped.
+   */
   private readonly uses = new Map<string, readonly string[]>();
+  private readonly usedBy = new Map<string, Set<string>>();
   /**
    * The parse cache every lint shares: each known file's parse of its current text. Only
    * the linted file and what it `use`s get parsed, never the whole workspace.
@@ -60,7 +64,7 @@ export class Linter {
     const incremental = this.typing(file) ? { earlier: entry.earlierResult, edit: this.editSinceLastLint(file, entry) } : undefined;
     entry.earlierResult = entry.edit = undefined;
     entry.result = lint(this.project, file, { rules: this.rules, cache: this.parses, incremental });
-    this.uses.set(file, entry.result.model.visibleFiles);
+    this.setUses(file, entry.result.model.usedFiles);
     return entry.result;
   }
 
@@ -82,7 +86,7 @@ export class Linter {
   forget(file: string): void {
     this.changed(file);
     this.entries.delete(file);
-    this.uses.delete(file);
+    this.setUses(file, []);
   }
 
   /** The settings changed: every file is linted again (their parses are kept). */
@@ -90,9 +94,24 @@ export class Linter {
     for (const entry of this.entries.values()) entry.result = undefined;
   }
 
-  /** Files whose last lint saw `file` through `use`. */
+  /** Files whose `use` lines led to `file` (or looked for it) when last linted. */
   dependants(file: string): string[] {
-    return [...this.uses.entries()].filter(([other, seen]) => other !== file && seen.includes(file)).map(([other]) => other);
+    return [...(this.usedBy.get(file) ?? [])].filter((other) => other !== file);
+  }
+
+  private setUses(file: string, used: readonly string[]): void {
+    for (const old of this.uses.get(file) ?? []) {
+      const users = this.usedBy.get(old);
+      users?.delete(file);
+      if (users?.size === 0) this.usedBy.delete(old);
+    }
+    if (used.length === 0) this.uses.delete(file);
+    else this.uses.set(file, used);
+    for (const target of used) {
+      let users = this.usedBy.get(target);
+      if (!users) this.usedBy.set(target, (users = new Set()));
+      users.add(file);
+    }
   }
 
   private entry(file: string): Entry {

@@ -107,9 +107,11 @@ export function createServer(connection: Connection, project?: Project): Server 
   documents.onDidClose((e) => {
     const file = session.id(e.document.uri);
     session.close(file);
-    // A closed file outside the workspace is forgotten; one inside keeps its findings.
-    if (session.isKnown(file)) diagnostics.schedule(file);
-    else diagnostics.clear(e.document.uri);
+    // A closed file outside the workspace is forgotten; one inside keeps its findings,
+    // published from now on under the project's spelling of its URI (what the editor's
+    // spelling showed goes, if the two differ).
+    if (!session.isKnown(file) || session.uri(file) !== e.document.uri) diagnostics.clear(e.document.uri);
+    diagnostics.schedule(file);
   });
 
   connection.onDidChangeWatchedFiles((params) => {
@@ -121,8 +123,10 @@ export function createServer(connection: Connection, project?: Project): Server 
       const file = session.id(change.uri);
       const known = session.isKnown(file);
       session.changedOnDisk(file);
-      if (session.isKnown(file)) diagnostics.schedule(file);
-      else if (known) diagnostics.clear(change.uri);
+      if (known && !session.isKnown(file)) diagnostics.clear(change.uri);
+      // Published if still known, and the files whose `use` lines lead to it (or looked
+      // for it while it was missing) are linted again.
+      diagnostics.schedule(file);
     }
   });
 

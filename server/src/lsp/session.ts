@@ -1,6 +1,7 @@
 import { LineIndex } from '../base/line-index';
 import { LintResult } from '../engine/lint';
 import { Linter } from '../engine/linter';
+import { isInside } from '../host/files';
 import { Project } from '../host/project';
 import { catalogue } from '../rules/catalogue';
 import { ClientSettings, DEFAULT_SETTINGS } from './settings';
@@ -66,24 +67,28 @@ export class Session {
     if (!same) this.linter.changed(file);
   }
 
-  /** The editor closed a document: a file on disk is linted from disk again; any other is forgotten. */
+  /** The editor closed a document: a file on disk inside the workspace is linted from disk again; any other is forgotten. */
   close(file: string): void {
     this.spellings.delete(file);
     this.project.close(file);
-    this.changedOnDisk(file);
+    if (this.project.folders.some((folder) => isInside(file, folder))) this.changedOnDisk(file);
+    else this.forget(file);
   }
 
   /** A file changed on disk (or was created or deleted). An open document is the editor's. */
   changedOnDisk(file: string): void {
     if (this.project.isOpen(file)) return;
     this.project.changed(file);
-    if (typeof this.project.read(file) === 'string') {
+    // A file that is there but cannot be read as text stays known: its one finding says why.
+    if (this.project.read(file) !== undefined) {
       this.known.add(file);
       this.linter.changed(file);
-    } else {
-      this.known.delete(file);
-      this.linter.forget(file);
-    }
+    } else this.forget(file);
+  }
+
+  private forget(file: string): void {
+    this.known.delete(file);
+    this.linter.forget(file);
   }
 
   /** A settings file changed: every file is linted with what they now say. */

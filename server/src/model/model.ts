@@ -46,6 +46,11 @@ export interface SpecModel {
   readonly references: readonly Reference[];
   /** The files this file sees through `use`, directly or through other files. */
   readonly visibleFiles: readonly string[];
+  /**
+   * Every file a `use` line led to, read or not: the visible files, and those missing or
+   * unreadable. When any of them appears, changes or goes, this file's lint changes.
+   */
+  readonly usedFiles: readonly string[];
   /** Model findings: `structure/duplicate-id`, `structure/unresolved-use`, `structure/invalid-value`. */
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -87,7 +92,7 @@ export function analyse(uri: string, text: string, access: FileAccess, cache: Pa
   const parsed = cache.get(uri) ?? parse(text);
   cache.set(uri, parsed);
   const diagnostics: Diagnostic[] = [];
-  const uses = resolveUses(uri, parsed.file, access, cache, diagnostics);
+  const { visible: uses, tried } = resolveUses(uri, parsed.file, access, cache, diagnostics);
 
   const definitions = new Map<string, Definition>();
   const clash = (definition: Definition, existing: Definition, reportAt: ast.Node): void => {
@@ -137,6 +142,7 @@ export function analyse(uri: string, text: string, access: FileAccess, cache: Pa
     definitions,
     references,
     visibleFiles: uses.map((u) => u.file),
+    usedFiles: [...tried],
     diagnostics,
   };
 }
@@ -159,9 +165,10 @@ export const MAX_USE_DEPTH = 10_000;
  * call stack) and the files on the current path in a set, so each step costs the same
  * however deep the chain.
  */
-function resolveUses(uri: string, file: ast.FileNode, access: FileAccess, cache: ParseCache, diagnostics: Diagnostic[]): VisibleFile[] {
+function resolveUses(uri: string, file: ast.FileNode, access: FileAccess, cache: ParseCache, diagnostics: Diagnostic[]): { visible: VisibleFile[]; tried: Set<string> } {
   const visible: VisibleFile[] = [];
   const seen = new Set<string>([uri]);
+  const tried = new Set<string>();
   const unresolved = (via: ast.UseItem, message: string): void => {
     diagnostics.push({ code: 'structure/unresolved-use', severity: 'error', message, span: via.path?.span ?? via.span });
   };
@@ -190,6 +197,7 @@ function resolveUses(uri: string, file: ast.FileNode, access: FileAccess, cache:
       if (!frame.via) unresolved(use, `cannot use \`${written}\`: ${target.refused}`);
       continue;
     }
+    tried.add(target.uri);
     if (path.has(target.uri)) {
       const chain = stack.map((f) => f.from);
       const names = [...chain.slice(chain.indexOf(target.uri)), target.uri].map((u) => access.display(u));
@@ -218,7 +226,7 @@ function resolveUses(uri: string, file: ast.FileNode, access: FileAccess, cache:
     path.add(target.uri);
     stack.push({ from: target.uri, uses: usesOf(parsed.file), next: 0, via: root });
   }
-  return visible;
+  return { visible, tried };
 }
 
 function resolveReferences(file: ast.FileNode, definitions: ReadonlyMap<string, Definition>): Reference[] {

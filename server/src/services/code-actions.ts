@@ -49,7 +49,7 @@ function disableForLine(result: LintResult, d: Diagnostic): CodeAction {
  */
 export function fixAll(project: Project, result: LintResult): CodeAction | undefined {
   const text = result.facts.text;
-  const fixed = fixText(project, result.model.uri, result.rules, text);
+  const fixed = fixText(project, result.model.uri, result.rules, text, result);
   if (fixed.fixed === 0) return undefined;
   return { title: 'Fix all outcome-lint findings that are safe to fix', kind: 'source.fixAll', edits: [{ span: { start: 0, end: text.length }, newText: fixed.text }] };
 }

@@ -177,7 +177,7 @@ const scenarios: Scenario[] = [
     },
   },
   {
-    name: 'fix-all on save mends a misspelt id and changes no figure; a suggestion chosen from the light bulb applies only itself',
+    name: 'fix-all on save mends an id\'s capitals and changes no figure; a suggestion chosen from the light bulb applies only itself',
     screenshot: 'fix-all-on-save.png',
     async run(wb) {
       const file = 'reoffending.outcome';
@@ -197,10 +197,11 @@ const scenarios: Scenario[] = [
       };
       await wb.showProblemsFor(file);
       await wb.openFile(file);
-      // A misspelt outcome id, typed: safe to fix. Saving runs fix-all.
+      // An outcome id typed with a capital: safe to fix. Saving runs fix-all.
       const [payLine, payColumn] = at(/pay £2,800 for desistance/, 'desistance');
-      await wb.goTo(payLine, payColumn + 'desistance'.length);
-      await wb.page.keyboard.type('x');
+      await wb.goTo(payLine, payColumn);
+      await wb.page.keyboard.press('Delete');
+      await wb.page.keyboard.type('D');
       await wb.waitForProblems((rows) => rows.some((r) => r.code === 'structure/undefined-outcome' && r.line === payLine));
       await wb.page.keyboard.press('Control+S');
       // The id is mended, and nothing else: `upfront 0%`, the 18% fee and every figure as written.

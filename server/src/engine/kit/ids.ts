@@ -1,5 +1,8 @@
 import { NameIndex } from '../../base/did-you-mean';
+import { Fix } from '../../base/diagnostic';
+import { Span } from '../../base/span';
 import { Definition } from '../../model/model';
+import { SpecFacts } from '../facts';
 
 /** Distinct ids a lint suggests a correction for, at most: past that, a file is broken beyond what a guess helps. */
 const MOST_SUGGESTED = 200;
@@ -19,4 +22,22 @@ export function idSuggester(definitions: Iterable<Definition>): (id: string) => 
     known.set(id, found);
     return found;
   };
+}
+
+/**
+ * The edit that corrects an unresolved id to the definition it most likely meant: a fix
+ * (safe to apply unread) only when the two differ in capitals alone, no other definition
+ * differs from it in capitals alone, and every used file could be read; otherwise a
+ * suggestion. `housed_12m` → `housed_6m` is two letters, and a different outcome with a
+ * different price: a person must choose it. And when a used file could not be read, the
+ * id may well be defined there.
+ */
+export function idCorrection(facts: SpecFacts, at: Span, id: string, near: Definition | undefined): { fixes: Fix[]; suggestions: Fix[] } {
+  if (!near) return { fixes: [], suggestions: [] };
+  const correction: Fix = { title: `Change to \`${near.name.text}\``, edits: [facts.edits.replace(at, near.name.text)] };
+  const folded = id.toLowerCase();
+  const capitalsOnly = near.name.text.toLowerCase() === folded;
+  const alone = [...facts.model.definitions.keys()].filter((name) => name.toLowerCase() === folded).length === 1;
+  const usesRead = !facts.model.diagnostics.some((d) => d.code === 'structure/unresolved-use');
+  return capitalsOnly && alone && usesRead ? { fixes: [correction], suggestions: [] } : { fixes: [], suggestions: [correction] };
 }

@@ -5,7 +5,7 @@
 export { readsAsLegalDuty, dutyWords } from './duties';
 export { Block, Edits, lastOf } from './edits';
 export { fromReport } from './evidence';
-export { idSuggester } from './ids';
+export { idCorrection, idSuggester } from './ids';
 export { memoByText } from './memo';
 export { reportModelFindings } from './model-findings';
 export { namesNothing, saysNothing, shortQuote } from './placeholders';

@@ -24,7 +24,9 @@ export function codeActions(session: Session, { textDocument, range, context }: 
       actions.push({ title: `Show documentation for ${code}`, kind: CodeActionKind.QuickFix, command: { title: 'Show rule documentation', command: SHOW_RULE_DOCUMENTATION, arguments: [code] } });
     }
   }
-  if (wanted(CodeActionKind.SourceFixAll)) {
+  // Fix-all lints the file again, pass after pass, so only when asked for by name (on
+  // save, or from the Source Action menu): the light bulb asks on every cursor move.
+  if (context.only && wanted(CodeActionKind.SourceFixAll)) {
     const all = fixAll(session.project, doc.result);
     if (all) actions.push(toCodeAction(all, textDocument.uri, doc.index, where, rules));
   }

@@ -1,4 +1,4 @@
-import { defineRule, idSuggester } from '../../engine/kit';
+import { defineRule, idCorrection, idSuggester } from '../../engine/kit';
 
 export const rule = defineRule({
   meta: {
@@ -13,7 +13,7 @@ export const rule = defineRule({
     examples: {
       fires: 'outcome job { for neet }\npayment {\n  pay £3,200 for jobs per participant\n}\n',
       passes: 'outcome job { for neet }\npayment {\n  pay £3,200 for job per participant\n}\n',
-      fix: 'Correct the id after `for` in the `pay` line, or define the outcome it means. When one outcome is a letter or two away, the quick fix corrects the id to it.',
+      fix: 'Correct the id after `for` in the `pay` line, or define the outcome it means. When one outcome is a letter or two away, a suggestion corrects the id to it (a fix, applied with the others, when only the capitals differ).',
     },
   },
   check({ facts, report }) {
@@ -27,7 +27,7 @@ export const rule = defineRule({
         message: reference.wrongKind
           ? `\`${name}\` is a ${reference.wrongKind.kind}, not an outcome: \`pay … for\` names the outcome being paid for`
           : `no outcome \`${name}\` is defined here or in a used file, so this line pays for nothing anyone can measure${near ? ` (did you mean \`${near.name.text}\`?)` : ''}`,
-        fixes: near ? [{ title: `Change to \`${near.name.text}\``, edits: [facts.edits.replace(reference.name.span, near.name.text)] }] : [],
+        ...idCorrection(facts, reference.name.span, name, near),
         ...(reference.wrongKind ? { related: [{ message: `\`${name}\` is defined here`, span: reference.wrongKind.name.span, ...(reference.wrongKind.uri === facts.model.uri ? {} : { uri: reference.wrongKind.uri }) }] } : {}),
       });
     }

@@ -1,6 +1,6 @@
 import { Fix } from '../../base/diagnostic';
 import * as ast from '../../syntax/ast';
-import { defineRule, fix, fromReport, idSuggester, lastOf, SpecFacts } from '../../engine/kit';
+import { defineRule, fix, fromReport, idCorrection, idSuggester, lastOf, SpecFacts } from '../../engine/kit';
 
 /*
  * `for` and `pay … in` must name a cohort or segment that this file or a used file
@@ -29,8 +29,9 @@ export const rule = defineRule({
       fires: 'outcome sustained_job "Sustained employment" {\n  for young_people\n  measure "26 weeks in paid work"\n}\n',
       passes: 'use "shared.outcome"\n\noutcome sustained_job "Sustained employment" {\n  for neet\n  measure "26 weeks in paid work"\n}\n',
       fix:
-        'Define the cohort (with eligibility and a size), `use` the file that defines it, or correct the id. The ' +
-        'quick fix corrects a near miss of a defined id, or adds a cohort to fill in.',
+        'Define the cohort (with eligibility and a size), `use` the file that defines it, or correct the id. A ' +
+        'suggestion corrects a near miss of a defined id (a fix, applied with the others, when only the capitals ' +
+        'differ), or adds a cohort to fill in.',
     },
   },
   check({ facts, report }) {
@@ -56,8 +57,7 @@ export const rule = defineRule({
         continue;
       }
       const near = suggest(id);
-      // The id corrected to the one defined is safe; a stub to fill in is a suggestion.
-      const correction = near && { title: `Change to \`${near.name.text}\``, edits: [facts.edits.replace(ref.name.span, near.name.text)] };
+      const correction = idCorrection(facts, ref.name.span, id, near);
       const stub = near || unreadable || stubbed.has(id) ? undefined : isFor ? cohortStub(facts, id) : segmentStub(facts, id, payOf.get(ref.name));
       if (stub) stubbed.add(id);
       const what = isFor ? 'cohort or segment' : 'segment';
@@ -72,8 +72,8 @@ export const rule = defineRule({
             : unreadable
               ? ' (a file this one uses could not be read)'
               : ''),
-        fixes: [correction],
-        suggestions: [stub],
+        fixes: correction.fixes,
+        suggestions: [...correction.suggestions, stub],
       });
     }
 
