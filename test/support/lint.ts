@@ -1,6 +1,6 @@
 import { Config } from '../../server/src/config/config';
 import { lint, LintResult } from '../../server/src/engine/lint';
-import { Project as EngineProject, projectOf } from '../../server/src/engine/project';
+import { Project as EngineProject, projectOf, withText } from '../../server/src/engine/project';
 import { Project } from '../../server/src/host/project';
 import { FileAccess } from '../../server/src/model/file-access';
 import { catalogue } from '../../server/src/rules/catalogue';
@@ -15,7 +15,7 @@ export function lintText(file: string, text: string, access: FileAccess = noFile
 
 /** A project in which `file` holds `text`: other files come through `access`, and every file takes `config`. */
 export function textProject(file: string, text: string, access: FileAccess = noFiles, config?: Config): EngineProject {
-  return projectOf({ resolve: (from, path) => access.resolve(from, path), read: (f) => (f === file ? text : access.read(f)), display: (f) => access.display(f) }, config);
+  return withText(projectOf(access, config), file, text);
 }
 
 /** A project of these folders on the disk, as a front end makes one. */

@@ -11,8 +11,8 @@ export function cover(a: Span, b: Span): Span {
 
 /**
  * Whether a value inside a tree (a node's part) is a span: spans are the only objects
- * in a tree with a numeric start and end. For code that walks any tree (reparse.ts,
- * rules/reuse.ts).
+ * in a tree with a numeric start and end. For code that walks any tree
+ * (syntax/reparse.ts, engine/reuse.ts, engine/facts.ts).
  */
 export function isSpan(value: object): value is Span {
   const v = value as { start?: unknown; end?: unknown };

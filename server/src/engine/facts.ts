@@ -1,5 +1,6 @@
 import * as ast from '../syntax/ast';
 import { LineIndex } from '../base/line-index';
+import { isSpan, Span } from '../base/span';
 import { FileAccess } from '../model/file-access';
 import { maximumPayment, MaximumPayment } from '../model/max-payment';
 import { Definition, SpecModel } from '../model/model';
@@ -145,6 +146,28 @@ export class SpecFacts {
     return this.edit;
   }
 
+  /**
+   * The words of a span as written, each run of spaces and line breaks as one space: a
+   * figure, a keyword, a duration (`upfront 0%`, `5 years from 2026-04-01`). Never a
+   * string of the spec: a rule reads those with its context's `read`, which notes the
+   * read, so that an edit to the string lints the rule again (engine/reuse.ts). A span
+   * over a string is a mistake in the rule, and throws.
+   */
+  written(span: Span): string {
+    const strings = this.strings;
+    // The strings are in text order and do not overlap: find the first that ends after the span starts.
+    let low = 0;
+    let high = strings.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (strings[mid].text.span.end <= span.start) low = mid + 1;
+      else high = mid;
+    }
+    const string = strings[low];
+    if (string && string.text.span.start < span.end) throw new Error(`a rule asked for the words of ${span.start}–${span.end} as written, over a string: read strings with read()`);
+    return this.text.slice(span.start, span.end).replace(/\s+/g, ' ');
+  }
+
   /** 1-based line of an offset, for messages that point elsewhere ("defined on line 3"). */
   lineOf(offset: number): number {
     return this.lines.lineColumn(offset).line;
@@ -166,29 +189,23 @@ export interface PlacedString {
 function placedStrings(file: ast.FileNode, text: string): PlacedString[] {
   const found: PlacedString[] = [];
   // By shape alone: the value is never read here, so no rule is noted as reading it.
-  const isString = (value: unknown): value is ast.Text =>
-    typeof value === 'object' && value !== null && typeof (value as Record<string, unknown>).value === 'string' && Object.keys(value).length === 2 && 'span' in value;
   const visit = (value: unknown, field: string): void => {
     if (typeof value !== 'object' || value === null) return;
     if (Array.isArray(value)) {
       for (const item of value) visit(item, field);
       return;
     }
-    if (isString(value)) {
+    if (ast.isTextNode(value)) {
       found.push({ text: value, field });
       return;
     }
     const node = value as Record<string, unknown>;
     // A field names what it holds by its keyword, as written: `warning signs "…"`.
-    const own = isSpanLike(node.keyword) ? text.slice(node.keyword.start, node.keyword.end).replace(/\s+/g, ' ') : field;
+    const own = typeof node.keyword === 'object' && node.keyword !== null && isSpan(node.keyword) ? text.slice(node.keyword.start, node.keyword.end).replace(/\s+/g, ' ') : field;
     for (const [key, part] of Object.entries(node)) if (key !== 'span' && key !== 'keyword') visit(part, key === 'title' ? 'title' : key === 'source' ? `${own} source` : own);
   };
   visit(file.items, 'text');
   return found.sort((a, b) => a.text.span.start - b.text.span.start);
-}
-
-function isSpanLike(value: unknown): value is { start: number; end: number } {
-  return typeof value === 'object' && value !== null && typeof (value as { start?: unknown }).start === 'number';
 }
 
 /** The `pay` lines that name an outcome, by outcome id. */

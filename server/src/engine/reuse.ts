@@ -1,7 +1,7 @@
 import { Config } from '../config/config';
 import { Diagnostic } from '../base/diagnostic';
 import { SpecModel } from '../model/model';
-import { Text } from '../syntax/ast';
+import { isTextNode, Text } from '../syntax/ast';
 import { ParseResult } from '../syntax/parse';
 import { isSpan } from '../base/span';
 import { ItemEdit } from '../syntax/reparse';
@@ -124,18 +124,13 @@ function sameButValues(a: unknown, b: unknown, moved: (p: number) => number, pai
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
   if (isSpan(x)) return isSpan(y) && y.start === moved(x.start) && y.end === moved(x.end);
-  if (isTextShaped(x)) {
-    if (!isTextShaped(y) || !sameButValues(x.span, y.span, moved, pairs)) return false;
+  if (isTextNode(x)) {
+    if (!isTextNode(y) || !sameButValues(x.span, y.span, moved, pairs)) return false;
     pairs.push([x, y]);
     return true;
   }
   const keys = Object.keys(x);
   return keys.length === Object.keys(y).length && keys.every((k) => sameButValues(x[k], y[k], moved, pairs));
-}
-
-/** A node of a string's shape: a span and a value that is text, nothing else. */
-function isTextShaped(value: Record<string, unknown>): value is Record<string, unknown> & Text {
-  return typeof value.value === 'string' && typeof value.span === 'object' && Object.keys(value).length === 2;
 }
 
 /**

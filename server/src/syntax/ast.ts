@@ -22,6 +22,16 @@ export interface Text extends Node {
   readonly value: string;
 }
 
+/**
+ * A string of the spec, told by its shape (a span and a value that is text, nothing
+ * else) without reading the value. A chosen word (`results`, `must`) has that shape too.
+ */
+export function isTextNode(value: unknown): value is Text {
+  if (typeof value !== 'object' || value === null) return false;
+  const node = value as Record<string, unknown>;
+  return typeof node.value === 'string' && typeof node.span === 'object' && Object.keys(node).length === 2;
+}
+
 export interface NumberValue extends Node {
   readonly value: number;
   readonly source: string;

@@ -58,6 +58,9 @@ export class OutcomeParser extends CstParser {
   private boundRepetitionRecovery(): void {
     const self = this as unknown as { attemptInRepetitionRecovery: (...args: unknown[]) => void };
     const recover = self.attemptInRepetitionRecovery;
+    // A Chevrotain that renamed it would fail here, when the parser is made (at start-up,
+    // and in every test), rather than on the first error mended in a repetition.
+    if (typeof recover !== 'function') throw new Error('this Chevrotain has no attemptInRepetitionRecovery: the bound on error recovery needs updating');
     let depth = 0;
     self.attemptInRepetitionRecovery = (...args: unknown[]): void => {
       if (depth >= MAX_RECOVERIES) return;

@@ -56,7 +56,7 @@ export const rule = defineRule({
     for (const outcome of facts.outcomes) {
       const target = outcome.target;
       if (!target?.value) continue;
-      const written = `\`${facts.text.slice(target.span.start, target.span.end).replace(/\s+/g, ' ')}\``;
+      const written = `\`${facts.written(target.span)}\``;
 
       const by = target.by;
       if (term && by?.valid) {
@@ -122,7 +122,7 @@ function termDates(facts: SpecFacts): TermDates | undefined {
   const from = field?.from;
   if (!field || !length || !from?.valid || !(length.amount > 0)) return undefined;
   const { start, end } = termSpan(from, length);
-  const written = facts.text.slice(length.span.start, field.span.end).replace(/\s+/g, ' ');
+  const written = facts.written({ start: length.span.start, end: field.span.end });
   return { field, start, end, written };
 }
 

@@ -32,7 +32,7 @@ export const rule = defineRule({
     if (upfront?.value) {
       report({
         at: upfront.span,
-        message: `\`${facts.text.slice(upfront.span.start, upfront.span.end)}\` pays nothing up front: the provider must fund the whole service until results are paid`,
+        message: `\`${facts.written(upfront.span)}\` pays nothing up front: the provider must fund the whole service until results are paid`,
         suggestions: [{ title: 'Pay 20% up front', edits: [facts.edits.replace(upfront.value.span, '20%')] }],
       });
       return;

@@ -110,8 +110,8 @@ function list(items: readonly string[]): string {
  * the writer changes the price, the spec pays what it paid before.
  */
 function addSegmentPrices(facts: SpecFacts, flat: ast.PayLine, segments: readonly string[], money: string): Fix | undefined {
-  const source = facts.text.slice(flat.amount!.span.start, flat.amount!.span.end);
-  const threshold = flat.threshold ? ` threshold ${facts.text.slice(flat.threshold.span.start, flat.threshold.span.end)}` : '';
+  const source = facts.written(flat.amount!.span);
+  const threshold = flat.threshold ? ` threshold ${facts.written(flat.threshold.span)}` : '';
   const lines = segments.map((s) => `pay ${source} for ${flat.outcome!.text} per participant in ${s}${threshold}`);
   const what = segments.length === 1 ? `\`${lines[0]}\`` : `a price line for each of ${list(segments.map(code))}`;
   // No fix in a block that is not closed: where it ends is a guess (see insertField).

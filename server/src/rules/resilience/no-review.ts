@@ -42,8 +42,8 @@ export const rule = defineRule({
     if (!term || term.amount <= 0 || timed.length === 0 || timed.length < reviews.length) return;
     const soonest = timed.reduce((a, b) => (daysIn(b.every) < daysIn(a.every) ? b : a));
     if (daysIn(soonest.every) < daysIn(term)) return;
-    const written = facts.text.slice(soonest.keyword.start, soonest.every.span.end).replace(/\s+/g, ' ');
-    const termText = facts.text.slice(term.span.start, term.span.end).replace(/\s+/g, ' ');
+    const written = facts.written({ start: soonest.keyword.start, end: soonest.every.span.end });
+    const termText = facts.written(term.span);
     report({
       at: soonest.span,
       message: `the first \`${written}\` comes no sooner than the end of the term (${termText}): the contract is never reviewed while it runs`,

@@ -9,8 +9,12 @@ import { defineRule, fromReport, shortQuote } from '../../engine/kit';
  * stops a spec with a gap from being merged.
  */
 
-/** The whole text is a placeholder: a gap mark, a note to come back, or an instruction in brackets. */
-const PLACEHOLDER = /^(?:…|\.{3}|(?:TODO|FIXME|XXX|TBC|TBD|TBA)\b.*|\[[^\]]*\]|<[^>]*>)$/is;
+/**
+ * The whole text is a placeholder: a gap mark, a note to come back (in capitals, as such
+ * notes are written: "Todo app usage data" is a real measure), or an instruction in
+ * brackets.
+ */
+const PLACEHOLDER = /^(?:…|\.{3}|(?:TODO|FIXME|XXX|TBC|TBD|TBA)\b.*|\[[^\]]*\]|<[^>]*>)$/s;
 
 /** The placeholder in a text, as the message quotes it; undefined when the text is not one. */
 function placeholder(text: string): string | undefined {
