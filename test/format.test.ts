@@ -211,14 +211,16 @@ describe('format', () => {
       );
     });
 
-    it("keeps the writer's column for trailing comments, so that aligned comments stay aligned", () => {
+    it("keeps the column of trailing comments aligned on neighbouring lines; a lone one goes two spaces after the code", () => {
       const aligned = ['payment {', '  model results', '  upfront 15%                   # paid in the first quarter', '  cap £1.44m                    # 80% of the budget', '}', ''].join('\n');
       assert.equal(formatted(aligned), aligned);
-      // Re-indented, the comments keep their column; where the text now reaches it, two spaces.
+      // Re-indented, aligned comments keep their column; where the text now reaches it, two spaces.
       assert.equal(
-        formatted('payment {\n      upfront 15%         # first quarter\n  pay £3,200 for job per participant in young_parents # a long line\n}\n'),
-        'payment {\n  upfront 15%             # first quarter\n  pay £3,200 for job per participant in young_parents  # a long line\n}\n',
+        formatted('payment {\n      upfront 15%         # first quarter\n      cap £1.44m          # 80%\n  pay £3,200 for job per participant in young_parents # a long line\n}\n'),
+        'payment {\n  upfront 15%             # first quarter\n  cap £1.44m              # 80%\n  pay £3,200 for job per participant in young_parents  # a long line\n}\n',
       );
+      // A comment in a column of its own is spacing, which the layout holds: two spaces.
+      assert.equal(formatted('cohort a {\n  size 3                                        # lone\n\n  referral by "GPs"  # another\n}\n'), 'cohort a {\n  size 3  # lone\n\n  referral by "GPs"  # another\n}\n');
     });
 
     it('lets a comment inside a field end the line, and goes on one level deeper', () => {

@@ -1,4 +1,5 @@
 import { CstElement, CstNode, IToken } from 'chevrotain';
+import { LineIndex } from '../base/line-index';
 import { parse } from '../syntax/parse';
 import { parser } from '../syntax/parser';
 import { Comma, LCurly, RCurly, tokenize } from '../syntax/tokens';
@@ -29,9 +30,9 @@ import { Comma, LCurly, RCurly, tokenize } from '../syntax/tokens';
  * - Comments are never dropped or moved to another item. A comment on a line of its
  *   own stays on a line of its own, before the token that followed it, indented to
  *   that token's level (a comment just before a `}` is indented with the block's
- *   fields). A comment after a token stays at the end of that token's line, in the
- *   column the writer put it in (so comments aligned in a column stay aligned), or two
- *   spaces after the token when the line's text now reaches that column; trailing
+ *   fields). A comment after a token stays at the end of that token's line, two spaces
+ *   after it; comments the writer lined up in one column on neighbouring lines keep
+ *   that column, where the line's text leaves room for it; trailing
  *   spaces inside a comment are removed. A comment in the middle of
  *   a field ends the line, and the rest of the field goes on the next line, indented
  *   one level more than the field.
@@ -112,6 +113,8 @@ function formatText(text: string): FormatResult {
     ...comments.map((token) => element(token, true)),
   ].sort((a, b) => a.start - b.start);
 
+  const aligned = alignedComments(text, comments);
+
   // For each comment, the token after it (the one it is indented to), if any.
   const anchors: (Element | undefined)[] = new Array(elements.length);
   for (let i = elements.length - 1, next: Element | undefined; i >= 0; i--) {
@@ -141,10 +144,10 @@ function formatText(text: string): FormatResult {
       const image = el.token.image.trimEnd();
       const trailing = previous !== undefined && current !== undefined && !/[\r\n]/.test(text.slice(prevEnd, el.start));
       if (trailing) {
-        // On a line the writer wrote as it is now, the comment keeps its column, where the
-        // text leaves room for it: comments aligned in a column stay aligned.
+        // Comments the writer aligned in a column stay aligned, where the text leaves room
+        // (on a line written as it is now); any other is two spaces after the code.
         const reached = current.indent + current.text.length;
-        const column = wholeSourceLine(text, current.origin, el.start) ? columnOf(text, el.start) : 0;
+        const column = aligned.has(el.start) && wholeSourceLine(text, current.origin, el.start) ? columnOf(text, el.start) : 0;
         current.text += `${' '.repeat(Math.max(2, column - reached))}${image}`;
       } else {
         // Indented to the level of the token it comes before.
@@ -233,6 +236,26 @@ function lineStartOf(text: string, offset: number): number {
 function columnOf(text: string, offset: number): number {
   const lineStart = lineStartOf(text, offset);
   return offset - lineStart - (lineStart === 0 && text.startsWith('\ufeff') ? 1 : 0);
+}
+
+/**
+ * The comments after code on their line that share their column with such a comment on
+ * the line above or below: a column the writer lined them up in. A lone comment's column
+ * is not kept, so that `format --check` can hold the spacing.
+ */
+function alignedComments(text: string, comments: readonly IToken[]): Set<number> {
+  const lines = new LineIndex(text);
+  const trailing = new Map<number, { start: number; column: number }>();
+  for (const comment of comments) {
+    const start = comment.startOffset;
+    if (text.slice(lineStartOf(text, start), start).trim().replace(/^\ufeff/, '') === '') continue;
+    trailing.set(lines.lineColumn(start).line, { start, column: columnOf(text, start) });
+  }
+  const aligned = new Set<number>();
+  for (const [line, { start, column }] of trailing) {
+    if (trailing.get(line - 1)?.column === column || trailing.get(line + 1)?.column === column) aligned.add(start);
+  }
+  return aligned;
 }
 
 /** Whether `from` begins its source line (after spaces) and `to` is on that line: an output line that was one line as written. */
