@@ -49,6 +49,7 @@ import { SCHEMA_PATH, specToYaml } from './yaml';
  *   --where numbers  edit `size` numbers instead of strings (see `edits`)
  *   --profile DIR    run outcome-lint only, with `node --cpu-prof`, and print the
  *                    functions with the most self time
+ *   --burst          outcome-lint only: a typing burst instead (see `burst`)
  */
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -72,8 +73,9 @@ export class LspServer {
   readonly child: ChildProcess;
   readonly connection: ProtocolConnection;
   private readonly waiters = new Set<(p: Publish) => boolean>();
-  /** Every uri's latest publish. */
+  /** Every uri's latest publish, and how many there have been. */
   readonly latest = new Map<string, Publish>();
+  readonly published = new Map<string, number>();
   /** Sections of workspace/configuration requests answered so far. */
   readonly configured: string[] = [];
   stderr = '';
@@ -92,6 +94,7 @@ export class LspServer {
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       const publish = { params, at: performance.now() };
       this.latest.set(params.uri, publish);
+      this.published.set(params.uri, (this.published.get(params.uri) ?? 0) + 1);
       for (const w of [...this.waiters]) if (w(publish)) this.waiters.delete(w);
     });
     this.connection.onRequest(ConfigurationRequest.type, (params) =>
@@ -306,6 +309,46 @@ async function run(subject: Subject, text: string, count: number, where: EditPla
   }
 }
 
+/**
+ * A typing burst: `keys` keystrokes `gapMs` apart, without waiting for diagnostics (a
+ * word typed into strings spread over the file, as `edits` makes them), on a spec of
+ * `lines` lines. What a user feels is how long after the last key its diagnostics come,
+ * and how many lints the server ran on the way (one per publish of the file).
+ */
+async function burst(lines: number, keys: number, gapMs: number): Promise<void> {
+  const text = generateSpec(lines);
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'outcome-lint-burst-bench-'));
+  const file = path.join(folder, 'bench.outcome');
+  fs.writeFileSync(file, text);
+  const uri = pathToFileURL(file).toString();
+  const server = await outcomeLint().start(folder);
+  try {
+    const first = server.next((p) => p.uri === uri && p.version === 1);
+    await server.open(uri, 'outcome', text);
+    await first;
+    await sleep(500);
+    const before = server.published.get(uri) ?? 0;
+    const last = keys + 1;
+    const final = server.next((p) => p.uri === uri && p.version === last);
+    let sentLast = 0;
+    let version = 1;
+    for (const e of edits(text, keys)) {
+      version++;
+      await server.change(uri, version, [change(e)]);
+      sentLast = performance.now();
+      if (version < last) await sleep(gapMs);
+    }
+    const done = await final;
+    console.log(
+      `outcome-lint, ${text.split('\n').length.toLocaleString('en-GB')} lines (${(text.length / 1024 / 1024).toFixed(1)} MiB), ${keys} keystrokes ${gapMs} ms apart: ` +
+        `diagnostics of the last ${(done.at - sentLast).toFixed(0)} ms after it; ${(server.published.get(uri) ?? 0) - before} lints in all`,
+    );
+  } finally {
+    await server.stop();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 // ---- the servers ------------------------------------------------------------------
 
 const OUR_SETTINGS = { enable: true, maxProblems: 1000, inlayHints: true, maxFileSizeMB: 10 };
@@ -483,6 +526,11 @@ async function main(): Promise<void> {
   const where = (option('where') ?? 'strings') as EditPlace;
   if (where !== 'strings' && where !== 'numbers') throw new Error(`--where must be strings or numbers, not ${where}`);
   console.log(`node ${process.version}, ${process.platform} ${process.arch}, ${os.cpus().length} CPUs, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+
+  if (process.argv.includes('--burst')) {
+    for (const lines of (option('lines') ?? '60000,20000').split(',').map(Number)) await burst(lines, count, Number(option('gap') ?? 10));
+    return;
+  }
 
   if (profileDir) {
     fs.mkdirSync(profileDir, { recursive: true });

@@ -43,8 +43,11 @@ describe('extension: manifest', () => {
     }
   });
 
-  it('declares untrusted workspaces supported: nothing from a workspace is run', () => {
-    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+  it('works in untrusted workspaces (nothing from a workspace is run), where the workspace cannot turn linting off, hide findings or lift the size limit', () => {
+    const untrusted = manifest.capabilities.untrustedWorkspaces;
+    assert.equal(untrusted.supported, 'limited');
+    assert.deepEqual([...untrusted.restrictedConfigurations].sort(), ['outcomeLint.enable', 'outcomeLint.maxFileSizeMB', 'outcomeLint.maxProblems']);
+    for (const setting of untrusted.restrictedConfigurations) assert.ok(setting in manifest.contributes.configuration.properties, `${setting} is a setting`);
     assert.equal(manifest.capabilities.virtualWorkspaces.supported, false);
   });
 

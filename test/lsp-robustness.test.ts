@@ -2,7 +2,17 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CancellationTokenSource, DidCloseTextDocumentNotification, DocumentSymbolRequest, HoverRequest } from 'vscode-languageserver-protocol/node';
+import {
+  CancellationTokenSource,
+  DidCloseTextDocumentNotification,
+  DocumentFormattingRequest,
+  DocumentSymbolRequest,
+  HoverRequest,
+  ReferencesRequest,
+  RenameRequest,
+  WorkspaceSymbolRequest,
+} from 'vscode-languageserver-protocol/node';
+import { generateSpec } from '../bench/generate';
 import { LspClient } from './support/lsp-client';
 
 /*
@@ -71,12 +81,44 @@ describe('language server: it survives and keeps serving', function () {
     await stillServing();
   });
 
-  it('a file over the size limit gets one clear finding instead of a lint', async () => {
+  it('a document on a network share (file://host/…) or with an escaped slash (%2F) in its name gets its findings', async () => {
+    for (const uri of ['file://fileserver/commissioning/share.outcome', `${LspClient.uri(dir)}/team%2Fdraft.outcome`]) {
+      await client.open(uri, 'cohort a {\n  size\n}\n');
+      const codes = (await client.diagnostics(uri)).map((d) => d.code);
+      assert.ok(codes.includes('syntax/parse'), `${uri}: ${codes.join(', ')}`);
+    }
+    await stillServing();
+  });
+
+  it('a burst of keystrokes in a big spec is linted once or twice, at its latest text, not once per keystroke', async () => {
+    const uri = LspClient.uri(path.join(dir, 'big.outcome'));
+    const text = generateSpec(18_000);
+    assert.ok(text.length > 500_000 && text.length < 1024 * 1024, `${text.length} characters: big, but under the 1 MB limit`);
+    await client.open(uri, text);
+    await client.diagnostics(uri, (p) => p.version === 1);
+    // 50 keystrokes, sent as fast as the connection takes them: a word typed into the spec's title.
+    const title = { line: 1, character: 'spec "Generated'.length };
+    for (let version = 2; version <= 51; version++) {
+      await client.change(uri, version, [{ range: { start: title, end: title }, text: 'x' }]);
+    }
+    await client.diagnostics(uri, (p) => p.version === 51);
+    const during = client.publishedVersions(uri).filter((v) => v > 1 && v < 51);
+    assert.ok(during.length <= 2, `linted at versions ${during.join(', ')} during the burst`);
+  });
+
+  it('a file over the size limit gets one clear finding instead of a lint, and no other request reads it', async () => {
     const uri = LspClient.uri(path.join(dir, 'huge.outcome'));
-    const huge = `requirement "${'x'.repeat(1_100_000)}"\n`;
+    const huge = `cohort hugecohort "Everyone" {\n  size 3\n}\nrequirement "${'x'.repeat(1_100_000)}"\n`;
     await client.open(uri, huge);
     const diagnostics = await client.diagnostics(uri);
     assert.deepEqual(diagnostics.map((d) => d.message), ['file too large to lint (limit 1 MB)']);
+    const at = { textDocument: { uri }, position: { line: 0, character: 8 } };
+    assert.deepEqual(await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'hugecohort' }), []);
+    assert.deepEqual(await client.connection.sendRequest(ReferencesRequest.type, { ...at, context: { includeDeclaration: true } }), []);
+    assert.equal(await client.connection.sendRequest(RenameRequest.type, { ...at, newName: 'everyone' }), null);
+    assert.equal(await client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }), null);
+    const report = (await client.connection.sendRequest('outcome-lint/report', { uri })) as { html?: string } | null;
+    assert.match(JSON.stringify(report), /larger than 1 MB/);
     await stillServing();
   });
 });

@@ -34,6 +34,8 @@ export class Linter {
    */
   private readonly uses = new Map<string, readonly string[]>();
   private readonly usedBy = new Map<string, Set<string>>();
+  /** How long each file's last lint took, in milliseconds (a remembered lint costs nothing and is not counted). */
+  private readonly costs = new Map<string, number>();
   /**
    * The parse cache every lint shares: each known file's parse of its current text. Only
    * the linted file and what it `use`s get parsed, never the whole workspace.
@@ -63,7 +65,9 @@ export class Linter {
     if (entry.result) return entry.result;
     const incremental = this.typing(file) ? { earlier: entry.earlierResult, edit: this.editSinceLastLint(file, entry) } : undefined;
     entry.earlierResult = entry.edit = undefined;
+    const started = performance.now();
     entry.result = lint(this.project, file, { rules: this.rules, cache: this.parses, incremental });
+    this.costs.set(file, performance.now() - started);
     this.setUses(file, entry.result.model.usedFiles);
     return entry.result;
   }
@@ -86,12 +90,18 @@ export class Linter {
   forget(file: string): void {
     this.changed(file);
     this.entries.delete(file);
+    this.costs.delete(file);
     this.setUses(file, []);
   }
 
   /** The settings changed: every file is linted again (their parses are kept). */
   settingsChanged(): void {
     for (const entry of this.entries.values()) entry.result = undefined;
+  }
+
+  /** How long the file's last lint took, in milliseconds; 0 for a file not linted yet. */
+  costOf(file: string): number {
+    return this.costs.get(file) ?? 0;
   }
 
   /** Files whose `use` lines led to `file` (or looked for it) when last linted. */

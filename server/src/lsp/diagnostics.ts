@@ -5,16 +5,28 @@ import { toConfigDiagnostic, toLspDiagnostic, tooLargeDiagnostic } from './conve
 import { Session } from './session';
 
 /*
- * Findings, published as the user types. A change is linted after the messages already
- * queued are read (setImmediate), not after a fixed delay: a burst of keystrokes costs
- * one lint, of the latest text. The files that see a changed file through `use` are
- * linted after it, in the background, one at a time between other messages.
+ * Findings, published as the user types. A change that comes alone is linted at once.
+ * When more changes are waiting behind it (a burst: keys typed faster than the file is
+ * linted, or many edits at once), the lint waits until they stop coming for about as
+ * long as a lint of the file takes: in a big file whose lint takes a second, a burst of
+ * keystrokes costs one lint, of the latest text, a second after the last key.
+ *
+ * The JSON-RPC layer handles one message per turn of the event loop, each in a
+ * `setImmediate` queued as the one before it ends. So a `setImmediate` queued while a
+ * change is handled runs before the next message is, and every keystroke of a burst
+ * was linted; one queued from inside another runs after it, and sees whether another
+ * change was waiting.
  */
+
+/** The longest wait for the changes to stop, however slow a file's lint. */
+const MOST_SETTLE_MS = 1_000;
 
 export class Diagnostics {
   /** Files waiting to be linted: the latest text wins, stale work never starts. */
   private readonly pending = new Set<string>();
-  private flushing = false;
+  /** When the change that started the wait for a lint came; undefined when no lint is awaited. */
+  private armed: number | undefined;
+  private lastChange = 0;
   /** Settings files with problems shown in them now: file → the problems, as shown. */
   private readonly shownConfigProblems = new Map<string, string>();
 
@@ -27,17 +39,30 @@ export class Diagnostics {
 
   schedule(file: string): void {
     this.pending.add(file);
-    if (this.flushing) return;
-    this.flushing = true;
-    setImmediate(() => {
-      this.flushing = false;
-      const batch = [...this.pending];
-      this.pending.clear();
-      for (const f of batch) this.publish(f);
-      // Files that use these see them change: re-lint them after, at lower priority.
-      const dependants = new Set(batch.flatMap((f) => this.session.linter.dependants(f)).filter((f) => !batch.includes(f)));
-      this.inTheBackground([...dependants]);
-    });
+    this.lastChange = performance.now();
+    if (this.armed) return;
+    const armed = (this.armed = this.lastChange);
+    setImmediate(() => setImmediate(() => this.flushWhenSettled(armed)));
+  }
+
+  /** Lints what is pending, unless changes came after `armed` and have not stopped for as long as a lint of these files takes. */
+  private flushWhenSettled(armed: number): void {
+    if (this.lastChange > armed) {
+      let settle = 0;
+      for (const f of this.pending) settle = Math.max(settle, Math.min(MOST_SETTLE_MS, this.session.linter.costOf(f)));
+      const quiet = performance.now() - this.lastChange;
+      if (quiet < settle) {
+        setTimeout(() => this.flushWhenSettled(armed), settle - quiet);
+        return;
+      }
+    }
+    this.armed = undefined;
+    const batch = [...this.pending];
+    this.pending.clear();
+    for (const f of batch) this.publish(f);
+    // Files that use these see them change: re-lint them after, at lower priority.
+    const dependants = new Set(batch.flatMap((f) => this.session.linter.dependants(f)).filter((f) => !batch.includes(f)));
+    this.inTheBackground([...dependants]);
   }
 
   /** Lints a list of files one at a time between other messages, so requests stay quick. */
