@@ -11,8 +11,9 @@ import { sarifValidator } from './support/sarif';
 /*
  * What the CLI changes in a spec, on temporary copies: `--fix` (the safe fixes only,
  * comments, line breaks and byte order mark kept, a file changed meanwhile or that
- * cannot be written left whole), `--fix-dry-run`, `format --check/--write`, and
- * `--baseline` for adopting outcome-lint on specs already signed off.
+ * cannot be written left whole, a symbolic link written through), `--fix-dry-run`,
+ * `format --check/--write`, outputs that never replace a spec and are written whole,
+ * and `--baseline` for adopting outcome-lint on specs already signed off.
  */
 
 const CLI = path.join(repoRoot, 'dist/cli.js');
@@ -126,6 +127,17 @@ describe('the CLI changes specs with care', function () {
       }
     });
 
+    it('writes through a symbolic link: the file it leads to is fixed, and the link stays a link', () => {
+      const real = write('store/real.outcome', FLAWED);
+      fs.symlinkSync(path.join('store', 'real.outcome'), path.join(dir, 'current.outcome'));
+      const result = run(['--fix', 'current.outcome'], dir);
+      assert.match(result.stderr, /^outcome-lint: applied 2 fixes in 1 file/);
+      assert.ok(fs.lstatSync(path.join(dir, 'current.outcome')).isSymbolicLink(), 'still a link');
+      assert.equal(fs.readlinkSync(path.join(dir, 'current.outcome')), path.join('store', 'real.outcome'));
+      assert.equal(fs.readFileSync(real, 'utf8'), FIXED);
+      assert.deepEqual(fs.readdirSync(path.join(dir, 'store')), ['real.outcome'], 'no file left beside it');
+    });
+
     it('does not write a file that changed since it was read', () => {
       const file = write('edited.outcome', FLAWED);
       fs.writeFileSync(file, `${FLAWED}# saved in the editor meanwhile\r\n`);
@@ -178,12 +190,60 @@ describe('the CLI changes specs with care', function () {
       assert.deepEqual(run(['format', 'messy.outcome'], dir), { status: 0, stdout: TIDY, stderr: '' });
     });
 
+    it('--write writes through a symbolic link, which stays a link', () => {
+      const real = write('store/messy.outcome', MESSY);
+      fs.symlinkSync(path.join(dir, 'store', 'messy.outcome'), path.join(dir, 'messy.outcome'));
+      assert.deepEqual(run(['format', '--write', 'messy.outcome'], dir), { status: 0, stdout: '', stderr: 'outcome-lint: formatted 1 file\n' });
+      assert.ok(fs.lstatSync(path.join(dir, 'messy.outcome')).isSymbolicLink(), 'still a link');
+      assert.equal(fs.readFileSync(real, 'utf8'), TIDY);
+    });
+
     it('never formats a file with a syntax error: exit 2, the file as it was', () => {
       const broken = write('broken.outcome', 'cohort c { size }\n');
       const result = run(['format', '--write', '.'], dir);
       assert.equal(result.status, 2);
       assert.match(result.stderr, /^outcome-lint: cannot format broken\.outcome: fix the syntax errors first/);
       assert.equal(fs.readFileSync(broken, 'utf8'), 'cohort c { size }\n');
+    });
+  });
+
+  describe('outputs', () => {
+    /** Exit code 2, one line on standard error, nothing on standard output. */
+    const refusedWith = (result: Run, message: string): void => {
+      assert.deepEqual([result.status, result.stderr, result.stdout], [2, `outcome-lint: ${message}\n`, '']);
+    };
+
+    it('never replace a specification the command reads, through any path or link, nor any .outcome file', () => {
+      const spec = write('b.outcome', FLAWED);
+      write('old.outcome', FLAWED);
+      fs.symlinkSync('b.outcome', path.join(dir, 'report.md'));
+      const reads = (target: string): string => `will not write the output to ${target}: it is a specification this command reads; name another file`;
+      const named = (target: string): string => `will not write the output to ${target}: a name ending in .outcome is a specification's; name another file`;
+      refusedWith(run(['report', 'b.outcome', '--markdown', 'b.outcome'], dir), reads('b.outcome'));
+      refusedWith(run(['report', 'b.outcome', '--html', './b.outcome'], dir), reads('./b.outcome'));
+      refusedWith(run(['report', 'b.outcome', '--markdown', 'report.md'], dir), reads('report.md'));
+      refusedWith(run(['b.outcome', '--output', 'b.outcome'], dir), reads('b.outcome'));
+      refusedWith(run(['b.outcome', '--baseline', 'b.outcome', '--write-baseline'], dir), reads('b.outcome'));
+      refusedWith(run(['export', '--indigo', 'b.outcome', '-o', 'b.outcome'], dir), reads('b.outcome'));
+      refusedWith(run(['diff', 'old.outcome', 'b.outcome', '--output', 'old.outcome'], dir), reads('old.outcome'));
+      refusedWith(run(['b.outcome', '--output', 'lint.outcome'], dir), named('lint.outcome'));
+      refusedWith(run(['--list-rules', '--output', 'rules.outcome'], dir), named('rules.outcome'));
+      // Refused before --fix writes anything.
+      refusedWith(run(['--fix', 'b.outcome', '--output', 'b.outcome'], dir), reads('b.outcome'));
+      assert.equal(fs.readFileSync(spec, 'utf8'), FLAWED);
+      assert.ok(!fs.existsSync(path.join(dir, 'lint.outcome')) && !fs.existsSync(path.join(dir, 'rules.outcome')));
+      assert.ok(fs.lstatSync(path.join(dir, 'report.md')).isSymbolicLink());
+    });
+
+    it('are written whole or not at all: a write that fails half way leaves the earlier output as it was', () => {
+      write('tenancy.outcome', FLAWED);
+      const earlier = write('report.md', '# The report of last week\n');
+      // A limit of 512 bytes a file for the run (ulimit -f counts blocks of 512 bytes): the report is longer.
+      const result = spawnSync('sh', ['-c', `ulimit -f 1; exec "${process.execPath}" "${CLI}" report tenancy.outcome --markdown report.md`], { cwd: dir, encoding: 'utf8' });
+      assert.equal(result.status, 2, result.stderr);
+      assert.match(result.stderr, /^outcome-lint: cannot write report\.md: /);
+      assert.equal(fs.readFileSync(earlier, 'utf8'), '# The report of last week\n');
+      assert.deepEqual(fs.readdirSync(dir).sort(), ['report.md', 'tenancy.outcome'], 'no file left beside it');
     });
   });
 

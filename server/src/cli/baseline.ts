@@ -101,6 +101,6 @@ export function writeBaseline(io: Io, report: Report, old: readonly Entry[], bas
     $comment: 'outcome-lint baseline: findings known when specs were signed off. They are counted apart and fail no run; replace each reason with the real one. Write it again with --write-baseline.',
     findings,
   };
-  writeOutput(io, shown, `${JSON.stringify(data, null, 2)}\n`);
+  writeOutput(io, shown, `${JSON.stringify(data, null, 2)}\n`, report.files.map((f) => f.file));
   io.stderr(`outcome-lint: wrote ${plural(findings.length, 'known finding')} to ${shown}`);
 }

@@ -85,11 +85,10 @@ function run(argv: readonly string[], io: Io): number {
   if (!FORMATS.includes(format)) throw new UsageError(`diff: \`${values.format}\` is not a diff format: use --format markdown or --format json`);
   const configFile = values.config !== undefined ? configArgument(values.config, io.cwd) : undefined;
 
-  let diffs: SpecDiff[];
-  let base: string | undefined;
+  let compared: Compared;
   if (values.git !== undefined) {
     if (values.git === '') throw new UsageError('diff: --git needs a commit to compare with, such as --git origin/main');
-    ({ diffs, base } = gitDiffs(values.git, positionals, io.cwd, configFile));
+    compared = gitDiffs(values.git, positionals, io.cwd, configFile);
   } else {
     if (positionals.length !== 2) {
       throw new UsageError(
@@ -98,12 +97,21 @@ function run(argv: readonly string[], io: Io): number {
           : `diff compares two files; found ${positionals.length}: ${positionals.join(', ')}`,
       );
     }
-    diffs = [fileDiff(positionals[0], positionals[1], io.cwd, configFile)];
+    compared = fileDiff(positionals[0], positionals[1], io.cwd, configFile);
   }
 
+  const { diffs, base, specs } = compared;
   const text = format === 'json' ? renderJson(diffs, { base }) : renderMarkdown(diffs, { base });
-  writeOutput(io, values.output, text);
+  writeOutput(io, values.output, text, specs);
   return 0;
+}
+
+interface Compared {
+  readonly diffs: SpecDiff[];
+  /** What the files were compared with, in git mode. */
+  readonly base?: string;
+  /** The specifications read from disk, which the output must not replace. */
+  readonly specs: readonly string[];
 }
 
 // ── two files ─────────────────────────────────────────────────────────────────
@@ -112,14 +120,14 @@ function run(argv: readonly string[], io: Io): number {
  * Both versions are linted with the settings of the new one, so that findings
  * introduced and resolved come from the spec's change, not a change of settings.
  */
-function fileDiff(oldGiven: string, newGiven: string, cwd: string, configFile: string | undefined): SpecDiff {
+function fileDiff(oldGiven: string, newGiven: string, cwd: string, configFile: string | undefined): Compared {
   const before = discoverSpec(oldGiven, cwd);
   const after = discoverSpec(newGiven, cwd);
   const project = new Project({ roots: [...new Set([...before.roots, ...after.roots])], rules: catalogue, configFile });
   checkSettings(project, [after.file], (file) => displayPath(file, cwd));
   const settled = projectOf(project, project.configFor(after.file));
   const version = (file: string, given: string): SpecVersion => versionOf(given, readSpec(project, file, given), lint(settled, file, { rules: catalogue }));
-  return diffVersions(version(before.file, oldGiven), version(after.file, newGiven));
+  return { diffs: [diffVersions(version(before.file, oldGiven), version(after.file, newGiven))], specs: [before.file, after.file] };
 }
 
 // ── git ───────────────────────────────────────────────────────────────────────
@@ -207,7 +215,7 @@ function commitSource(root: string, commit: string): FileSource {
   };
 }
 
-function gitDiffs(baseGiven: string, pathspecs: readonly string[], cwd: string, configFile: string | undefined): { diffs: SpecDiff[]; base: string } {
+function gitDiffs(baseGiven: string, pathspecs: readonly string[], cwd: string, configFile: string | undefined): Compared {
   const top = git(['rev-parse', '--show-toplevel'], cwd);
   if (top.status !== 0) throw new UsageError(`diff --git needs a git repository, and ${cwd} is not in one (${firstLine(top.stderr)})`);
   const root = path.resolve(top.stdout.toString('utf8').trim());
@@ -215,6 +223,7 @@ function gitDiffs(baseGiven: string, pathspecs: readonly string[], cwd: string, 
   const project = new Project({ roots: [root], rules: catalogue, configFile });
   const atBase = new Project({ roots: [root], rules: catalogue, source: commitSource(root, commit) });
   const diffs: SpecDiff[] = [];
+  const specs: string[] = [];
   for (const change of changedFiles(commit, pathspecs, cwd)) {
     const newFile = change.new !== undefined ? path.join(root, change.new) : undefined;
     const oldFile = change.old !== undefined ? path.join(root, change.old) : undefined;
@@ -230,9 +239,10 @@ function gitDiffs(baseGiven: string, pathspecs: readonly string[], cwd: string, 
     let after: SpecVersion | undefined;
     if (change.new !== undefined) {
       const text = readSpec(project, newFile!, change.new);
+      specs.push(newFile!);
       after = versionOf(change.new, text, lint(projectOf(project, config), newFile!, { rules: catalogue }));
     }
     diffs.push(diffVersions(before, after));
   }
-  return { diffs, base: baseGiven === commit ? commit.slice(0, 12) : `${baseGiven} (${commit.slice(0, 12)})` };
+  return { diffs, base: baseGiven === commit ? commit.slice(0, 12) : `${baseGiven} (${commit.slice(0, 12)})`, specs };
 }

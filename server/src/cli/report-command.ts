@@ -97,7 +97,7 @@ function run(argv: readonly string[], io: Io): number {
   if ('problems' in built) throw new UsageError(...built.problems.map((p) => `report: ${p}`));
   const report = built.report;
   const [output, target] = v.html !== undefined ? [renderHtml(report), v.html] : v.markdown !== undefined ? [renderMarkdown(report), v.markdown] : v.json ? [reportJson(report), '-'] : [renderMarkdown(report), '-'];
-  writeOutput(io, target, output);
+  writeOutput(io, target, output, [file]);
   if (target === '-') return 0;
   const cash = report.cashFlow;
   const peak = cash?.planning.flow;
