@@ -284,6 +284,27 @@ describe('the CLI changes specs with care', function () {
       assert.match(again.findings.find((f) => f.rule === 'over-prescription/method')!.reason, /^known when the baseline was written on \d{4}-\d\d-\d\d/);
     });
 
+    it('written for some files, keeps the entries, with their reasons, of the files not linted in that run', () => {
+      write('specs/one.outcome', FIXED);
+      write('specs/two.outcome', FIXED);
+      assert.equal(run(['--baseline', 'baseline.json', '--write-baseline', 'specs'], dir).status, 0);
+      type Baseline = { findings: { file: string; rule: string; message: string; reason: string }[] };
+      const all = JSON.parse(fs.readFileSync(path.join(dir, 'baseline.json'), 'utf8')) as Baseline;
+      const two = all.findings.filter((f) => f.file === 'specs/two.outcome');
+      assert.ok(two.length > 0);
+      two[0].reason = 'signed off with the council in March';
+      fs.writeFileSync(path.join(dir, 'baseline.json'), JSON.stringify(all));
+
+      const one = run(['--baseline', 'baseline.json', '--write-baseline', 'specs/one.outcome'], dir);
+      assert.equal(one.status, 0, one.stderr);
+      assert.equal(one.stderr, `outcome-lint: wrote ${all.findings.length} known findings to baseline.json (${two.length} entries of files not linted in this run kept as they were)\n`);
+      const again = JSON.parse(fs.readFileSync(path.join(dir, 'baseline.json'), 'utf8')) as Baseline;
+      assert.deepEqual(again.findings, all.findings);
+      // Still known: the run over both files finds nothing new.
+      const both = run(['--baseline', 'baseline.json', '--max-warnings', '0', 'specs'], dir);
+      assert.equal(both.status, 0, both.stdout);
+    });
+
     it('says what is wrong with a baseline that is not one, and exits 2', () => {
       write('a.outcome', FIXED);
       write('bad.json', '{ "findings": [ { "file": "a.outcome", "rule": "x/y", "message": "m" } ] }');

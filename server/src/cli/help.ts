@@ -49,7 +49,8 @@ Rules and settings:
       --max-warnings N   fail when there are more than N warnings
       --baseline FILE    findings FILE lists are known: counted apart, and they
                          fail nothing; only new findings do
-      --write-baseline   write this run's findings into the --baseline FILE
+      --write-baseline   write this run's findings into the --baseline FILE (the
+                         entries of files not linted in the run are kept)
 
 Fixing:
       --fix              apply the fixes that are safe to apply unread (a
