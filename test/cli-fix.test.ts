@@ -198,6 +198,16 @@ describe('the CLI changes specs with care', function () {
       assert.equal(fs.readFileSync(real, 'utf8'), TIDY);
     });
 
+    it('--write reads every file before it writes one: a file it cannot read stops the run with every file as it was', () => {
+      write('a.outcome', MESSY);
+      write('b.outcome', Buffer.concat([Buffer.from('cohort b {\n  size 3 # '), Buffer.from([0xa3]), Buffer.from('\n}\n')]));
+      write('c.outcome', MESSY);
+      const result = run(['format', '--write', '.'], dir);
+      assert.deepEqual([result.status, result.stderr], [2, 'outcome-lint: b.outcome is not UTF-8 text: the byte 0xA3 at line 2, column 12 is not valid UTF-8; save the file as UTF-8\n']);
+      assert.equal(fs.readFileSync(path.join(dir, 'a.outcome'), 'utf8'), MESSY);
+      assert.equal(fs.readFileSync(path.join(dir, 'c.outcome'), 'utf8'), MESSY);
+    });
+
     it('never formats a file with a syntax error: exit 2, the file as it was', () => {
       const broken = write('broken.outcome', 'cohort c { size }\n');
       const result = run(['format', '--write', '.'], dir);

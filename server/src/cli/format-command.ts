@@ -57,6 +57,9 @@ function run(argv: readonly string[], io: Io): number {
     io.stdout(result.text);
     return 0;
   }
+  // Every file is read before any is written, as the linter does (the project keeps the
+  // texts): one that cannot be read stops the run before some files are changed and not others.
+  for (const file of files) readSpec(project, file, shown(file));
   let unformatted = 0;
   let refused = 0;
   let written = 0;
