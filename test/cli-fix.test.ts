@@ -159,6 +159,14 @@ describe('the CLI changes specs with care', function () {
       assert.doesNotMatch(result.stdout, /upfront 20%/);
     });
 
+    it('writes the diff to --output, and no spec', () => {
+      const file = write('tenancy.outcome', FLAWED);
+      const result = run(['--fix-dry-run', '--output', 'fixes.diff', '.'], dir);
+      assert.deepEqual([result.status, result.stdout, result.stderr], [1, '', '']);
+      assert.equal(fs.readFileSync(file, 'utf8'), FLAWED);
+      assert.match(fs.readFileSync(path.join(dir, 'fixes.diff'), 'utf8'), /^--- a\/tenancy\.outcome\n\+\+\+ b\/tenancy\.outcome\n@@ [\s\S]*^\+cohort tenants/m);
+    });
+
     it('prints nothing and exits 0 when there is nothing to fix', () => {
       write('clean.outcome', FIXED);
       assert.deepEqual(run(['--fix-dry-run', '.'], dir), { status: 0, stdout: '', stderr: '' });

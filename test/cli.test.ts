@@ -140,6 +140,18 @@ describe('cli: outcome-lint', function () {
       }
     });
 
+    it('--help lists each option under the heading of what it does', () => {
+      const sections = new Map(
+        cli(['--help'])
+          .stdout.split('\n\n')
+          .map((block) => [block.split('\n')[0], block] as const),
+      );
+      const fixing = sections.get('Fixing:') ?? '';
+      assert.match(fixing, /--fix-dry-run/);
+      assert.doesNotMatch(fixing, /--print-config|--list-rules/);
+      assert.match(sections.get('Instead of linting:') ?? '', /--print-config FILE[\s\S]*--list-rules/);
+    });
+
     it('--version prints the package version', () => {
       for (const flag of ['--version', '-v']) {
         const run = cli([flag]);
@@ -612,7 +624,28 @@ describe('cli: outcome-lint', function () {
       refused(cli(['--rule', 'syntax/parse=loud']), /`loud` is not a severity: use off, info, warning or error/);
       refused(cli(['--rule', 'syntax/parse']), /--rule needs a rule id and a severity/);
       refused(cli(['--color', '--no-color']), /--color or --no-color, not both/);
-      refused(cli(['--print-config', 'a.outcome', 'samples']), /--print-config prints the settings for one file/);
+    });
+
+    it('for options the run would not use, naming the one to leave out', () => {
+      const cases: [string[], string][] = [
+        [['--fix-dry-run', '--format', 'json', 'samples'], '--fix-dry-run prints what --fix would change, as a unified diff, instead of a report: leave out --format'],
+        [['--fix-dry-run', '-f', 'sarif', 'samples'], '--fix-dry-run prints what --fix would change, as a unified diff, instead of a report: leave out -f'],
+        [['--fix-dry-run', '--quiet', 'samples'], '--fix-dry-run prints what --fix would change, as a unified diff, instead of a report: leave out --quiet'],
+        [['--fix-dry-run', '--baseline', 'b.json', '--write-baseline', 'samples'], '--fix-dry-run prints what --fix would change, as a unified diff, instead of a report: leave out --baseline'],
+        [['--list-rules', '--fix'], '--list-rules lists every rule with its default severity, and lints nothing: leave out --fix'],
+        [['--list-rules', '--fix-dry-run'], '--list-rules lists every rule with its default severity, and lints nothing: leave out --fix-dry-run'],
+        [['--list-rules', '--print-config', 'samples/reoffending.outcome'], '--list-rules lists every rule with its default severity, and lints nothing: leave out --print-config'],
+        [['--list-rules', '--rule', 'syntax/parse=off'], '--list-rules lists every rule with its default severity, and lints nothing: leave out --rule'],
+        [['--list-rules', 'samples'], '--list-rules lists every rule with its default severity, and lints nothing: leave out the paths'],
+        [['--list-rules', '--format', 'sarif'], '--list-rules prints a table, or JSON with --format json: leave out --format sarif'],
+        [['--print-config', 'samples/reoffending.outcome', '--fix'], '--print-config prints the settings for one file, and lints nothing: leave out --fix'],
+        [['--print-config', 'samples/reoffending.outcome', '--fix-dry-run'], '--print-config prints the settings for one file, and lints nothing: leave out --fix-dry-run'],
+        [['--print-config', 'samples/reoffending.outcome', '--format', 'sarif'], '--print-config prints the settings for one file, and lints nothing: leave out --format'],
+        [['--print-config', 'samples/reoffending.outcome', 'samples'], '--print-config prints the settings for one file, and lints nothing: leave out the paths'],
+        [['--baseline', 'b.json', '--write-baseline', '--output', 'lint.txt', 'samples'], '--write-baseline writes the findings into the --baseline file instead of a report: leave out --output'],
+        [['--baseline', 'b.json', '--write-baseline', '--max-warnings', '0', 'samples'], '--write-baseline writes the findings into the --baseline file instead of a report: leave out --max-warnings'],
+      ];
+      for (const [args, message] of cases) refused(cli(args), new RegExp(`^outcome-lint: ${escape(message)}\n$`));
     });
 
     it('when no files match', () => {

@@ -22,7 +22,6 @@ import { sarifText } from './formats/sarif';
 import { stylish } from './formats/stylish';
 import type { Io } from './io';
 import { checkOutput, displayPath, writeOutput } from './output';
-import { UsageError } from './problems';
 import { readSpec } from './read';
 import { FileReport, fileFindings, onlyErrors, RelatedPlace, region, Report, summarise } from './report';
 import { checkSettings, configArgument, describeConfig, readOverrides } from './settings';
@@ -52,9 +51,6 @@ export function runLint(options: Options, io: Io): number {
   const projectOf = (roots: readonly string[]): Project => new Project({ roots, rules: catalogue, configFile, overrides });
 
   if (options.printConfig !== undefined) {
-    if (options.paths.length > 0) {
-      throw new UsageError('--print-config prints the settings for one file and lints nothing: leave out the other paths');
-    }
     const file = path.resolve(io.cwd, options.printConfig);
     const project = projectOf([io.cwd, path.dirname(file)]);
     checkSettings(project, [file], shown);
