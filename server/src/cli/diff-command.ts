@@ -175,7 +175,8 @@ interface Change {
 /** Every `.outcome` file that differs between BASE and the working tree. */
 function changedFiles(base: string, pathspecs: readonly string[], cwd: string): Change[] {
   const specs = pathspecs.length > 0 ? pathspecs : [':(top,glob)**/*.outcome'];
-  const diff = git(['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--no-textconv', base, '--', ...specs], cwd);
+  // --no-relative: paths from the top even when the user's settings say `diff.relative`.
+  const diff = git(['diff', '--name-status', '-z', '-M', '--no-relative', '--no-ext-diff', '--no-textconv', base, '--', ...specs], cwd);
   if (diff.status !== 0) throw new UsageError(`diff: git could not list the changed files: ${firstLine(diff.stderr)}`);
   const fields = diff.stdout.toString('utf8').split('\0');
   const changes: Change[] = [];
@@ -202,14 +203,24 @@ function changedFiles(base: string, pathspecs: readonly string[], cwd: string): 
 }
 
 /**
- * Files as they were at a commit, read with `git show`, for the old version and its
- * `use` lines; a file that is not at the commit is not there.
+ * Files as they were at a commit, read with `git cat-file`, for the old version and its
+ * `use` lines, as the disk is read: a file that is not at the commit is not there, and
+ * a folder is refused (git would list it).
  */
 function commitSource(root: string, commit: string): FileSource {
   return {
     read: (file) => {
-      const shown = git(['show', '--no-textconv', `${commit}:${path.relative(root, file).split(path.sep).join('/')}`], root);
-      return shown.status === 0 ? shown.stdout : undefined;
+      const name = path.relative(root, file).split(path.sep).join('/');
+      const blob = git(['cat-file', 'blob', `${commit}:${name}`], root);
+      if (blob.status === 0) return blob.stdout;
+      // Not a file: what is there instead, asked only then (most reads are files).
+      // Each entry is `<mode> <type> <object>\t<path>`.
+      const listed = git(['ls-tree', '-z', commit, '--', name], root);
+      const entry = listed.stdout.toString('utf8').split('\0').find((e) => e.endsWith(`\t${name}`));
+      const type = entry?.split(' ')[1];
+      if (type === undefined) return undefined;
+      if (type === 'tree') throw Object.assign(new Error(`${name} is a folder`), { code: 'EISDIR' });
+      throw new Error(type === 'commit' ? 'it is a git submodule, not a file' : firstLine(blob.stderr));
     },
     realPath: (file) => file,
   };
@@ -233,7 +244,8 @@ function gitDiffs(baseGiven: string, pathspecs: readonly string[], cwd: string, 
     let before: SpecVersion | undefined;
     if (change.old !== undefined) {
       const text = atBase.read(oldFile!);
-      if (typeof text !== 'string') throw new UsageError(`diff: cannot read ${change.old} at ${baseGiven}: it is not UTF-8 text`);
+      if (text === undefined) throw new UsageError(`diff: cannot read ${change.old} at ${baseGiven}: there is no such file in that commit`);
+      if (typeof text !== 'string') throw new UsageError(`diff: ${change.old} at ${baseGiven} ${text.problem}`);
       before = versionOf(change.old, text, lint(projectOf(atBase, config), oldFile!, { rules: catalogue }));
     }
     let after: SpecVersion | undefined;
