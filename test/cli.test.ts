@@ -452,6 +452,45 @@ describe('cli: outcome-lint', function () {
     });
   });
 
+  describe('control characters from a spec or a file name', () => {
+    /** Control characters other than a line break, and the colour codes that outcome-lint writes itself. */
+    const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+    const COLOURS = /\u001b\[\d+m/g;
+    // A `use` path that would set the terminal's title and clear its screen.
+    const CRAFTED = '\u001b]0;pwned\u0007\u001b[2J\tx.outcome';
+    const SHOWN = '\\x1b]0;pwned\\x07\\x1b[2J\\tx.outcome';
+    let dir: string;
+    before(() => {
+      dir = tempDir();
+      write(dir, 'a.outcome', `use "${CRAFTED}"\n${CLEAN_COHORT}`);
+      write(dir, 'b\u001b[2J.outcome', Buffer.concat([Buffer.from('cohort b {\n  size '), Buffer.from([0xa3]), Buffer.from('\n}\n')]));
+      write(dir, 'c\u001b[2J.outcome', 'cohort c {size 3}\n');
+    });
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it('are shown escaped in stylish (its own colours kept), compact and github', () => {
+      for (const args of [['--color'], ['-f', 'compact'], ['-f', 'github']]) {
+        const run = cli(['a.outcome', ...args], { cwd: dir });
+        assert.equal(run.status, 1, run.stderr);
+        assert.ok(run.stdout.includes(`\`${SHOWN}\` does not exist`), run.stdout);
+        assert.doesNotMatch(run.stdout.replace(COLOURS, ''), CONTROL, args.join(' '));
+      }
+      assert.match(cli(['a.outcome', '--color'], { cwd: dir }).stdout, ANSI);
+    });
+
+    it('are shown escaped in what format --check and report say on standard output', () => {
+      const check = cli(['format', '--check', 'c\u001b[2J.outcome'], { cwd: dir });
+      assert.deepEqual([check.status, check.stdout], [1, 'c\\x1b[2J.outcome is not in the layout: outcome-lint format --write c\\x1b[2J.outcome\n']);
+      const report = cli(['report', 'c\u001b[2J.outcome', '--markdown', 'report.md'], { cwd: dir });
+      assert.equal(report.status, 0, report.stderr);
+      assert.match(report.stdout, /^Wrote the risk report of c\\x1b\[2J\.outcome to report\.md/);
+    });
+
+    it('are shown escaped on standard error', () => {
+      refused(cli(['.'], { cwd: dir }), /^outcome-lint: b\\x1b\[2J\.outcome is not UTF-8 text: the byte 0xA3 at line 2, column 8 /);
+    });
+  });
+
   describe('junit', () => {
     it('writes a test suite a file and a test case a finding', () => {
       const run = cli([`${FIXTURES}/mixed`, '--format', 'junit']);

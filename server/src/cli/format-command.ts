@@ -1,3 +1,4 @@
+import { printable } from '../base/printable';
 import { plural } from '../base/wording';
 import { format } from '../format/format';
 import { Project } from '../host/project';
@@ -74,7 +75,7 @@ function run(argv: readonly string[], io: Io): number {
         writeSpec(file, shown(file), text, result.text);
         written++;
       } else {
-        io.stdout(`${shown(file)} is not in the layout: outcome-lint format --write ${shown(file)}\n`);
+        io.stdout(`${printable(shown(file))} is not in the layout: outcome-lint format --write ${printable(shown(file))}\n`);
         unformatted++;
       }
     }

@@ -1,3 +1,4 @@
+import { printable } from '../base/printable';
 import { formatMoney } from '../base/wording';
 import { Project } from '../host/project';
 import { monthText } from '../report/format';
@@ -102,7 +103,7 @@ function run(argv: readonly string[], io: Io): number {
   const cash = report.cashFlow;
   const peak = cash?.planning.flow;
   io.stdout(
-    `Wrote the risk report of ${report.file} to ${target}` +
+    `Wrote the risk report of ${printable(report.file)} to ${printable(target)}` +
       (cash && peak
         ? peak.peakMonth !== undefined
           ? `: peak working capital ${formatMoney(peak.peak, report.currency)} in ${monthText(cash, peak.peakMonth)}.\n`
