@@ -10,6 +10,7 @@ import { format } from '../server/src/format/format';
 import { FileAccess } from '../server/src/model/file-access';
 import { readText, repoRoot } from './support/paths';
 import { diskProject, lintText } from './support/lint';
+import { assertNoMarkupFromSpec } from './support/markdown';
 
 /*
  * `outcome-lint diff`: what a change to a spec means. Renames against removals and
@@ -307,8 +308,31 @@ payment { pay £500 for job per participant pay £800 for job per participant in
     assert.deepEqual(json.files[0].definitions[0].fields, [{ field: 'size', before: '1', after: '2' }]);
     const markdown = renderMarkdown([d]);
     assert.ok(markdown.startsWith('<!-- outcome-lint diff -->\n'));
-    assert.ok(markdown.includes('“x \\| \\<b\\>y\\</b\\> \\`z\\`”'), markdown);
+    assert.ok(markdown.includes('“x | \\<b\\>y\\</b\\> \\`z\\`”'), markdown);
     assert.ok(!/<b>/.test(markdown.split('\n').slice(1).join('\n')));
+  });
+
+  it('puts the text of a spec into its Markdown as text or code, never as HTML or Markdown', () => {
+    const before = `spec "S" { commissioner "Council" term 12 months from 2027-01-01 }
+cohort c "C" { eligibility { criterion "old" } size 10 referral by "A" }
+outcome o "O" { for c }
+`;
+    const after = `spec "S" { commissioner "# <script>alert(0)</script>" term 12 months from 2027-01-01 }
+cohort c "<img src=x onerror=alert(1)> | [a](b)" { eligibility { criterion "<iframe src=evil> [x](y) | \`z\`" } size 10 referral by "<b>A</b>" }
+outcome o "O" { for c }
+requirement "Run 12 weekly sessions | <img src=z onerror=alert(3)> [a](b)"
+`;
+    const markdown = renderMarkdown([diff(before, after)]);
+    assertNoMarkupFromSpec(markdown);
+    // The requirement is the target of a finding, and in its message.
+    assert.ok(
+      markdown.includes(
+        '- warning `over-prescription/method` on requirement "Run 12 weekly sessions | \\<img src=z onerror=alert(3)\\> \\[a\\](b)": prescribes 12 weekly sessions',
+      ),
+      markdown,
+    );
+    assert.ok(markdown.includes('  - eligibility: added ``criterion "<iframe src=evil> [x](y) | `z`"``; removed `criterion "old"`'), markdown);
+    assert.ok(markdown.includes('- `spec` commissioner: `Council` → `# <script>alert(0)</script>`'), markdown);
   });
 
   describe('the command', () => {

@@ -1,4 +1,4 @@
-import { printable } from '../base/printable';
+import { printable } from '../base/text';
 import { plural } from '../base/wording';
 import { format } from '../format/format';
 import { Project } from '../host/project';

@@ -1,4 +1,4 @@
-import { printable } from '../base/printable';
+import { printable } from '../base/text';
 import { main } from './main';
 import { runProcess } from './run';
 

@@ -1,4 +1,4 @@
-import { printable } from '../base/printable';
+import { printable } from '../base/text';
 import { formatMoney } from '../base/wording';
 import { Project } from '../host/project';
 import { monthText } from '../report/format';

@@ -1,4 +1,4 @@
-import { printable } from '../base/printable';
+import { printable } from '../base/text';
 
 /*
  * Running a command line as a process: whatever goes wrong inside, the user sees one

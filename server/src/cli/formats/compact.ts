@@ -1,4 +1,4 @@
-import { printable } from '../../base/printable';
+import { printable } from '../../base/text';
 import { Report, summaryLine } from '../report';
 
 /*
@@ -10,7 +10,7 @@ import { Report, summaryLine } from '../report';
  * `$outcome-lint` problem matcher reads exactly this (package.json). Related
  * locations follow the message in brackets; suppressed findings are left out; a last
  * line gives the summary. Text from a spec or a file name is shown with its control
- * characters escaped (base/printable.ts), a line break as `\n`: one finding, one line.
+ * characters escaped (base/text.ts), a line break as `\n`: one finding, one line.
  */
 
 export function compact(report: Report): string {

@@ -1,4 +1,4 @@
-import { printable } from '../../base/printable';
+import { printable } from '../../base/text';
 import { Report, summaryLine } from '../report';
 
 /*
@@ -10,7 +10,7 @@ import { Report, summaryLine } from '../report';
  * error → `::error`, warning → `::warning`, info → `::notice`. Suppressed findings are
  * left out. A last plain line, the summary, shows in the job's log, which obeys terminal
  * escapes: text from a spec or a file name is shown with its control characters
- * escaped (base/printable.ts).
+ * escaped (base/text.ts).
  * https://docs.github.com/actions/reference/workflow-commands-for-github-actions
  */
 

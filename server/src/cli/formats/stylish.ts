@@ -1,4 +1,4 @@
-import { printable } from '../../base/printable';
+import { printable } from '../../base/text';
 import { Paint } from '../colour';
 import { Finding, Report, summaryLine } from '../report';
 
@@ -7,7 +7,7 @@ import { Finding, Report, summaryLine } from '../report';
  * line with its `line:column`, severity, message and rule id; related places
  * indented below; then one summary line. Suppressed findings are only counted. Text
  * from a spec or a file name is shown with its control characters escaped
- * (base/printable.ts); the colours are outcome-lint's own.
+ * (base/text.ts); the colours are outcome-lint's own.
  *
  *   samples/reoffending.outcome
  *     24:3  warning  `short-sentence` is paid per success but …  perverse-incentive/creaming
