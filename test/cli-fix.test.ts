@@ -11,8 +11,9 @@ import { sarifValidator } from './support/sarif';
 /*
  * What the CLI changes in a spec, on temporary copies: `--fix` (the safe fixes only,
  * comments, line breaks and byte order mark kept, a file changed meanwhile or that
- * cannot be written left whole), `--fix-dry-run`, `format --check/--write`, and
- * `--baseline` for adopting outcome-lint on specs already signed off.
+ * cannot be written left whole, a symbolic link written through), `--fix-dry-run`,
+ * `format --check/--write`, outputs that never replace a spec and are written whole,
+ * and `--baseline` for adopting outcome-lint on specs already signed off.
  */
 
 const CLI = path.join(repoRoot, 'dist/cli.js');
@@ -137,6 +138,17 @@ describe('the CLI changes specs with care', function () {
       }
     });
 
+    it('writes through a symbolic link: the file it leads to is fixed, and the link stays a link', () => {
+      const real = write('store/real.outcome', FLAWED);
+      fs.symlinkSync(path.join('store', 'real.outcome'), path.join(dir, 'current.outcome'));
+      const result = run(['--fix', 'current.outcome'], dir);
+      assert.match(result.stderr, /^outcome-lint: applied 2 fixes in 1 file/);
+      assert.ok(fs.lstatSync(path.join(dir, 'current.outcome')).isSymbolicLink(), 'still a link');
+      assert.equal(fs.readlinkSync(path.join(dir, 'current.outcome')), path.join('store', 'real.outcome'));
+      assert.equal(fs.readFileSync(real, 'utf8'), FIXED);
+      assert.deepEqual(fs.readdirSync(path.join(dir, 'store')), ['real.outcome'], 'no file left beside it');
+    });
+
     it('does not write a file that changed since it was read', () => {
       const file = write('edited.outcome', FLAWED);
       fs.writeFileSync(file, `${FLAWED}# saved in the editor meanwhile\r\n`);
@@ -156,6 +168,14 @@ describe('the CLI changes specs with care', function () {
       assert.match(result.stdout, /^\+cohort tenants/m);
       assert.match(result.stdout, /^\+ {2}pay £1,200 for sustained per participant/m);
       assert.doesNotMatch(result.stdout, /upfront 20%/);
+    });
+
+    it('writes the diff to --output, and no spec', () => {
+      const file = write('tenancy.outcome', FLAWED);
+      const result = run(['--fix-dry-run', '--output', 'fixes.diff', '.'], dir);
+      assert.deepEqual([result.status, result.stdout, result.stderr], [1, '', '']);
+      assert.equal(fs.readFileSync(file, 'utf8'), FLAWED);
+      assert.match(fs.readFileSync(path.join(dir, 'fixes.diff'), 'utf8'), /^--- a\/tenancy\.outcome\n\+\+\+ b\/tenancy\.outcome\n@@ [\s\S]*^\+cohort tenants/m);
     });
 
     it('prints nothing and exits 0 when there is nothing to fix', () => {
@@ -189,12 +209,70 @@ describe('the CLI changes specs with care', function () {
       assert.deepEqual(run(['format', 'messy.outcome'], dir), { status: 0, stdout: TIDY, stderr: '' });
     });
 
+    it('--write writes through a symbolic link, which stays a link', () => {
+      const real = write('store/messy.outcome', MESSY);
+      fs.symlinkSync(path.join(dir, 'store', 'messy.outcome'), path.join(dir, 'messy.outcome'));
+      assert.deepEqual(run(['format', '--write', 'messy.outcome'], dir), { status: 0, stdout: '', stderr: 'outcome-lint: formatted 1 file\n' });
+      assert.ok(fs.lstatSync(path.join(dir, 'messy.outcome')).isSymbolicLink(), 'still a link');
+      assert.equal(fs.readFileSync(real, 'utf8'), TIDY);
+    });
+
+    it('--write reads every file before it writes one: a file it cannot read stops the run with every file as it was', () => {
+      write('a.outcome', MESSY);
+      write('b.outcome', Buffer.concat([Buffer.from('cohort b {\n  size 3 # '), Buffer.from([0xa3]), Buffer.from('\n}\n')]));
+      write('c.outcome', MESSY);
+      const result = run(['format', '--write', '.'], dir);
+      assert.deepEqual([result.status, result.stderr], [2, 'outcome-lint: b.outcome is not UTF-8 text: the byte 0xA3 at line 2, column 12 is not valid UTF-8; save the file as UTF-8\n']);
+      assert.equal(fs.readFileSync(path.join(dir, 'a.outcome'), 'utf8'), MESSY);
+      assert.equal(fs.readFileSync(path.join(dir, 'c.outcome'), 'utf8'), MESSY);
+    });
+
     it('never formats a file with a syntax error: exit 2, the file as it was', () => {
       const broken = write('broken.outcome', 'cohort c { size }\n');
       const result = run(['format', '--write', '.'], dir);
       assert.equal(result.status, 2);
       assert.match(result.stderr, /^outcome-lint: cannot format broken\.outcome: fix the syntax errors first/);
       assert.equal(fs.readFileSync(broken, 'utf8'), 'cohort c { size }\n');
+    });
+  });
+
+  describe('outputs', () => {
+    /** Exit code 2, one line on standard error, nothing on standard output. */
+    const refusedWith = (result: Run, message: string): void => {
+      assert.deepEqual([result.status, result.stderr, result.stdout], [2, `outcome-lint: ${message}\n`, '']);
+    };
+
+    it('never replace a specification the command reads, through any path or link, nor any .outcome file', () => {
+      const spec = write('b.outcome', FLAWED);
+      write('old.outcome', FLAWED);
+      fs.symlinkSync('b.outcome', path.join(dir, 'report.md'));
+      const reads = (target: string): string => `will not write the output to ${target}: it is a specification this command reads; name another file`;
+      const named = (target: string): string => `will not write the output to ${target}: a name ending in .outcome is a specification's; name another file`;
+      refusedWith(run(['report', 'b.outcome', '--markdown', 'b.outcome'], dir), reads('b.outcome'));
+      refusedWith(run(['report', 'b.outcome', '--html', './b.outcome'], dir), reads('./b.outcome'));
+      refusedWith(run(['report', 'b.outcome', '--markdown', 'report.md'], dir), reads('report.md'));
+      refusedWith(run(['b.outcome', '--output', 'b.outcome'], dir), reads('b.outcome'));
+      refusedWith(run(['b.outcome', '--baseline', 'b.outcome', '--write-baseline'], dir), reads('b.outcome'));
+      refusedWith(run(['export', '--indigo', 'b.outcome', '-o', 'b.outcome'], dir), reads('b.outcome'));
+      refusedWith(run(['diff', 'old.outcome', 'b.outcome', '--output', 'old.outcome'], dir), reads('old.outcome'));
+      refusedWith(run(['b.outcome', '--output', 'lint.outcome'], dir), named('lint.outcome'));
+      refusedWith(run(['--list-rules', '--output', 'rules.outcome'], dir), named('rules.outcome'));
+      // Refused before --fix writes anything.
+      refusedWith(run(['--fix', 'b.outcome', '--output', 'b.outcome'], dir), reads('b.outcome'));
+      assert.equal(fs.readFileSync(spec, 'utf8'), FLAWED);
+      assert.ok(!fs.existsSync(path.join(dir, 'lint.outcome')) && !fs.existsSync(path.join(dir, 'rules.outcome')));
+      assert.ok(fs.lstatSync(path.join(dir, 'report.md')).isSymbolicLink());
+    });
+
+    it('are written whole or not at all: a write that fails half way leaves the earlier output as it was', () => {
+      write('tenancy.outcome', FLAWED);
+      const earlier = write('report.md', '# The report of last week\n');
+      // A limit of 512 bytes a file for the run (ulimit -f counts blocks of 512 bytes): the report is longer.
+      const result = spawnSync('sh', ['-c', `ulimit -f 1; exec "${process.execPath}" "${CLI}" report tenancy.outcome --markdown report.md`], { cwd: dir, encoding: 'utf8' });
+      assert.equal(result.status, 2, result.stderr);
+      assert.match(result.stderr, /^outcome-lint: cannot write report\.md: /);
+      assert.equal(fs.readFileSync(earlier, 'utf8'), '# The report of last week\n');
+      assert.deepEqual(fs.readdirSync(dir).sort(), ['report.md', 'tenancy.outcome'], 'no file left beside it');
     });
   });
 
@@ -233,6 +311,27 @@ describe('the CLI changes specs with care', function () {
       const again = JSON.parse(fs.readFileSync(path.join(dir, 'baseline.json'), 'utf8')) as { findings: { rule: string; reason: string }[] };
       assert.equal(again.findings.find((f) => f.rule === 'perverse-incentive/no-upfront')?.reason, 'signed off: the investor funds delivery');
       assert.match(again.findings.find((f) => f.rule === 'over-prescription/method')!.reason, /^known when the baseline was written on \d{4}-\d\d-\d\d/);
+    });
+
+    it('written for some files, keeps the entries, with their reasons, of the files not linted in that run', () => {
+      write('specs/one.outcome', FIXED);
+      write('specs/two.outcome', FIXED);
+      assert.equal(run(['--baseline', 'baseline.json', '--write-baseline', 'specs'], dir).status, 0);
+      type Baseline = { findings: { file: string; rule: string; message: string; reason: string }[] };
+      const all = JSON.parse(fs.readFileSync(path.join(dir, 'baseline.json'), 'utf8')) as Baseline;
+      const two = all.findings.filter((f) => f.file === 'specs/two.outcome');
+      assert.ok(two.length > 0);
+      two[0].reason = 'signed off with the council in March';
+      fs.writeFileSync(path.join(dir, 'baseline.json'), JSON.stringify(all));
+
+      const one = run(['--baseline', 'baseline.json', '--write-baseline', 'specs/one.outcome'], dir);
+      assert.equal(one.status, 0, one.stderr);
+      assert.equal(one.stderr, `outcome-lint: wrote ${all.findings.length} known findings to baseline.json (${two.length} entries of files not linted in this run kept as they were)\n`);
+      const again = JSON.parse(fs.readFileSync(path.join(dir, 'baseline.json'), 'utf8')) as Baseline;
+      assert.deepEqual(again.findings, all.findings);
+      // Still known: the run over both files finds nothing new.
+      const both = run(['--baseline', 'baseline.json', '--max-warnings', '0', 'specs'], dir);
+      assert.equal(both.status, 0, both.stdout);
     });
 
     it('says what is wrong with a baseline that is not one, and exits 2', () => {

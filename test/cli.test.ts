@@ -140,6 +140,18 @@ describe('cli: outcome-lint', function () {
       }
     });
 
+    it('--help lists each option under the heading of what it does', () => {
+      const sections = new Map(
+        cli(['--help'])
+          .stdout.split('\n\n')
+          .map((block) => [block.split('\n')[0], block] as const),
+      );
+      const fixing = sections.get('Fixing:') ?? '';
+      assert.match(fixing, /--fix-dry-run/);
+      assert.doesNotMatch(fixing, /--print-config|--list-rules/);
+      assert.match(sections.get('Instead of linting:') ?? '', /--print-config FILE[\s\S]*--list-rules/);
+    });
+
     it('--version prints the package version', () => {
       for (const flag of ['--version', '-v']) {
         const run = cli([flag]);
@@ -440,6 +452,45 @@ describe('cli: outcome-lint', function () {
     });
   });
 
+  describe('control characters from a spec or a file name', () => {
+    /** Control characters other than a line break, and the colour codes that outcome-lint writes itself. */
+    const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+    const COLOURS = /\u001b\[\d+m/g;
+    // A `use` path that would set the terminal's title and clear its screen.
+    const CRAFTED = '\u001b]0;pwned\u0007\u001b[2J\tx.outcome';
+    const SHOWN = '\\x1b]0;pwned\\x07\\x1b[2J\\tx.outcome';
+    let dir: string;
+    before(() => {
+      dir = tempDir();
+      write(dir, 'a.outcome', `use "${CRAFTED}"\n${CLEAN_COHORT}`);
+      write(dir, 'b\u001b[2J.outcome', Buffer.concat([Buffer.from('cohort b {\n  size '), Buffer.from([0xa3]), Buffer.from('\n}\n')]));
+      write(dir, 'c\u001b[2J.outcome', 'cohort c {size 3}\n');
+    });
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it('are shown escaped in stylish (its own colours kept), compact and github', () => {
+      for (const args of [['--color'], ['-f', 'compact'], ['-f', 'github']]) {
+        const run = cli(['a.outcome', ...args], { cwd: dir });
+        assert.equal(run.status, 1, run.stderr);
+        assert.ok(run.stdout.includes(`\`${SHOWN}\` does not exist`), run.stdout);
+        assert.doesNotMatch(run.stdout.replace(COLOURS, ''), CONTROL, args.join(' '));
+      }
+      assert.match(cli(['a.outcome', '--color'], { cwd: dir }).stdout, ANSI);
+    });
+
+    it('are shown escaped in what format --check and report say on standard output', () => {
+      const check = cli(['format', '--check', 'c\u001b[2J.outcome'], { cwd: dir });
+      assert.deepEqual([check.status, check.stdout], [1, 'c\\x1b[2J.outcome is not in the layout: outcome-lint format --write c\\x1b[2J.outcome\n']);
+      const report = cli(['report', 'c\u001b[2J.outcome', '--markdown', 'report.md'], { cwd: dir });
+      assert.equal(report.status, 0, report.stderr);
+      assert.match(report.stdout, /^Wrote the risk report of c\\x1b\[2J\.outcome to report\.md/);
+    });
+
+    it('are shown escaped on standard error', () => {
+      refused(cli(['.'], { cwd: dir }), /^outcome-lint: b\\x1b\[2J\.outcome is not UTF-8 text: the byte 0xA3 at line 2, column 8 /);
+    });
+  });
+
   describe('junit', () => {
     it('writes a test suite a file and a test case a finding', () => {
       const run = cli([`${FIXTURES}/mixed`, '--format', 'junit']);
@@ -612,7 +663,28 @@ describe('cli: outcome-lint', function () {
       refused(cli(['--rule', 'syntax/parse=loud']), /`loud` is not a severity: use off, info, warning or error/);
       refused(cli(['--rule', 'syntax/parse']), /--rule needs a rule id and a severity/);
       refused(cli(['--color', '--no-color']), /--color or --no-color, not both/);
-      refused(cli(['--print-config', 'a.outcome', 'samples']), /--print-config prints the settings for one file/);
+    });
+
+    it('for options the run would not use, naming the one to leave out', () => {
+      const cases: [string[], string][] = [
+        [['--fix-dry-run', '--format', 'json', 'samples'], '--fix-dry-run prints what --fix would change, as a unified diff, instead of a report: leave out --format'],
+        [['--fix-dry-run', '-f', 'sarif', 'samples'], '--fix-dry-run prints what --fix would change, as a unified diff, instead of a report: leave out -f'],
+        [['--fix-dry-run', '--quiet', 'samples'], '--fix-dry-run prints what --fix would change, as a unified diff, instead of a report: leave out --quiet'],
+        [['--fix-dry-run', '--baseline', 'b.json', '--write-baseline', 'samples'], '--fix-dry-run prints what --fix would change, as a unified diff, instead of a report: leave out --baseline'],
+        [['--list-rules', '--fix'], '--list-rules lists every rule with its default severity, and lints nothing: leave out --fix'],
+        [['--list-rules', '--fix-dry-run'], '--list-rules lists every rule with its default severity, and lints nothing: leave out --fix-dry-run'],
+        [['--list-rules', '--print-config', 'samples/reoffending.outcome'], '--list-rules lists every rule with its default severity, and lints nothing: leave out --print-config'],
+        [['--list-rules', '--rule', 'syntax/parse=off'], '--list-rules lists every rule with its default severity, and lints nothing: leave out --rule'],
+        [['--list-rules', 'samples'], '--list-rules lists every rule with its default severity, and lints nothing: leave out the paths'],
+        [['--list-rules', '--format', 'sarif'], '--list-rules prints a table, or JSON with --format json: leave out --format sarif'],
+        [['--print-config', 'samples/reoffending.outcome', '--fix'], '--print-config prints the settings for one file, and lints nothing: leave out --fix'],
+        [['--print-config', 'samples/reoffending.outcome', '--fix-dry-run'], '--print-config prints the settings for one file, and lints nothing: leave out --fix-dry-run'],
+        [['--print-config', 'samples/reoffending.outcome', '--format', 'sarif'], '--print-config prints the settings for one file, and lints nothing: leave out --format'],
+        [['--print-config', 'samples/reoffending.outcome', 'samples'], '--print-config prints the settings for one file, and lints nothing: leave out the paths'],
+        [['--baseline', 'b.json', '--write-baseline', '--output', 'lint.txt', 'samples'], '--write-baseline writes the findings into the --baseline file instead of a report: leave out --output'],
+        [['--baseline', 'b.json', '--write-baseline', '--max-warnings', '0', 'samples'], '--write-baseline writes the findings into the --baseline file instead of a report: leave out --max-warnings'],
+      ];
+      for (const [args, message] of cases) refused(cli(args), new RegExp(`^outcome-lint: ${escape(message)}\n$`));
     });
 
     it('when no files match', () => {

@@ -10,6 +10,7 @@ import { format } from '../server/src/format/format';
 import { FileAccess } from '../server/src/model/file-access';
 import { readText, repoRoot } from './support/paths';
 import { diskProject, lintText } from './support/lint';
+import { assertNoMarkupFromSpec } from './support/markdown';
 
 /*
  * `outcome-lint diff`: what a change to a spec means. Renames against removals and
@@ -49,6 +50,17 @@ function edit(text: string, ...replacements: [string, string][]): string {
 }
 
 const io = commandIo;
+
+/** Runs git in `repo`, with no settings but these, and returns its output. */
+function gitIn(repo: string, ...args: string[]): string {
+  const result = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', ...args], {
+    cwd: repo,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: os.devNull },
+  });
+  assert.equal(result.status, 0, `git ${args.join(' ')}: ${result.stderr}`);
+  return result.stdout;
+}
 
 describe('diff', () => {
   describe('no changes', () => {
@@ -296,8 +308,31 @@ payment { pay £500 for job per participant pay £800 for job per participant in
     assert.deepEqual(json.files[0].definitions[0].fields, [{ field: 'size', before: '1', after: '2' }]);
     const markdown = renderMarkdown([d]);
     assert.ok(markdown.startsWith('<!-- outcome-lint diff -->\n'));
-    assert.ok(markdown.includes('“x \\| \\<b\\>y\\</b\\> \\`z\\`”'), markdown);
+    assert.ok(markdown.includes('“x | \\<b\\>y\\</b\\> \\`z\\`”'), markdown);
     assert.ok(!/<b>/.test(markdown.split('\n').slice(1).join('\n')));
+  });
+
+  it('puts the text of a spec into its Markdown as text or code, never as HTML or Markdown', () => {
+    const before = `spec "S" { commissioner "Council" term 12 months from 2027-01-01 }
+cohort c "C" { eligibility { criterion "old" } size 10 referral by "A" }
+outcome o "O" { for c }
+`;
+    const after = `spec "S" { commissioner "# <script>alert(0)</script>" term 12 months from 2027-01-01 }
+cohort c "<img src=x onerror=alert(1)> | [a](b)" { eligibility { criterion "<iframe src=evil> [x](y) | \`z\`" } size 10 referral by "<b>A</b>" }
+outcome o "O" { for c }
+requirement "Run 12 weekly sessions | <img src=z onerror=alert(3)> [a](b)"
+`;
+    const markdown = renderMarkdown([diff(before, after)]);
+    assertNoMarkupFromSpec(markdown);
+    // The requirement is the target of a finding, and in its message.
+    assert.ok(
+      markdown.includes(
+        '- warning `over-prescription/method` on requirement "Run 12 weekly sessions | \\<img src=z onerror=alert(3)\\> \\[a\\](b)": prescribes 12 weekly sessions',
+      ),
+      markdown,
+    );
+    assert.ok(markdown.includes('  - eligibility: added ``criterion "<iframe src=evil> [x](y) | `z`"``; removed `criterion "old"`'), markdown);
+    assert.ok(markdown.includes('- `spec` commissioner: `Council` → `# <script>alert(0)</script>`'), markdown);
   });
 
   describe('the command', () => {
@@ -341,15 +376,7 @@ payment { pay £500 for job per participant pay £800 for job per participant in
   describe('--git', function () {
     this.timeout(60000);
     let repo: string;
-    const git = (...args: string[]): string => {
-      const result = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', ...args], {
-        cwd: repo,
-        encoding: 'utf8',
-        env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: os.devNull },
-      });
-      assert.equal(result.status, 0, `git ${args.join(' ')}: ${result.stderr}`);
-      return result.stdout;
-    };
+    const git = (...args: string[]): string => gitIn(repo, ...args);
     const write = (file: string, text: string): void => {
       fs.mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
       fs.writeFileSync(path.join(repo, file), text);
@@ -446,6 +473,70 @@ payment { pay £500 for job per participant pay £800 for job per participant in
       assert.deepEqual(unknown.err, [
         'outcome-lint: diff: `no-such-branch` is not a commit in this repository (a branch, tag or commit id, such as origin/main)',
       ]);
+    });
+  });
+
+  describe('--git, when an old version is not a spec as it stands', function () {
+    this.timeout(60000);
+    let repo: string;
+    const git = (...args: string[]): string => gitIn(repo, ...args);
+    const write = (file: string, text: string | Buffer): void => {
+      fs.mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
+      fs.writeFileSync(path.join(repo, file), text);
+    };
+    const COHORT = 'cohort c "C" {\n  size 3  # £3 a head\n}\n';
+    beforeEach(() => {
+      repo = fs.mkdtempSync(path.join(os.tmpdir(), 'outcome-lint-git-'));
+      git('init', '-q');
+    });
+    afterEach(() => fs.rmSync(repo, { recursive: true, force: true }));
+
+    it('says why the version at BASE cannot be read: its bad bytes, where they are', () => {
+      // £ saved as Windows-1252 at BASE, as UTF-8 since.
+      write('specs/a.outcome', Buffer.from(COHORT.replace('£', '\u00a3'), 'latin1'));
+      git('add', '.');
+      git('commit', '-q', '-m', 'base');
+      write('specs/a.outcome', COHORT.replace('size 3', 'size 4'));
+      const run = io(repo);
+      assert.equal(runDiff(['--git', 'HEAD'], run), 2);
+      assert.deepEqual(run.err, ['outcome-lint: diff: specs/a.outcome at HEAD is not UTF-8 text: the byte 0xA3 at line 2, column 13 is not valid UTF-8; save the file as UTF-8']);
+    });
+
+    it('says when a path at BASE is a submodule, not a file', () => {
+      write('README.md', 'specs\n');
+      git('add', '.');
+      git('commit', '-q', '-m', 'first');
+      git('update-index', '--add', '--cacheinfo', `160000,${git('rev-parse', 'HEAD').trim()},vendored.outcome`);
+      git('commit', '-q', '-m', 'base');
+      git('rm', '-q', '--cached', 'vendored.outcome');
+      const run = io(repo);
+      assert.equal(runDiff(['--git', 'HEAD'], run), 2);
+      assert.deepEqual(run.err, ['outcome-lint: diff: vendored.outcome at HEAD cannot be read: it is a git submodule, not a file']);
+    });
+
+    it('refuses a folder that a `use` line names at BASE, as on disk, rather than reading git\'s list of it', () => {
+      write('lib/shared.outcome', COHORT.replace('cohort c', 'cohort shared'));
+      write('specs/a.outcome', `use "../lib"\n${COHORT}`);
+      git('add', '.');
+      git('commit', '-q', '-m', 'base');
+      write('specs/a.outcome', `use "../lib"\n${COHORT.replace('size 3', 'size 4')}`);
+      const run = io(repo);
+      assert.equal(runDiff(['--git', 'HEAD', '--format', 'json'], run), 0, run.err.join('\n'));
+      const [a] = (JSON.parse(run.out) as { files: SpecDiff[] }).files;
+      // Both versions cannot use the folder, for the same reason: nothing introduced or resolved.
+      assert.deepEqual(a.findings, { introduced: [], resolved: [] });
+    });
+
+    it('reads paths from the top of the repository even when git is set to show them relative to the current folder', () => {
+      write('specs/a.outcome', COHORT);
+      git('add', '.');
+      git('commit', '-q', '-m', 'base');
+      git('config', 'diff.relative', 'true');
+      write('specs/a.outcome', COHORT.replace('size 3', 'size 4'));
+      const run = io(path.join(repo, 'specs'));
+      assert.equal(runDiff(['--git', 'HEAD', '--format', 'json'], run), 0, run.err.join('\n'));
+      const [a] = (JSON.parse(run.out) as { files: SpecDiff[] }).files;
+      assert.deepEqual([a.old, a.new, a.definitions[0].fields], ['specs/a.outcome', 'specs/a.outcome', [{ field: 'size', before: '3', after: '4' }]]);
     });
   });
 

@@ -15,6 +15,7 @@ import { sha256Base64 } from '../server/src/report/sha256';
 import { commandIo } from './support/command-io';
 import { readText, repoRoot } from './support/paths';
 import { diskProject, textProject } from './support/lint';
+import { assertNoMarkupFromSpec } from './support/markdown';
 
 /*
  * The provider's risk report, checked against figures worked by hand. Amounts are
@@ -411,6 +412,56 @@ describe('risk report: assumptions given as options', () => {
     assert.equal(r.cashFlow!.start, '2028-01-01');
     const md = renderMarkdown(r);
     for (const a of r.assumptions) assert.ok(md.includes(a.topic), a.topic);
+  });
+});
+
+describe('risk report: text from the spec', () => {
+  // Each text would add HTML, a link, an image, emphasis, a heading, a list item or a
+  // table cell to the Markdown if it went in as it is.
+  const HOSTILE = `
+spec "<img src=x onerror=alert(1)> | [click](https://evil.example) **bold** \`code\`" {
+  commissioner "# Fake heading <script>alert(1)</script> | x"
+  term 12 months from 2027-01-01
+  budget £200,000
+}
+cohort c_1 "- list <b>item</b> | cell" {
+  eligibility {
+    criterion "<iframe src=evil> [x](y) | z"
+  }
+  size 120
+  referral by "<b>A</b>"
+}
+outcome job__x "Title ![img](http://e/x.png) \`a|b\` <img src=y onerror=alert(2)>" {
+  for c_1
+  target 50%
+  window 6 months
+}
+requirement "The provider must run <img src=z onerror=alert(3)> weekly | sessions"
+payment {
+  model results
+  upfront 0%
+  pay £2,000 for job__x per participant
+  schedule "<svg onload=alert(4)> | monthly"
+}
+`;
+
+  it('goes into the Markdown as text, never as HTML or Markdown', () => {
+    const markdown = renderMarkdown(reportOf(HOSTILE));
+    assertNoMarkupFromSpec(markdown);
+    const lines = markdown.split('\n');
+    assert.equal(lines[0], '# Provider’s risk report: \\<img src=x onerror=alert(1)\\> | \\[click\\](https://evil.example) \\*\\*bold\\*\\* \\`code\\`');
+    // The commissioner begins a line: its `#` is not a heading.
+    assert.match(lines[2], /^\\# Fake heading \\<script\\>alert\(1\)\\<\/script\\> \| x · `main` · /);
+    assert.ok(markdown.includes('| `job__x` Title !\\[img\\](http://e/x.png) \\`a\\|b\\` \\<img src=y onerror=alert(2)\\> | £240,000 |'), markdown);
+    assert.ok(markdown.includes('| Schedule | “\\<svg onload=alert(4)\\> \\| monthly” read as monthly in arrears'), markdown);
+    assert.ok(markdown.includes('| Success rate: job\\_\\_x | 50%: the outcome\'s `target`. | the spec |'), markdown);
+  });
+
+  it('keeps control characters out of the Markdown, escaped', () => {
+    const markdown = renderMarkdown(reportOf(HOSTILE.replace('# Fake heading', '\u001b]0;pwned\u0007')));
+    assert.doesNotMatch(markdown, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    // `\x1b` written in Markdown: its backslash escaped.
+    assert.match(markdown.split('\n')[2], /^\\\\x1b\\\]0;pwned\\\\x07 /);
   });
 });
 

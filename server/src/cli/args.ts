@@ -77,8 +77,10 @@ export function readArgs(argv: readonly string[]): Options {
     allowPositionals: true,
     tokens: true,
   });
+  const spelt = new Map<string, string>();
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
+    if (!spelt.has(token.name)) spelt.set(token.name, token.rawName);
     const spec = (SPEC as Record<string, { type: 'string' | 'boolean' }>)[token.name];
     if (!spec) throw new UsageError(`unknown option ${token.rawName}${suggest(token.rawName)}`);
     if (spec.type === 'boolean' && token.value !== undefined) {
@@ -105,6 +107,7 @@ export function readArgs(argv: readonly string[]): Options {
   if (v.color && v['no-color']) throw new UsageError('give --color or --no-color, not both');
   if (v.fix && v['fix-dry-run']) throw new UsageError('give --fix or --fix-dry-run, not both: --fix-dry-run shows what --fix would write');
   if (v['write-baseline'] && v.baseline === undefined) throw new UsageError('--write-baseline needs --baseline FILE, the file to write, such as --baseline outcome-lint-baseline.json');
+  checkTogether(v, positionals, spelt);
   return {
     paths: positionals,
     format: format as Format,
@@ -123,6 +126,41 @@ export function readArgs(argv: readonly string[]): Options {
     version: v.version === true,
     help: v.help === true,
   };
+}
+
+/**
+ * Options that make a run do something other than lint and report, each with the
+ * options it would leave unused (`paths`: the files named). Given together they are
+ * refused, one line naming what to leave out, rather than ignored without a word.
+ */
+const INSTEAD: readonly { readonly option: Name; readonly does: string; readonly unused: readonly (Name | 'paths')[] }[] = [
+  {
+    option: 'list-rules',
+    does: 'lists every rule with its default severity, and lints nothing',
+    unused: ['print-config', 'config', 'rule', 'fix', 'fix-dry-run', 'baseline', 'write-baseline', 'quiet', 'max-warnings', 'paths'],
+  },
+  {
+    option: 'print-config',
+    does: 'prints the settings for one file, and lints nothing',
+    unused: ['format', 'fix', 'fix-dry-run', 'baseline', 'write-baseline', 'quiet', 'max-warnings', 'paths'],
+  },
+  { option: 'fix-dry-run', does: 'prints what --fix would change, as a unified diff, instead of a report', unused: ['format', 'quiet', 'max-warnings', 'baseline', 'write-baseline'] },
+  { option: 'write-baseline', does: 'writes the findings into the --baseline file instead of a report', unused: ['output', 'format', 'quiet', 'max-warnings'] },
+];
+
+/** `spelt`: each option given, as the user wrote it (`-f` or `--format`). */
+function checkTogether(v: Record<string, unknown>, positionals: readonly string[], spelt: ReadonlyMap<string, string>): void {
+  const given = (name: Name | 'paths'): boolean => (name === 'paths' ? positionals.length > 0 : v[name] !== undefined);
+  const written = (name: Name): string => spelt.get(name) ?? `--${name}`;
+  for (const mode of INSTEAD) {
+    if (!given(mode.option)) continue;
+    const unused = mode.unused.find(given);
+    if (unused !== undefined) throw new UsageError(`${written(mode.option)} ${mode.does}: leave out ${unused === 'paths' ? 'the paths' : written(unused)}`);
+  }
+  // --list-rules prints a table, or JSON with --format json.
+  if (given('list-rules') && v.format !== undefined && v.format !== 'stylish' && v.format !== 'json') {
+    throw new UsageError(`--list-rules prints a table, or JSON with --format json: leave out ${written('format')} ${String(v.format)}`);
+  }
 }
 
 /** "; did you mean --format?" for a near miss of a long option, or the pointer to --help. */

@@ -18,7 +18,9 @@ import type { Io } from './io';
  *
  * `--write-baseline` writes the run's findings into the file: entries that still match
  * keep their reasons; new ones get a reason saying when they were written, to be
- * replaced by a real one. The file is data (JSON), checked when read.
+ * replaced by a real one. The entries of files this run did not lint are kept as they
+ * were: writing the baseline for one folder must not forget the others. The file is
+ * data (JSON), checked when read.
  */
 
 const ENTRY = z.strictObject({
@@ -84,12 +86,17 @@ export function applyBaseline(report: Report, entries: readonly Entry[], baselin
   return { files, summary: summarise(files) };
 }
 
-/** Writes the run's findings (those no comment silences) as the baseline, keeping the reasons of entries that still match. */
+/**
+ * Writes the run's findings (those no comment silences) as the baseline, keeping the
+ * reasons of entries that still match, and the entries of files the run did not lint.
+ */
 export function writeBaseline(io: Io, report: Report, old: readonly Entry[], baseline: string, shown: string): void {
   const reasons = new Map<string, string[]>();
   for (const e of old) reasons.set(keyOf(e.file, e.rule, e.message), [...(reasons.get(keyOf(e.file, e.rule, e.message)) ?? []), e.reason]);
+  const linted = new Set(report.files.map((file) => entryFile(baseline, file.file)));
+  const kept = old.filter((e) => !linted.has(e.file));
   const written = `known when the baseline was written on ${new Date().toISOString().slice(0, 10)}: give the real reason`;
-  const findings: Entry[] = report.files.flatMap((file) =>
+  const found: Entry[] = report.files.flatMap((file) =>
     file.findings
       .filter((f) => f.suppressed?.by !== 'comment')
       .map((f) => {
@@ -97,10 +104,13 @@ export function writeBaseline(io: Io, report: Report, old: readonly Entry[], bas
         return { ...entry, reason: reasons.get(keyOf(entry.file, entry.rule, entry.message))?.shift() ?? written };
       }),
   );
+  // By file, each file's entries in their order (a sort keeps the order of equal items).
+  const findings = [...kept, ...found].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const data = {
     $comment: 'outcome-lint baseline: findings known when specs were signed off. They are counted apart and fail no run; replace each reason with the real one. Write it again with --write-baseline.',
     findings,
   };
-  writeOutput(io, shown, `${JSON.stringify(data, null, 2)}\n`);
-  io.stderr(`outcome-lint: wrote ${plural(findings.length, 'known finding')} to ${shown}`);
+  writeOutput(io, shown, `${JSON.stringify(data, null, 2)}\n`, report.files.map((f) => f.file));
+  const others = kept.length > 0 ? ` (${plural(kept.length, 'entry', 'entries')} of files not linted in this run kept as they were)` : '';
+  io.stderr(`outcome-lint: wrote ${plural(findings.length, 'known finding')} to ${shown}${others}`);
 }

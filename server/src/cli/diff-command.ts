@@ -85,11 +85,10 @@ function run(argv: readonly string[], io: Io): number {
   if (!FORMATS.includes(format)) throw new UsageError(`diff: \`${values.format}\` is not a diff format: use --format markdown or --format json`);
   const configFile = values.config !== undefined ? configArgument(values.config, io.cwd) : undefined;
 
-  let diffs: SpecDiff[];
-  let base: string | undefined;
+  let compared: Compared;
   if (values.git !== undefined) {
     if (values.git === '') throw new UsageError('diff: --git needs a commit to compare with, such as --git origin/main');
-    ({ diffs, base } = gitDiffs(values.git, positionals, io.cwd, configFile));
+    compared = gitDiffs(values.git, positionals, io.cwd, configFile);
   } else {
     if (positionals.length !== 2) {
       throw new UsageError(
@@ -98,12 +97,21 @@ function run(argv: readonly string[], io: Io): number {
           : `diff compares two files; found ${positionals.length}: ${positionals.join(', ')}`,
       );
     }
-    diffs = [fileDiff(positionals[0], positionals[1], io.cwd, configFile)];
+    compared = fileDiff(positionals[0], positionals[1], io.cwd, configFile);
   }
 
+  const { diffs, base, specs } = compared;
   const text = format === 'json' ? renderJson(diffs, { base }) : renderMarkdown(diffs, { base });
-  writeOutput(io, values.output, text);
+  writeOutput(io, values.output, text, specs);
   return 0;
+}
+
+interface Compared {
+  readonly diffs: SpecDiff[];
+  /** What the files were compared with, in git mode. */
+  readonly base?: string;
+  /** The specifications read from disk, which the output must not replace. */
+  readonly specs: readonly string[];
 }
 
 // ── two files ─────────────────────────────────────────────────────────────────
@@ -112,14 +120,14 @@ function run(argv: readonly string[], io: Io): number {
  * Both versions are linted with the settings of the new one, so that findings
  * introduced and resolved come from the spec's change, not a change of settings.
  */
-function fileDiff(oldGiven: string, newGiven: string, cwd: string, configFile: string | undefined): SpecDiff {
+function fileDiff(oldGiven: string, newGiven: string, cwd: string, configFile: string | undefined): Compared {
   const before = discoverSpec(oldGiven, cwd);
   const after = discoverSpec(newGiven, cwd);
   const project = new Project({ roots: [...new Set([...before.roots, ...after.roots])], rules: catalogue, configFile });
   checkSettings(project, [after.file], (file) => displayPath(file, cwd));
   const settled = projectOf(project, project.configFor(after.file));
   const version = (file: string, given: string): SpecVersion => versionOf(given, readSpec(project, file, given), lint(settled, file, { rules: catalogue }));
-  return diffVersions(version(before.file, oldGiven), version(after.file, newGiven));
+  return { diffs: [diffVersions(version(before.file, oldGiven), version(after.file, newGiven))], specs: [before.file, after.file] };
 }
 
 // ── git ───────────────────────────────────────────────────────────────────────
@@ -167,7 +175,8 @@ interface Change {
 /** Every `.outcome` file that differs between BASE and the working tree. */
 function changedFiles(base: string, pathspecs: readonly string[], cwd: string): Change[] {
   const specs = pathspecs.length > 0 ? pathspecs : [':(top,glob)**/*.outcome'];
-  const diff = git(['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--no-textconv', base, '--', ...specs], cwd);
+  // --no-relative: paths from the top even when the user's settings say `diff.relative`.
+  const diff = git(['diff', '--name-status', '-z', '-M', '--no-relative', '--no-ext-diff', '--no-textconv', base, '--', ...specs], cwd);
   if (diff.status !== 0) throw new UsageError(`diff: git could not list the changed files: ${firstLine(diff.stderr)}`);
   const fields = diff.stdout.toString('utf8').split('\0');
   const changes: Change[] = [];
@@ -194,20 +203,30 @@ function changedFiles(base: string, pathspecs: readonly string[], cwd: string): 
 }
 
 /**
- * Files as they were at a commit, read with `git show`, for the old version and its
- * `use` lines; a file that is not at the commit is not there.
+ * Files as they were at a commit, read with `git cat-file`, for the old version and its
+ * `use` lines, as the disk is read: a file that is not at the commit is not there, and
+ * a folder is refused (git would list it).
  */
 function commitSource(root: string, commit: string): FileSource {
   return {
     read: (file) => {
-      const shown = git(['show', '--no-textconv', `${commit}:${path.relative(root, file).split(path.sep).join('/')}`], root);
-      return shown.status === 0 ? shown.stdout : undefined;
+      const name = path.relative(root, file).split(path.sep).join('/');
+      const blob = git(['cat-file', 'blob', `${commit}:${name}`], root);
+      if (blob.status === 0) return blob.stdout;
+      // Not a file: what is there instead, asked only then (most reads are files).
+      // Each entry is `<mode> <type> <object>\t<path>`.
+      const listed = git(['ls-tree', '-z', commit, '--', name], root);
+      const entry = listed.stdout.toString('utf8').split('\0').find((e) => e.endsWith(`\t${name}`));
+      const type = entry?.split(' ')[1];
+      if (type === undefined) return undefined;
+      if (type === 'tree') throw Object.assign(new Error(`${name} is a folder`), { code: 'EISDIR' });
+      throw new Error(type === 'commit' ? 'it is a git submodule, not a file' : firstLine(blob.stderr));
     },
     realPath: (file) => file,
   };
 }
 
-function gitDiffs(baseGiven: string, pathspecs: readonly string[], cwd: string, configFile: string | undefined): { diffs: SpecDiff[]; base: string } {
+function gitDiffs(baseGiven: string, pathspecs: readonly string[], cwd: string, configFile: string | undefined): Compared {
   const top = git(['rev-parse', '--show-toplevel'], cwd);
   if (top.status !== 0) throw new UsageError(`diff --git needs a git repository, and ${cwd} is not in one (${firstLine(top.stderr)})`);
   const root = path.resolve(top.stdout.toString('utf8').trim());
@@ -215,6 +234,7 @@ function gitDiffs(baseGiven: string, pathspecs: readonly string[], cwd: string, 
   const project = new Project({ roots: [root], rules: catalogue, configFile });
   const atBase = new Project({ roots: [root], rules: catalogue, source: commitSource(root, commit) });
   const diffs: SpecDiff[] = [];
+  const specs: string[] = [];
   for (const change of changedFiles(commit, pathspecs, cwd)) {
     const newFile = change.new !== undefined ? path.join(root, change.new) : undefined;
     const oldFile = change.old !== undefined ? path.join(root, change.old) : undefined;
@@ -224,15 +244,17 @@ function gitDiffs(baseGiven: string, pathspecs: readonly string[], cwd: string, 
     let before: SpecVersion | undefined;
     if (change.old !== undefined) {
       const text = atBase.read(oldFile!);
-      if (typeof text !== 'string') throw new UsageError(`diff: cannot read ${change.old} at ${baseGiven}: it is not UTF-8 text`);
+      if (text === undefined) throw new UsageError(`diff: cannot read ${change.old} at ${baseGiven}: there is no such file in that commit`);
+      if (typeof text !== 'string') throw new UsageError(`diff: ${change.old} at ${baseGiven} ${text.problem}`);
       before = versionOf(change.old, text, lint(projectOf(atBase, config), oldFile!, { rules: catalogue }));
     }
     let after: SpecVersion | undefined;
     if (change.new !== undefined) {
       const text = readSpec(project, newFile!, change.new);
+      specs.push(newFile!);
       after = versionOf(change.new, text, lint(projectOf(project, config), newFile!, { rules: catalogue }));
     }
     diffs.push(diffVersions(before, after));
   }
-  return { diffs, base: baseGiven === commit ? commit.slice(0, 12) : `${baseGiven} (${commit.slice(0, 12)})` };
+  return { diffs, base: baseGiven === commit ? commit.slice(0, 12) : `${baseGiven} (${commit.slice(0, 12)})`, specs };
 }

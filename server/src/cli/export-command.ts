@@ -63,7 +63,7 @@ function run(argv: readonly string[], io: Io): number {
   const { project, omitted, caveats } = exportIndigo(model, { fileName: path.basename(file) });
   const json = `${JSON.stringify(project, null, 2)}\n`;
 
-  writeOutput(io, values.output, json);
+  writeOutput(io, values.output, json, [file]);
 
   if (omitted.length > 0) {
     io.stderr(`outcome-lint: ${given}: left out of the INDIGO export, because the specification does not give them:`);

@@ -38,14 +38,14 @@ export function fixFiles(project: Project, files: readonly string[], shown: (fil
   if (count > 0) io.stderr(`outcome-lint: applied ${plural(count, 'fix', 'fixes')} in ${plural(fixed.length, 'file')}; suggestions are left for you to choose`);
 }
 
-/** `--fix-dry-run`: what `--fix` would write, as a unified diff; exit code 1 when it would change a file. */
-export function showFixes(project: Project, files: readonly string[], shown: (file: string) => string, io: Io): number {
+/** `--fix-dry-run`: what `--fix` would write, as a unified diff; empty when it would change nothing. */
+export function showFixes(project: Project, files: readonly string[], shown: (file: string) => string): string {
   // Required here, not imported: the diff library is loaded only for a dry run.
   const { createTwoFilesPatch, FILE_HEADERS_ONLY } = require('diff') as typeof import('diff');
-  const fixed = fixedFiles(project, files);
-  for (const f of fixed) {
-    const name = shown(f.file);
-    io.stdout(createTwoFilesPatch(`a/${name}`, `b/${name}`, f.before, f.after, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY }));
-  }
-  return fixed.length > 0 ? 1 : 0;
+  return fixedFiles(project, files)
+    .map((f) => {
+      const name = shown(f.file);
+      return createTwoFilesPatch(`a/${name}`, `b/${name}`, f.before, f.after, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY });
+    })
+    .join('');
 }

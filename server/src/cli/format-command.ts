@@ -1,3 +1,4 @@
+import { printable } from '../base/text';
 import { plural } from '../base/wording';
 import { format } from '../format/format';
 import { Project } from '../host/project';
@@ -57,6 +58,9 @@ function run(argv: readonly string[], io: Io): number {
     io.stdout(result.text);
     return 0;
   }
+  // Every file is read before any is written, as the linter does (the project keeps the
+  // texts): one that cannot be read stops the run before some files are changed and not others.
+  for (const file of files) readSpec(project, file, shown(file));
   let unformatted = 0;
   let refused = 0;
   let written = 0;
@@ -71,7 +75,7 @@ function run(argv: readonly string[], io: Io): number {
         writeSpec(file, shown(file), text, result.text);
         written++;
       } else {
-        io.stdout(`${shown(file)} is not in the layout: outcome-lint format --write ${shown(file)}\n`);
+        io.stdout(`${printable(shown(file))} is not in the layout: outcome-lint format --write ${printable(shown(file))}\n`);
         unformatted++;
       }
     }

@@ -49,7 +49,8 @@ Rules and settings:
       --max-warnings N   fail when there are more than N warnings
       --baseline FILE    findings FILE lists are known: counted apart, and they
                          fail nothing; only new findings do
-      --write-baseline   write this run's findings into the --baseline FILE
+      --write-baseline   write this run's findings into the --baseline FILE (the
+                         entries of files not linted in the run are kept)
 
 Fixing:
       --fix              apply the fixes that are safe to apply unread (a
@@ -57,15 +58,20 @@ Fixing:
                          report what remains; suggestions, which change what a
                          spec says (an amount, a share, a line to fill in), are
                          never applied: choose them one at a time in the editor
-      --fix-dry-run      show what --fix would change, as a unified diff, and
-                         write nothing (exit code 1 when it would change a file)
+      --fix-dry-run      show what --fix would change, as a unified diff (to
+                         --output FILE if given), and write no spec (exit code 1
+                         when it would change a file)
+
+Instead of linting:
       --print-config FILE
                          print the settings that apply to FILE, and stop
       --list-rules       list every rule with its severity and what it catches,
                          and stop
-
   -v, --version          print the version, and stop
   -h, --help             print this help, and stop
+
+  An option the run would not use is refused, not ignored: --format with
+  --fix-dry-run (which prints no report), or --fix with --list-rules.
 
 Silencing one finding, with the reason kept in reports (and in SARIF):
   # outcome-lint-disable-next-line RULE-ID -- why this is acceptable here

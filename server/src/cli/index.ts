@@ -1,3 +1,4 @@
+import { printable } from '../base/text';
 import { main } from './main';
 import { runProcess } from './run';
 
@@ -9,6 +10,8 @@ runProcess((argv) =>
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
     stdout: (text) => process.stdout.write(text),
-    stderr: (line) => process.stderr.write(`${line}\n`),
+    // A line on standard error may name a spec's path or quote its text: its control
+    // characters are shown escaped, for a terminal to print and not obey.
+    stderr: (line) => process.stderr.write(`${printable(line)}\n`),
   }),
 );

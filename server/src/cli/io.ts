@@ -5,6 +5,6 @@ export interface Io {
   readonly stdoutIsTTY: boolean;
   /** Writes text as it is (it ends with a newline). */
   stdout(text: string): void;
-  /** Writes one line (a newline is added). */
+  /** Writes one line (a newline is added). The process's own (index.ts) shows its control characters escaped. */
   stderr(line: string): void;
 }

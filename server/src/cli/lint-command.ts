@@ -21,8 +21,7 @@ import { junit } from './formats/junit';
 import { sarifText } from './formats/sarif';
 import { stylish } from './formats/stylish';
 import type { Io } from './io';
-import { displayPath, writeOutput } from './output';
-import { UsageError } from './problems';
+import { checkOutput, displayPath, writeOutput } from './output';
 import { readSpec } from './read';
 import { FileReport, fileFindings, onlyErrors, RelatedPlace, region, Report, summarise } from './report';
 import { checkSettings, configArgument, describeConfig, readOverrides } from './settings';
@@ -44,7 +43,7 @@ export function runLint(options: Options, io: Io): number {
   };
 
   if (options.listRules) {
-    emit(listRules(options.format, paint), options, io);
+    writeOutput(io, options.output, listRules(options.format, paint), []);
     return 0;
   }
 
@@ -52,13 +51,10 @@ export function runLint(options: Options, io: Io): number {
   const projectOf = (roots: readonly string[]): Project => new Project({ roots, rules: catalogue, configFile, overrides });
 
   if (options.printConfig !== undefined) {
-    if (options.paths.length > 0) {
-      throw new UsageError('--print-config prints the settings for one file and lints nothing: leave out the other paths');
-    }
     const file = path.resolve(io.cwd, options.printConfig);
     const project = projectOf([io.cwd, path.dirname(file)]);
     checkSettings(project, [file], shown);
-    emit(`${JSON.stringify(describeConfig(project.configFor(file)), null, 2)}\n`, options, io);
+    writeOutput(io, options.output, `${JSON.stringify(describeConfig(project.configFor(file)), null, 2)}\n`, []);
     return 0;
   }
 
@@ -66,7 +62,14 @@ export function runLint(options: Options, io: Io): number {
   const project = projectOf(roots);
   checkSettings(project, files, shown);
   for (const file of files) readSpec(project, file, shown(file));
-  if (options.fixDryRun) return showFixes(project, files, shown, io);
+  // Before --fix writes anything: an output that would replace a spec stops the run here.
+  checkOutput(io.cwd, options.output, files);
+  if (options.writeBaseline) checkOutput(io.cwd, options.baseline, files);
+  if (options.fixDryRun) {
+    const patch = showFixes(project, files, shown);
+    writeOutput(io, options.output, patch, files);
+    return patch === '' ? 0 : 1;
+  }
   if (options.fix) fixFiles(project, files, shown, io);
 
   const baseline = options.baseline === undefined ? undefined : path.resolve(io.cwd, options.baseline);
@@ -78,7 +81,7 @@ export function runLint(options: Options, io: Io): number {
   }
   const checked = baseline ? applyBaseline(full, known, baseline) : full;
   const report = options.quiet ? onlyErrors(checked) : checked;
-  emit(format(options.format, report, paint, io.cwd), options, io);
+  writeOutput(io, options.output, format(options.format, report, paint, io.cwd), files);
 
   const { errors, warnings } = checked.summary;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
@@ -152,9 +155,4 @@ function listRules(name: Format, paint: Paint): string {
   const width = Math.max(...catalogue.all.map((r) => r.meta.id.length));
   const lines = catalogue.all.map((r) => `${r.meta.id.padEnd(width)}  ${paint(r.meta.severity === 'error' ? 'red' : r.meta.severity === 'warning' ? 'yellow' : 'cyan', r.meta.severity.padEnd(8))}  ${r.meta.summary}`);
   return `${[paint('bold', `${'rule'.padEnd(width)}  severity  summary`), ...lines].join('\n')}\n`;
-}
-
-/** Writes the report to stdout, or to `--output`. */
-function emit(text: string, options: Options, io: Io): void {
-  writeOutput(io, options.output, text);
 }

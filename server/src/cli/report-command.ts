@@ -1,3 +1,4 @@
+import { printable } from '../base/text';
 import { formatMoney } from '../base/wording';
 import { Project } from '../host/project';
 import { monthText } from '../report/format';
@@ -97,12 +98,12 @@ function run(argv: readonly string[], io: Io): number {
   if ('problems' in built) throw new UsageError(...built.problems.map((p) => `report: ${p}`));
   const report = built.report;
   const [output, target] = v.html !== undefined ? [renderHtml(report), v.html] : v.markdown !== undefined ? [renderMarkdown(report), v.markdown] : v.json ? [reportJson(report), '-'] : [renderMarkdown(report), '-'];
-  writeOutput(io, target, output);
+  writeOutput(io, target, output, [file]);
   if (target === '-') return 0;
   const cash = report.cashFlow;
   const peak = cash?.planning.flow;
   io.stdout(
-    `Wrote the risk report of ${report.file} to ${target}` +
+    `Wrote the risk report of ${printable(report.file)} to ${printable(target)}` +
       (cash && peak
         ? peak.peakMonth !== undefined
           ? `: peak working capital ${formatMoney(peak.peak, report.currency)} in ${monthText(cash, peak.peakMonth)}.\n`

@@ -1,3 +1,5 @@
+import { printable } from '../base/text';
+
 /*
  * Running a command line as a process: whatever goes wrong inside, the user sees one
  * line and exit code 2, never a stack trace.
@@ -19,6 +21,6 @@ export function runProcess(main: (argv: readonly string[]) => number): void {
 
 function internalError(error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`outcome-lint: internal error: ${message.split('\n')[0]} (please report it)\n`);
+  process.stderr.write(`outcome-lint: internal error: ${printable(message.split('\n')[0])} (please report it)\n`);
   process.exitCode = 2;
 }

@@ -1,5 +1,5 @@
+import { markdownCell, markdownCode as code, markdownRich, markdownText } from '../base/markdown';
 import { plural } from '../base/wording';
-import { squash } from '../syntax/describe';
 import type { SpecDiff } from './versions';
 import { DefinitionChange, FieldChange, PriceChange, SectionChange } from './compare';
 import { SectionName } from './snapshot';
@@ -8,6 +8,8 @@ import { SectionName } from './snapshot';
  * The diff as Markdown for a pull-request comment (GitHub-flavoured: tables and
  * nested lists), and as JSON for tools. The comment starts with a hidden marker so
  * that a CI job can find and update its own comment instead of adding one per push.
+ * Every text from a spec goes in through base/markdown.ts, as text or code, never as
+ * Markdown.
  */
 
 export const COMMENT_MARKER = '<!-- outcome-lint diff -->';
@@ -82,12 +84,12 @@ function fileSection(diff: SpecDiff): string[] {
   const { introduced, resolved } = diff.status === 'removed' ? { introduced: [], resolved: [] } : diff.findings;
   if (introduced.length > 0) {
     out.push(`**Findings introduced (${introduced.length})**`, '');
-    for (const f of introduced) out.push(`- ${f.severity} ${code(f.code)} on ${f.target}: ${squash(f.message)}`);
+    for (const f of introduced) out.push(`- ${f.severity} ${code(f.code)} on ${markdownRich(f.target)}: ${markdownRich(f.message)}`);
     out.push('');
   }
   if (resolved.length > 0) {
     out.push(`**Findings resolved (${resolved.length})**`, '');
-    for (const f of resolved) out.push(`- ${f.severity} ${code(f.code)} on ${f.target}: ${squash(f.message)}`);
+    for (const f of resolved) out.push(`- ${f.severity} ${code(f.code)} on ${markdownRich(f.target)}: ${markdownRich(f.message)}`);
     out.push('');
   }
   return out;
@@ -95,7 +97,7 @@ function fileSection(diff: SpecDiff): string[] {
 
 function priceLines(p: PriceChange): string[] {
   const label = `for ${code(p.outcome ?? '?')}${p.perParticipant ? ' per participant' : ' (a single sum)'}${p.segment ? ` in ${code(p.segment)}` : ''}${
-    p.threshold ? ` with threshold ${p.threshold}` : ''
+    p.threshold ? ` with threshold ${markdownText(p.threshold)}` : ''
   }`;
   switch (p.change) {
     case 'added':
@@ -110,7 +112,7 @@ function priceLines(p: PriceChange): string[] {
 }
 
 function definitionLines(c: DefinitionChange): string[] {
-  const what = `${c.kind} ${code(c.id)}${c.kind === 'segment' && c.cohort ? ` (in ${code(c.cohort)})` : ''}${c.title ? ` “${escape(c.title)}”` : ''}`;
+  const what = `${c.kind} ${code(c.id)}${c.kind === 'segment' && c.cohort ? ` (in ${code(c.cohort)})` : ''}${c.title ? ` “${markdownText(c.title)}”` : ''}`;
   switch (c.change) {
     case 'added':
       return [`- **added** ${what}`];
@@ -153,19 +155,7 @@ function fieldWords(f: FieldChange): string {
   return `${f.field}: ${code(f.before)} → ${code(f.after)}`;
 }
 
-/** An inline code span that survives backticks in the text. */
-export function code(text: string): string {
-  const runs = text.match(/`+/g) ?? [];
-  const fence = '`'.repeat(Math.max(0, ...runs.map((r) => r.length)) + 1);
-  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${squash(text)}${pad}${fence}`;
-}
-
-/** Free text outside code spans: no HTML, no accidental emphasis or links. */
-function escape(text: string): string {
-  return squash(text).replace(/[\\`*_[\]<>|~#]/g, (c) => `\\${c}`);
-}
-
+/** A figure: an amount, a percentage, or why it is unknown, written by outcome-lint. */
 function cell(text: string | undefined): string {
-  return text === undefined ? '—' : text.replace(/\|/g, '\\|');
+  return text === undefined ? '—' : markdownCell(text);
 }

@@ -1,5 +1,6 @@
 import { Diagnostic, Severity } from '../base/diagnostic';
-import { criterionText, dateText, rateText, referralText, squash, termText } from '../syntax/describe';
+import { squash } from '../base/text';
+import { criterionText, dateText, rateText, referralText, termText } from '../syntax/describe';
 import { MaximumPayment, maximumPayment } from '../model/max-payment';
 import { durationText, formatMoney, numberText, percentText } from '../base/wording';
 import { SpecModel } from '../model/model';

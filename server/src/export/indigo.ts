@@ -4,7 +4,8 @@ import { durationText, formatMoney, numberText, percentText, plural } from '../b
 import { Definition, SpecModel } from '../model/model';
 import * as ast from '../syntax/ast';
 import { decimalNumber, decimalString, ISO_CURRENCY } from './decimal';
-import { criterionWords, dateText, rateText, squash, termText } from '../syntax/describe';
+import { squash } from '../base/text';
+import { criterionWords, dateText, rateText, termText } from '../syntax/describe';
 import { isoDate, termSpan } from '../model/term';
 
 /*

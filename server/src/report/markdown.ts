@@ -1,17 +1,19 @@
+import { markdownCell, markdownCode, markdownRich as rich, markdownText as text } from '../base/markdown';
 import { formatMoney } from '../base/wording';
 import { monthText, signedMoney } from './format';
 import { basisLine, headline, quarterRows } from './sections';
 import { RiskReport } from './types';
 
-/* The report as Markdown: the same sections as the HTML, with tables instead of the chart. */
+/*
+ * The report as Markdown: the same sections as the HTML, with tables instead of the
+ * chart. Text from the spec goes in as the HTML escapes it: as text, or code, or
+ * (where the HTML makes `code` of backticks) as text with code spans; never as Markdown.
+ */
 
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\s+/g, (gap) => (gap.includes('\n') ? ' ' : gap));
-}
-
+/** A table; each cell is Markdown. */
 function table(head: readonly string[], rows: readonly (readonly string[])[], right: readonly number[] = []): string[] {
   const align = head.map((_, i) => (right.includes(i) ? '---:' : '---'));
-  return [`| ${head.map(cell).join(' | ')} |`, `| ${align.join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`), ''];
+  return [`| ${head.map(markdownCell).join(' | ')} |`, `| ${align.join(' | ')} |`, ...rows.map((r) => `| ${r.map(markdownCell).join(' | ')} |`), ''];
 }
 
 export function renderMarkdown(report: RiskReport): string {
@@ -19,15 +21,20 @@ export function renderMarkdown(report: RiskReport): string {
   const m = (minor: bigint | undefined): string => (minor === undefined ? 'unknown' : formatMoney(minor, c));
   const cash = report.cashFlow;
   const out: string[] = [];
-  out.push(`# Provider’s risk report: ${report.title ?? report.file}`, '');
-  const meta = [report.commissioner, `\`${report.file}\``, report.paymentModel && `payment model: ${report.paymentModel}`, cash && `${cash.termMonths} months${cash.start ? ` from ${cash.start}` : ''}`];
+  out.push(`# Provider’s risk report: ${text(report.title ?? report.file)}`, '');
+  const meta = [
+    report.commissioner && text(report.commissioner),
+    markdownCode(report.file),
+    report.paymentModel && `payment model: ${text(report.paymentModel)}`,
+    cash && text(`${cash.termMonths} months${cash.start ? ` from ${cash.start}` : ''}`),
+  ];
   out.push(meta.filter(Boolean).join(' · '), '');
 
   out.push('## Headline figures', '');
-  out.push(...table(['Figure', 'Value', ''], headline(report).map((f) => [f.label, `**${f.value}**`, f.detail ?? ''])));
+  out.push(...table(['Figure', 'Value', ''], headline(report).map((f) => [f.label, `**${f.value}**`, f.detail ? rich(f.detail) : ''])));
   const basis = basisLine(report);
-  if (basis) out.push(basis, '');
-  if (report.notes.length) out.push(...report.notes.map((n) => `> - ${n}`), '');
+  if (basis) out.push(rich(basis), '');
+  if (report.notes.length) out.push(...report.notes.map((n) => `> - ${rich(n)}`), '');
 
   out.push('## Cash flow at the planning rates', '');
   if (cash) {
@@ -65,42 +72,42 @@ export function renderMarkdown(report: RiskReport): string {
       ),
     );
   } else {
-    out.push(`No cash flow can be worked out: ${report.cashFlowMissing.join('; ')}.`, '');
+    out.push(`No cash flow can be worked out: ${rich(report.cashFlowMissing.join('; '))}.`, '');
   }
 
   out.push('## Who carries which risk', '');
-  out.push(...table(['Risk', 'Carried by', 'Amount', 'Why'], report.risks.map((r) => [r.risk, r.carriedBy, r.amount === undefined ? '—' : m(r.amount), r.detail]), [2]));
+  out.push(...table(['Risk', 'Carried by', 'Amount', 'Why'], report.risks.map((r) => [text(r.risk), text(r.carriedBy), r.amount === undefined ? '—' : m(r.amount), rich(r.detail)]), [2]));
 
   const mx = report.maximum;
   out.push('## The most the spec can pay', '');
   if (mx.lines.length === 0) {
     out.push('The spec has no `pay` lines: nothing is paid on results.', '');
   } else {
-    const rows: string[][] = mx.lines.map((l) => [`\`${l.text}\``, l.whom, m(l.maximum)]);
+    const rows: string[][] = mx.lines.map((l) => [markdownCode(l.text), text(l.whom), m(l.maximum)]);
     rows.push(['**Total of the prices**', '', `**${m(mx.total)}**`]);
     if (mx.cap !== undefined) rows.push([`Cap${mx.capBinds ? ' (it binds)' : ''}`, '', m(mx.cap)]);
     rows.push(['**The most the spec can pay**', '', `**${m(mx.maximum)}**`]);
     if (mx.budget !== undefined) rows.push(['Budget', '', m(mx.budget)]);
     if (mx.budgetHeadroom !== undefined) rows.push([mx.budgetHeadroom < 0n ? 'Over budget by' : 'Left in the budget', '', m(mx.budgetHeadroom < 0n ? -mx.budgetHeadroom : mx.budgetHeadroom)]);
     out.push(...table(['Pay line', 'Whom it prices', 'Most it can pay'], rows, [2]));
-    if (mx.missing.length) out.push(`Unknown: ${mx.missing.join('; ')}.`, '');
-    out.push('By outcome (before the cap):', '', ...table(['Outcome', 'Most it can pay'], mx.byOutcome.map((r) => [`\`${r.label}\`${r.title ? ` ${r.title}` : ''}`, m(r.amount)]), [1]));
-    out.push('By cohort or segment (before the cap):', '', ...table(['Cohort or segment', 'Most it can pay'], mx.byGroup.map((r) => [`\`${r.label}\``, m(r.amount)]), [1]));
+    if (mx.missing.length) out.push(`Unknown: ${rich(mx.missing.join('; '))}.`, '');
+    out.push('By outcome (before the cap):', '', ...table(['Outcome', 'Most it can pay'], mx.byOutcome.map((r) => [`${markdownCode(r.label)}${r.title ? ` ${text(r.title)}` : ''}`, m(r.amount)]), [1]));
+    out.push('By cohort or segment (before the cap):', '', ...table(['Cohort or segment', 'Most it can pay'], mx.byGroup.map((r) => [markdownCode(r.label), m(r.amount)]), [1]));
   }
 
   out.push('## Findings', '');
   if (report.findings.length === 0) out.push('outcome-lint finds nothing to report in this spec.', '');
   for (const group of report.findings) {
-    out.push(`### ${group.title} (${group.findings.length})`, '');
-    for (const f of group.findings) out.push(`- **${f.severity}** ${f.message} (line ${f.line}, \`${f.code}\`)`);
+    out.push(`### ${text(group.title)} (${group.findings.length})`, '');
+    for (const f of group.findings) out.push(`- **${f.severity}** ${rich(f.message)} (line ${f.line}, ${markdownCode(f.code)})`);
     out.push('');
     for (const rule of group.rules) {
-      out.push(`**${rule.id}**: ${rule.rationale}`, '');
-      for (const ev of rule.evidence) out.push(`> “${ev.quote}”  `, `> — ${ev.source}`, '');
+      out.push(`**${text(rule.id)}**: ${rich(rule.rationale)}`, '');
+      for (const ev of rule.evidence) out.push(`> “${text(ev.quote)}”  `, `> — ${text(ev.source)}`, '');
     }
   }
 
   out.push('## Assumptions', '');
-  out.push(...table(['Assumption', 'Value', 'From'], report.assumptions.map((a) => [a.topic, a.text, a.source === 'spec' ? 'the spec' : a.source === 'option' ? 'an option' : 'default'])));
+  out.push(...table(['Assumption', 'Value', 'From'], report.assumptions.map((a) => [text(a.topic), rich(a.text), a.source === 'spec' ? 'the spec' : a.source === 'option' ? 'an option' : 'default'])));
   return out.join('\n');
 }

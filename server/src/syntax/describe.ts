@@ -1,4 +1,5 @@
 import { durationText, numberText, percentText as percent } from '../base/wording';
+import { squash } from '../base/text';
 import * as ast from './ast';
 
 /*
@@ -7,11 +8,6 @@ import * as ast from './ast';
  * `£1.8m` is "£1,800,000". Used by the export (in descriptions) and by the diff (which
  * compares these strings, so that rewriting a value without changing it is no change).
  */
-
-/** Text with runs of white space (line breaks, indentation) made single spaces. */
-export function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
 
 /** A baseline or target: `14%` or `5.8`. */
 export function rateText(value: ast.Rate, kind: 'percent' | 'number' | undefined): string {

@@ -1,3 +1,4 @@
+import { printable } from '../../base/text';
 import { Report, summaryLine } from '../report';
 
 /*
@@ -8,7 +9,8 @@ import { Report, summaryLine } from '../report';
  * Editors and CI logs that read compiler output pick these lines up; the extension's
  * `$outcome-lint` problem matcher reads exactly this (package.json). Related
  * locations follow the message in brackets; suppressed findings are left out; a last
- * line gives the summary.
+ * line gives the summary. Text from a spec or a file name is shown with its control
+ * characters escaped (base/text.ts), a line break as `\n`: one finding, one line.
  */
 
 export function compact(report: Report): string {
@@ -16,8 +18,8 @@ export function compact(report: Report): string {
   for (const file of report.files) {
     for (const f of file.findings) {
       if (f.suppressed) continue;
-      const related = f.related.map((r) => ` (${r.message}: ${r.path}:${r.line}:${r.column})`).join('');
-      out.push(`${file.path}:${f.line}:${f.column}: ${f.severity}: ${f.message.replace(/\s+/g, (gap) => (gap.includes('\n') ? ' ' : gap))}${related} [${f.ruleId}]`);
+      const related = f.related.map((r) => ` (${printable(r.message)}: ${printable(r.path)}:${r.line}:${r.column})`).join('');
+      out.push(`${printable(file.path)}:${f.line}:${f.column}: ${f.severity}: ${printable(f.message)}${related} [${f.ruleId}]`);
     }
   }
   out.push(`outcome-lint: ${summaryLine(report.summary)}`);

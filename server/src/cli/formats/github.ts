@@ -1,3 +1,4 @@
+import { printable } from '../../base/text';
 import { Report, summaryLine } from '../report';
 
 /*
@@ -7,7 +8,9 @@ import { Report, summaryLine } from '../report';
  *   ::warning file=samples/reoffending.outcome,line=24,endLine=24,col=3,endColumn=17,title=perverse-incentive/creaming::`short-sentence` is paid …
  *
  * error → `::error`, warning → `::warning`, info → `::notice`. Suppressed findings are
- * left out. A last plain line, the summary, shows in the job's log.
+ * left out. A last plain line, the summary, shows in the job's log, which obeys terminal
+ * escapes: text from a spec or a file name is shown with its control characters
+ * escaped (base/text.ts).
  * https://docs.github.com/actions/reference/workflow-commands-for-github-actions
  */
 
@@ -36,7 +39,7 @@ export function github(report: Report): string {
 
 /** Escapes a command's message. */
 function data(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return printable(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** Escapes a command's property value. */
