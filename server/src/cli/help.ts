@@ -53,8 +53,8 @@ Rules and settings:
                          entries of files not linted in the run are kept)
 
 Fixing:
-      --fix              apply the fixes that are safe to apply unread (a
-                         misspelt id, a keyword's case), write the files, and
+      --fix              apply the fixes that are safe to apply unread (an
+                         id's or a keyword's capitals), write the files, and
                          report what remains; suggestions, which change what a
                          spec says (an amount, a share, a line to fill in), are
                          never applied: choose them one at a time in the editor
