@@ -82,12 +82,17 @@ export class SpecFacts {
     return this.paymentModel === 'results' || this.paymentModel === 'mixed';
   }
 
-  /** The `pay` lines that name an outcome, by outcome id. */
+  /** The `pay` lines that name an outcome. */
   paysFor(outcome: ast.OutcomeBlock): ast.PayLine[] {
     const name = outcome.name?.text;
+    return name === undefined ? [] : this.paysOf(name);
+  }
+
+  /** The `pay` lines that name an outcome id (whether or not one is defined). */
+  paysOf(id: string): ast.PayLine[] {
     // Grouped once: rules ask for every outcome, and a scan each time would be quadratic.
     this.paysByOutcome ??= groupPays(this.payment);
-    return name === undefined ? [] : (this.paysByOutcome.get(name) ?? []);
+    return this.paysByOutcome.get(id) ?? [];
   }
 
   isPaid(outcome: ast.OutcomeBlock): boolean {

@@ -26,6 +26,7 @@ export interface Suppressed {
 
 export function readSuppressions(file: ast.FileNode, text: string, lines: LineIndex): Suppression[] {
   const result: Suppression[] = [];
+  const nextCode = nextCodeLines(text, lines);
   for (const comment of file.comments) {
     const match = DIRECTIVE.exec(comment.text);
     if (!match) continue;
@@ -37,18 +38,31 @@ export function readSuppressions(file: ast.FileNode, text: string, lines: LineIn
       comment,
       rules: list.split(/[\s,]+/).filter((r) => r.length > 0),
       reason: given ? reason : undefined,
-      line: nextCodeLine(lines.position(comment.span.start).line, text, lines),
+      line: nextCode(lines.position(comment.span.start).line),
     });
   }
   return result;
 }
 
-function nextCodeLine(from: number, text: string, lines: LineIndex): number {
-  for (let line = from + 1; line < lines.lineCount; line++) {
+/**
+ * The first line after a given one that is not blank or a comment. Worked out for every
+ * line at once, from the end of the file backwards, when the first directive asks: a
+ * thousand directives one after another cost one pass, not one pass each.
+ */
+function nextCodeLines(text: string, lines: LineIndex): (line: number) => number {
+  const isCode = (line: number): boolean => {
     const content = text.slice(lines.lineStart(line), lines.lineEnd(line)).trim();
-    if (content.length > 0 && !content.startsWith('#')) return line;
-  }
-  return lines.lineCount;
+    return content.length > 0 && !content.startsWith('#');
+  };
+  let next: Int32Array | undefined;
+  return (line) => {
+    if (!next) {
+      // next[l]: the first code line after line l, or the line count when there is none.
+      next = new Int32Array(lines.lineCount + 1).fill(lines.lineCount);
+      for (let l = lines.lineCount - 2; l >= 0; l--) next[l] = isCode(l + 1) ? l + 1 : next[l + 1];
+    }
+    return next[line];
+  };
 }
 
 /**

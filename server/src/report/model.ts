@@ -109,9 +109,7 @@ function groupsOf(facts: SpecFacts, line: LineMaximum): { label: string; people:
   if (pay.segment) return [{ label: describe(pay.segment.text), people: line.successes }];
   const outcome = outcomeOf(facts, pay.outcome);
   if (!outcome) return undefined;
-  const priced = new Set(
-    (facts.payment?.pays ?? []).filter((p) => p.outcome?.text === pay.outcome?.text && p.perParticipant && p.segment).map((p) => p.segment!.text),
-  );
+  const priced = new Set(facts.paysOf(pay.outcome?.text ?? '').flatMap((p) => (p.perParticipant && p.segment ? [p.segment.text] : [])));
   const groups: { label: string; people: number }[] = [];
   for (const name of outcome.for.flatMap((f) => f.value ?? [])) {
     const d = facts.model.definitions.get(name.text);
@@ -302,7 +300,7 @@ export function buildRiskReport(result: LintResult, file: string, options: Repor
   const fallbackWindow = options.window ?? DEFAULT_WINDOW;
   for (const id of paidOutcomes) {
     const outcome = outcomeOf(facts, { text: id, span: { start: 0, end: 0 } });
-    const pays = (payment?.pays ?? []).filter((p) => p.outcome?.text === id);
+    const pays = facts.paysOf(id);
     const perPerson = pays.some((p) => p.perParticipant);
     const choice = chooseRate(id, outcome, options);
     rateOf.set(id, choice);

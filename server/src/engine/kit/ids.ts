@@ -24,6 +24,18 @@ export function idSuggester(definitions: Iterable<Definition>): (id: string) => 
   };
 }
 
+/** How many ids there are of each spelling in lower case, counted once per model: lints ask for each unresolved id. */
+const folds = new WeakMap<ReadonlyMap<string, Definition>, Map<string, number>>();
+function foldedCounts(definitions: ReadonlyMap<string, Definition>): Map<string, number> {
+  let counts = folds.get(definitions);
+  if (!counts) {
+    counts = new Map();
+    for (const name of definitions.keys()) counts.set(name.toLowerCase(), (counts.get(name.toLowerCase()) ?? 0) + 1);
+    folds.set(definitions, counts);
+  }
+  return counts;
+}
+
 /**
  * The edit that corrects an unresolved id to the definition it most likely meant: a fix
  * (safe to apply unread) only when the two differ in capitals alone, no other definition
@@ -37,7 +49,7 @@ export function idCorrection(facts: SpecFacts, at: Span, id: string, near: Defin
   const correction: Fix = { title: `Change to \`${near.name.text}\``, edits: [facts.edits.replace(at, near.name.text)] };
   const folded = id.toLowerCase();
   const capitalsOnly = near.name.text.toLowerCase() === folded;
-  const alone = [...facts.model.definitions.keys()].filter((name) => name.toLowerCase() === folded).length === 1;
+  const alone = foldedCounts(facts.model.definitions).get(folded) === 1;
   const usesRead = !facts.model.diagnostics.some((d) => d.code === 'structure/unresolved-use');
   return capitalsOnly && alone && usesRead ? { fixes: [correction], suggestions: [] } : { fixes: [], suggestions: [correction] };
 }

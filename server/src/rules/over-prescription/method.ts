@@ -56,6 +56,7 @@ class Requirement {
   /** The clause of each word: clauses are separated by punctuation. */
   readonly clause: number[];
   private readonly matches = new Map<PhraseList, Map<number, PhraseMatch>>();
+  private readonly lastOf = new Map<object, Int32Array>();
 
   constructor(readonly text: string) {
     this.ws = words(text);
@@ -108,6 +109,30 @@ class Requirement {
     return true;
   }
 
+  /** The last word at or before word i whose stem is in the set; -1 if none. */
+  lastIn(set: ReadonlySet<string>, i: number): number {
+    return this.last(set, (k) => set.has(this.ws[k].stem), i);
+  }
+
+  /** The last match of a list that starts at or before word i; undefined if none. */
+  lastMatch(list: PhraseList, i: number): PhraseMatch | undefined {
+    return this.at(list, this.last(list, (k) => this.at(list, k) !== undefined, i));
+  }
+
+  /**
+   * The last word at or before i that is a hit, from a table made once per question: a
+   * requirement of thousands of words asks it for every word in it.
+   */
+  private last(question: object, hit: (k: number) => boolean, i: number): number {
+    let table = this.lastOf.get(question);
+    if (!table) {
+      table = new Int32Array(this.ws.length);
+      for (let k = 0; k < this.ws.length; k++) table[k] = hit(k) ? k : k > 0 ? table[k - 1] : -1;
+      this.lastOf.set(question, table);
+    }
+    return i < 0 || this.ws.length === 0 ? -1 : table[Math.min(i, this.ws.length - 1)];
+  }
+
   hasIn(set: ReadonlySet<string>, from: number, to: number): boolean {
     for (let k = Math.max(0, from); k < Math.min(to, this.ws.length); k++) if (set.has(this.ws[k].stem)) return true;
     return false;
@@ -135,7 +160,8 @@ class Requirement {
 /** A meeting or contact with the commissioner, or about contract management. */
 function isGovernance(r: Requirement, start: number, end: number): boolean {
   // "report the number of sessions delivered each month"
-  for (let k = start - 1; k >= 0 && r.same(k, start); k--) if (reporting.has(r.ws[k].stem)) return true;
+  const reported = r.lastIn(reporting, start - 1);
+  if (reported >= 0 && r.same(reported, start)) return true;
   // "contract meetings", "monitoring visits", "performance review meetings"
   for (let k = Math.max(0, start - 2); k < start; k++) if (governance.has(r.ws[k].stem) && r.same(k, start)) return true;
   // "… with the council", "… to the commissioner"
@@ -179,11 +205,21 @@ function frequencyParts(r: Requirement, activity: PhraseMatch[]): Part[] {
       found.push({ start: i, end: i + 4 });
     }
   }
+  // The activities by where they start, and the longest: each frequency looks at the few words around it.
+  const activityAt = new Map(activity.map((m) => [m.index, m]));
+  const longest = activity.reduce((most, m) => Math.max(most, m.words.length), 0);
+  const firstActivity = (from: number, to: number, fits: (m: PhraseMatch) => boolean): PhraseMatch | undefined => {
+    for (let k = Math.max(0, from); k <= to; k++) {
+      const m = activityAt.get(k);
+      if (m && fits(m)) return m;
+    }
+    return undefined;
+  };
   for (const f of found) {
     if (isGovernance(r, f.start, f.end)) continue;
     // Attached to an activity: "weekly sessions", "sessions every week".
-    const after = activity.find((m) => m.index >= f.end && m.index <= f.end + 2 && r.phrase(f.end - 1, m.index));
-    const before = activity.find((m) => m.index < f.start && m.index + m.words.length >= f.start - 4 && r.same(m.index, f.start));
+    const after = firstActivity(f.end, f.end + 2, (m) => r.phrase(f.end - 1, m.index));
+    const before = firstActivity(f.start - 4 - longest, f.start - 1, (m) => m.index + m.words.length >= f.start - 4 && r.same(m.index, f.start));
     if (after) {
       parts.push({ start: f.start, end: after.index + after.words.length });
       continue;
@@ -209,17 +245,19 @@ function frequencyParts(r: Requirement, activity: PhraseMatch[]): Part[] {
 
 function staffingParts(r: Requirement): Part[] {
   const parts: Part[] = [];
-  const staffMatches = r.all(staff);
-  const staffEnding = (from: number, to: number): number | undefined => {
+  // Where the last staff word starting in [from, to] ends (each call looks at a few words).
+  const staffEnding = (from: number, to: number, fits: (k: number) => boolean = () => true): number | undefined => {
     let best: number | undefined;
-    for (const m of staffMatches) if (m.index >= from && m.index <= to) best = m.index + m.words.length;
+    for (let k = Math.max(0, from); k <= to; k++) {
+      const m = r.at(staff, k);
+      if (m && fits(k)) best = k + m.words.length;
+    }
     return best;
   };
   for (let i = 0; i < r.ws.length; i++) {
     // Staffing numbers: "45 full-time equivalent reablement workers".
     if (r.isNumber(i)) {
-      let end: number | undefined;
-      for (const m of staffMatches) if (m.index > i && m.index <= i + 4 && r.phrase(i, m.index)) end = m.index + m.words.length;
+      const end = staffEnding(i + 1, i + 4, (k) => r.phrase(i, k));
       if (end !== undefined) parts.push({ start: i, end });
       // A caseload: "15 families at a time".
       for (let k = i + 1; k <= i + 3; k++) {
@@ -252,8 +290,7 @@ function staffingParts(r: Requirement): Part[] {
     }
     // Hiring: "must employ a full-time coordinator".
     if (hiringVerbs.has(r.ws[i].stem)) {
-      let end: number | undefined;
-      for (const m of staffMatches) if (m.index > i && m.index <= i + 5 && r.phrase(i, m.index)) end = m.index + m.words.length;
+      const end = staffEnding(i + 1, i + 5, (k) => r.phrase(i, k));
       if (end !== undefined) parts.push({ start: i + 1, end });
     }
   }
@@ -275,19 +312,18 @@ function staffingParts(r: Requirement): Part[] {
 
 function qualificationParts(r: Requirement): Part[] {
   const parts: Part[] = [];
-  const staffMatches = r.all(staff);
   for (const q of r.all(qualifications)) {
     const qEnd = q.index + q.words.length;
     // "qualified social workers", "accredited practitioners"
-    const next = staffMatches.find((m) => m.index >= qEnd && m.index <= qEnd + 2 && r.phrase(q.index, m.index));
+    const next = [qEnd, qEnd + 1, qEnd + 2].map((k) => r.at(staff, k)).find((m) => m && r.phrase(q.index, m.index));
     if (next) {
       parts.push({ start: q.index, end: next.index + next.words.length });
       continue;
     }
     // "Every key worker must hold a Level 4 qualification": the staff are the subject.
-    const subject = staffMatches.filter((m) => m.index < q.index && r.same(m.index, q.index)).pop();
-    if (!subject) continue;
-    const between = r.all(participants).some((p) => p.index > subject.index && p.index < q.index);
+    const subject = r.lastMatch(staff, q.index - 1);
+    if (!subject || !r.same(subject.index, q.index)) continue;
+    const between = (r.lastMatch(participants, q.index - 1)?.index ?? -1) > subject.index;
     if (between || r.hasIn(achieving, q.index - 3, q.index)) continue;
     let start = q.index;
     // "a Level 4 qualification"
