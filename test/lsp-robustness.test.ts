@@ -79,4 +79,15 @@ describe('language server: it survives and keeps serving', function () {
     assert.deepEqual(diagnostics.map((d) => d.message), ['file too large to lint (limit 1 MB)']);
     await stillServing();
   });
+
+  it('a file on disk over the size limit is not read when another uses it: the `use` says why', async () => {
+    fs.writeFileSync(path.join(dir, 'big.outcome'), Buffer.alloc(2 ** 20 + 1, ' '));
+    const uri = LspClient.uri(path.join(dir, 'uses-big.outcome'));
+    await client.open(uri, `use "big.outcome"\n${spec}`);
+    const diagnostics = await client.diagnostics(uri);
+    assert.deepEqual(diagnostics.filter((d) => d.code === 'structure/unresolved-use').map((d) => d.message), [
+      'cannot use `big.outcome`: big.outcome is 1.1 MB, more than the 1 MB outcome-lint reads',
+    ]);
+    await stillServing();
+  });
 });

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { diffVersions, renderJson, renderMarkdown, SpecDiff, SpecVersion, versionOf } from '../diff/index';
 import { lint } from '../engine/lint';
 import { projectOf } from '../engine/project';
+import { TooLargeError } from '../host/files';
 import { FileSource, Project } from '../host/project';
 import { catalogue } from '../rules/catalogue';
 import { readSubcommandArgs } from './args';
@@ -115,7 +116,7 @@ function run(argv: readonly string[], io: Io): number {
 function fileDiff(oldGiven: string, newGiven: string, cwd: string, configFile: string | undefined): SpecDiff {
   const before = discoverSpec(oldGiven, cwd);
   const after = discoverSpec(newGiven, cwd);
-  const project = new Project({ roots: [...new Set([...before.roots, ...after.roots])], rules: catalogue, configFile });
+  const project = new Project({ roots: [...new Set([...before.roots, ...after.roots])], workingFolder: cwd, rules: catalogue, configFile });
   checkSettings(project, [after.file], (file) => displayPath(file, cwd));
   const settled = projectOf(project, project.configFor(after.file));
   const version = (file: string, given: string): SpecVersion => versionOf(given, readSpec(project, file, given), lint(settled, file, { rules: catalogue }));
@@ -199,9 +200,11 @@ function changedFiles(base: string, pathspecs: readonly string[], cwd: string): 
  */
 function commitSource(root: string, commit: string): FileSource {
   return {
-    read: (file) => {
+    read: (file, maxBytes) => {
       const shown = git(['show', '--no-textconv', `${commit}:${path.relative(root, file).split(path.sep).join('/')}`], root);
-      return shown.status === 0 ? shown.stdout : undefined;
+      if (shown.status !== 0) return undefined;
+      if (shown.stdout.length > maxBytes) throw new TooLargeError(shown.stdout.length, maxBytes);
+      return shown.stdout;
     },
     realPath: (file) => file,
   };
@@ -224,7 +227,7 @@ function gitDiffs(baseGiven: string, pathspecs: readonly string[], cwd: string, 
     let before: SpecVersion | undefined;
     if (change.old !== undefined) {
       const text = atBase.read(oldFile!);
-      if (typeof text !== 'string') throw new UsageError(`diff: cannot read ${change.old} at ${baseGiven}: it is not UTF-8 text`);
+      if (typeof text !== 'string') throw new UsageError(`diff: ${change.old} at ${baseGiven} ${text?.problem ?? 'is not there'}`);
       before = versionOf(change.old, text, lint(projectOf(atBase, config), oldFile!, { rules: catalogue }));
     }
     let after: SpecVersion | undefined;

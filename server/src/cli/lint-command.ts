@@ -49,14 +49,14 @@ export function runLint(options: Options, io: Io): number {
   }
 
   const configFile = options.config === undefined ? undefined : configArgument(options.config, io.cwd);
-  const projectOf = (roots: readonly string[]): Project => new Project({ roots, rules: catalogue, configFile, overrides });
+  const projectOf = (roots: readonly string[]): Project => new Project({ roots, workingFolder: io.cwd, rules: catalogue, configFile, overrides });
 
   if (options.printConfig !== undefined) {
     if (options.paths.length > 0) {
       throw new UsageError('--print-config prints the settings for one file and lints nothing: leave out the other paths');
     }
     const file = path.resolve(io.cwd, options.printConfig);
-    const project = projectOf([io.cwd, path.dirname(file)]);
+    const project = projectOf([path.dirname(file)]);
     checkSettings(project, [file], shown);
     emit(`${JSON.stringify(describeConfig(project.configFor(file)), null, 2)}\n`, options, io);
     return 0;
