@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync, SpawnSyncOptions } from 'node:child_process';
+import { execFileSync, spawnSync, SpawnSyncOptions } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -741,6 +741,67 @@ describe('cli: outcome-lint', function () {
       refused(cli(['samples', '--config', 'nowhere.json']), /^outcome-lint: cannot read the config file nowhere\.json: it does not exist$/m);
       refused(cli(['samples', '--config', 'samples']), /cannot read the config file samples: it is a folder, not a file/);
       refused(cli(['--print-config', `${FIXTURES}/bad-config/panel.outcome`]), /invalid config at .*:3:5:/);
+    });
+
+    it('for a settings file nested thousands deep, with where', () => {
+      const dir = tempDir();
+      try {
+        write(dir, 'deep/a.outcome', CLEAN_COHORT);
+        write(dir, 'deep/.outcomelintrc.json', `{ "rules": ${'['.repeat(10_000)}${']'.repeat(10_000)} }`);
+        refused(cli(['deep'], { cwd: dir }), /^outcome-lint: invalid config at deep\/\.outcomelintrc\.json:1:75: this is nested more than 64 deep: a settings file needs no more than four levels of `\{` and `\[`$/m);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('for a spec larger than outcome-lint reads, before reading it', () => {
+      const dir = tempDir();
+      try {
+        // Just over the 10 MB limit; a parse holds 75 to 100 times the size of the file.
+        fs.writeFileSync(path.join(dir, 'huge.outcome'), Buffer.alloc(10 * 2 ** 20 + 1, ' '));
+        refused(cli(['huge.outcome'], { cwd: dir }), /^outcome-lint: huge\.outcome is 10\.1 MB, more than the 10 MB outcome-lint reads$/m);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    describe('for a pipe or a device: a line saying so, never a hang', () => {
+      let dir: string;
+      before(() => {
+        dir = tempDir();
+        write(dir, 'specs/main.outcome', `use "pipe.outcome"\n${CLEAN_COHORT}`);
+        execFileSync('mkfifo', [path.join(dir, 'specs', 'pipe.outcome')]);
+        execFileSync('mkfifo', [path.join(dir, 'pipe.json')]);
+        write(dir, 'configured/a.outcome', CLEAN_COHORT);
+        execFileSync('mkfifo', [path.join(dir, 'configured', '.outcomelintrc.json')]);
+      });
+      after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+      // A run that hangs is stopped, and fails on its exit code.
+      const run = (args: string[]): Run => cli(args, { cwd: dir, timeout: 30_000 });
+
+      it('named as an argument, to any command: exit code 2', () => {
+        const notRegular = /^outcome-lint: cannot read specs\/pipe\.outcome: it is not a regular file$/m;
+        refused(run(['specs/pipe.outcome']), notRegular);
+        refused(run(['report', 'specs/pipe.outcome']), notRegular);
+        refused(run(['export', '--indigo', 'specs/pipe.outcome']), notRegular);
+        refused(run(['diff', 'specs/main.outcome', 'specs/pipe.outcome']), notRegular);
+        refused(run(['report', '/dev/zero']), /^outcome-lint: cannot read \/dev\/zero: it is not a regular file$/m);
+        refused(run(['specs/main.outcome', '--config', 'pipe.json']), /^outcome-lint: invalid config at pipe\.json: cannot be read: it is not a regular file \(a pipe or a device\?\)$/m);
+      });
+
+      it('as the settings file of a folder: exit code 2', () => {
+        refused(run(['configured']), /^outcome-lint: invalid config at configured\/\.outcomelintrc\.json: cannot be read: it is not a regular file \(a pipe or a device\?\)$/m);
+      });
+
+      it('in a folder linted, or used by a spec: the pipe is not linted, and its `use` is unresolved', () => {
+        const { run: linted, report } = lintJson(['specs'], { cwd: dir, timeout: 30_000 });
+        assert.equal(linted.status, 1);
+        assert.deepEqual(report.files.map((f) => f.path), ['specs/main.outcome']);
+        assert.deepEqual(findingsOf(report, 'specs/main.outcome').filter((f) => f.ruleId === 'structure/unresolved-use').map((f) => f.message), [
+          'cannot use `pipe.outcome`: specs/pipe.outcome cannot be read: it is not a regular file (a pipe or a device?)',
+        ]);
+      });
     });
 
     it('for a report that cannot be written', () => {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { parseConfig } from '../server/src/config/config';
 import { configJsonSchema } from '../server/src/config/json-schema';
 import { findConfigFile, loadConfigFile } from '../server/src/host/config-files';
+import { Project } from '../server/src/host/project';
 import { catalogue } from '../server/src/rules/catalogue';
 import { defineRule, Rule } from '../server/src/engine/kit/rule';
 import { LineIndex } from '../server/src/base/line-index';
@@ -124,6 +125,25 @@ describe('config: found from the file upward', () => {
     const project = diskProject(top);
     const first = project.configFor(path.join(top, 'a.outcome'));
     assert.equal(project.configFor(path.join(top, 'b.outcome')), first);
+  });
+
+  it('a file given with --config is read once for every folder', () => {
+    const project = new Project({ roots: [top], rules: catalogue, configFile: path.join(top, '.outcomelintrc.json') });
+    assert.equal(project.configFor(path.join(nested, 'a.outcome')), project.configFor(path.join(top, 'b.outcome')));
+  });
+
+  it('nested thousands deep, it is one clear problem, not an overflowing stack', () => {
+    for (const [open, close] of [['{"a":', '}'], ['[', ']']]) {
+      const deep = fs.mkdtempSync(path.join(os.tmpdir(), 'outcome-lint-deep-config-'));
+      try {
+        fs.writeFileSync(path.join(deep, '.outcomelintrc.json'), `{ "rules": ${open.repeat(5000)}1${close.repeat(5000)} }`);
+        assert.deepEqual(diskProject(deep).configProblems(path.join(deep, 'a.outcome')).map((p) => p.message), [
+          `${path.join(deep, '.outcomelintrc.json')}:1:${12 + 63 * open.length}: this is nested more than 64 deep: a settings file needs no more than four levels of \`{\` and \`[\``,
+        ]);
+      } finally {
+        fs.rmSync(deep, { recursive: true, force: true });
+      }
+    }
   });
 });
 

@@ -541,7 +541,7 @@ requirement "Run 12 weekly sessions | <img src=z onerror=alert(3)> [a](b)"
   });
 
   it('is the same from disk as in memory', () => {
-    // The samples as the CLI reads them (DiskAccess), against the in-memory versions above.
+    // The samples as the CLI reads them (from disk, through the project), against the in-memory versions above.
     const file = path.join(samplesDir, 'youth-employment.outcome');
     const fromDisk = versionOf('y', readText(file), lintText(file, readText(file), diskProject(samplesDir)));
     const inMemory = version(sample('youth-employment.outcome'), { 'shared-cohorts.outcome': sample('shared-cohorts.outcome') }, 'y');

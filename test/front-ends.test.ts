@@ -61,27 +61,30 @@ describe('front ends: files, roots and settings from one place', function () {
       write(root, '.hidden/e.outcome', SPEC);
       write(root, 'out/f.outcome', SPEC);
       write(top, 'outside/secret.outcome', SPEC);
-      // A link that stays inside (its files are found once) and one that leaves (never followed).
+      // A link that stays inside (its files are found once, by where they are) and one that leaves (never followed).
       fs.symlinkSync(path.join(root, 'team', 'deep'), path.join(root, 'alias'));
       fs.symlinkSync(path.join(top, 'outside'), path.join(root, 'leak'));
       fs.symlinkSync(path.join(top, 'outside', 'secret.outcome'), path.join(root, 'leak.outcome'));
     });
     after(() => fs.rmSync(top, { recursive: true, force: true }));
 
-    it('find the same files', () => {
+    it('find the same files', async () => {
       const run = cli(['--format', 'json', '.'], root);
       const fromCli = (JSON.parse(run.stdout) as { files: { path: string }[] }).files.map((f) => f.path);
       const session = new Session();
       session.project.setRoots([root]);
-      const fromServer = session.scan().map((f) => path.relative(root, f));
+      const fromServer = (await session.scan()).map((f) => path.relative(root, f));
       assert.deepEqual(fromServer, fromCli);
-      assert.deepEqual(fromCli, ['a.outcome', 'alias/c.outcome', 'out/f.outcome', 'team/b.outcome']);
+      assert.deepEqual(fromCli, ['a.outcome', 'out/f.outcome', 'team/b.outcome', 'team/deep/c.outcome']);
+      // Named on the command line both ways, it is still one file, named by where it is.
+      const both = cli(['--format', 'json', 'alias/c.outcome', 'team/deep/c.outcome'], root);
+      assert.deepEqual((JSON.parse(both.stdout) as { files: { path: string }[] }).files.map((f) => f.path), ['team/deep/c.outcome']);
     });
 
-    it('give each file the same settings', () => {
+    it('give each file the same settings', async () => {
       const session = new Session();
       session.project.setRoots([root]);
-      for (const file of session.scan()) {
+      for (const file of await session.scan()) {
         const run = cli(['--print-config', file], root);
         assert.equal(run.status, 0, run.stderr);
         assert.deepEqual(JSON.parse(run.stdout), describeConfig(session.project.configFor(file)), path.relative(root, file));
@@ -93,6 +96,50 @@ describe('front ends: files, roots and settings from one place', function () {
       // The nearest settings file wins, whole: the team's does not take the top one's in.
       assert.deepEqual(levels('a.outcome'), ['off', 'info', 'info']);
       assert.deepEqual(levels('team/deep/c.outcome'), ['warning', 'off', 'error']);
+      // Reached through the link `alias`, as an editor may open it, it is in team/deep, with the team's settings.
+      assert.deepEqual(levels('alias/c.outcome'), ['warning', 'off', 'error']);
+      for (const named of ['alias/c.outcome', path.join(root, 'alias', 'c.outcome')]) {
+        const run = cli(['--print-config', named], root);
+        assert.equal(run.status, 0, run.stderr);
+        assert.equal((JSON.parse(run.stdout) as { rules: Record<string, unknown> }).rules['resilience/no-review'], 'off', named);
+      }
+    });
+  });
+
+  describe('the CLI: the folders a run reads, and where the search for settings stops', () => {
+    let top: string;
+    let work: string;
+    before(() => {
+      top = tempDir();
+      work = path.join(top, 'work');
+      write(top, '.outcomelintrc.json', NO_UPFRONT_OFF);
+      write(work, 'spec.outcome', SPEC);
+      write(work, 'private.outcome', 'cohort confidential_panel "Confidential panel" {\n  size 12\n}\n');
+      write(top, 'pack/evil.outcome', 'use "../work/private.outcome"\n\noutcome o "Settled" {\n  for confidential_panl\n}\n');
+    });
+    after(() => fs.rmSync(top, { recursive: true, force: true }));
+
+    type Report = { files: { path: string; findings: { ruleId: string; message: string }[] }[] };
+    const findings = (args: string[], file: string): { ruleId: string; message: string }[] => {
+      const run = cli(['--format', 'json', ...args], work);
+      assert.notEqual(run.status, 2, run.stderr);
+      const found = (JSON.parse(run.stdout) as Report).files.find((f) => f.path === file);
+      assert.ok(found, `${file} is linted`);
+      return found.findings;
+    };
+
+    it('a spec outside the current folder cannot use a file in it, nor learn its ids from a did-you-mean', () => {
+      const evil = findings(['../pack/evil.outcome'], path.join(top, 'pack', 'evil.outcome'));
+      assert.deepEqual(evil.filter((f) => f.ruleId === 'structure/unresolved-use').map((f) => f.message), [
+        'cannot use `../work/private.outcome`: it is outside the folder being linted, and outcome-lint only reads files inside it',
+      ]);
+      assert.deepEqual(evil.filter((f) => f.message.includes('confidential_panel')), []);
+    });
+
+    it("a spec's settings do not depend on the other paths named: inside the current folder, the search stops there", () => {
+      const alone = findings(['spec.outcome'], 'spec.outcome');
+      assert.ok(alone.some((f) => f.ruleId === 'perverse-incentive/no-upfront'), 'the settings file above the current folder is not read');
+      assert.deepEqual(findings(['spec.outcome', '..'], 'spec.outcome'), alone);
     });
   });
 
@@ -144,6 +191,11 @@ describe('front ends: files, roots and settings from one place', function () {
         '/work/Tender (v2)/spec.outcome',
       ];
       assert.deepEqual(new Set(spellings.map(Project.id)), new Set(['/work/Tender (v2)/spec.outcome']));
+      // Folders `..`, `.` and `//` in a URI are normalised as in a path.
+      const roundabout = ['file:///work/../work/x.outcome', 'file:///work//x.outcome', 'file:///work/./x.outcome', '/work/../work/x.outcome', '/work//x.outcome'];
+      assert.deepEqual(new Set(roundabout.map(Project.id)), new Set(['/work/x.outcome']));
+      // A relative path names no file (relative to what?): a mistake in the caller, not a file at the top of the disk.
+      assert.throws(() => Project.id('samples/a.outcome'), /needs an absolute path or a URI, not "samples\/a\.outcome"/);
       // Windows: a drive letter in either case, the colon written or encoded.
       const windows = ['file:///C:/Tender%20(v2)/spec.outcome', 'file:///c%3A/Tender%20%28v2%29/spec.outcome', 'file:///c:/Tender%20(v2)/spec.outcome'];
       assert.equal(new Set(windows.map(Project.id)).size, 1);

@@ -91,7 +91,7 @@ describe('language server: it survives and keeps serving', function () {
   });
 
   it('a burst of keystrokes in a big spec is linted once or twice, at its latest text, not once per keystroke', async () => {
-    const uri = LspClient.uri(path.join(dir, 'big.outcome'));
+    const uri = LspClient.uri(path.join(dir, 'burst.outcome'));
     const text = generateSpec(18_000);
     assert.ok(text.length > 500_000 && text.length < 1024 * 1024, `${text.length} characters: big, but under the 1 MB limit`);
     await client.open(uri, text);
@@ -119,6 +119,17 @@ describe('language server: it survives and keeps serving', function () {
     assert.equal(await client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }), null);
     const report = (await client.connection.sendRequest('outcome-lint/report', { uri })) as { html?: string } | null;
     assert.match(JSON.stringify(report), /larger than 1 MB/);
+    await stillServing();
+  });
+
+  it('a file on disk over the size limit is not read when another uses it: the `use` says why', async () => {
+    fs.writeFileSync(path.join(dir, 'big.outcome'), Buffer.alloc(2 ** 20 + 1, ' '));
+    const uri = LspClient.uri(path.join(dir, 'uses-big.outcome'));
+    await client.open(uri, `use "big.outcome"\n${spec}`);
+    const diagnostics = await client.diagnostics(uri);
+    assert.deepEqual(diagnostics.filter((d) => d.code === 'structure/unresolved-use').map((d) => d.message), [
+      'cannot use `big.outcome`: big.outcome is 1.1 MB, more than the 1 MB outcome-lint reads',
+    ]);
     await stillServing();
   });
 });

@@ -167,6 +167,13 @@ describe('model: `use` never leaves the folder being linted', () => {
     assert.deepEqual(messages('use "linked-folder/secret.outcome"'), [`cannot use \`linked-folder/secret.outcome\`: ${refused}`]);
   });
 
+  it('in a folder reached through a link, a missing file does not exist (it is not outside)', () => {
+    fs.symlinkSync(inside, path.join(top, 'linked-specs'));
+    const file = path.join(top, 'linked-specs', 'main.outcome');
+    const diagnostics = analyse(file, 'use "missing.outcome"', diskProject(path.join(top, 'linked-specs'))).diagnostics;
+    assert.deepEqual(diagnostics.map((d) => d.message), ['`missing.outcome` does not exist (looked for missing.outcome)']);
+  });
+
   it('reports a symlink loop on the `use` line, without hanging', () => {
     const [message] = messages('use "loop-a.outcome"');
     assert.match(message, /^cannot use `loop-a\.outcome`: loop-a\.outcome cannot be read: its symbolic links go round in a circle/);

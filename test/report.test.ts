@@ -614,6 +614,21 @@ describe('outcome-lint report (the command)', () => {
     }
   });
 
+  it('takes a glob that matches one specification; refuses a folder before reading anything in it, and a glob that matches several', () => {
+    const one = run(['*.outcome', '--json'], { '/work/spec.outcome': CAPPED });
+    assert.equal(one.code, 0, one.err.join('\n'));
+    assert.equal(JSON.parse(one.out).file, 'spec.outcome');
+    const cases: [string[], Record<string, string>, string][] = [
+      [['specs'], { '/work/specs/notes.txt': 'no spec here' }, 'outcome-lint: specs is a folder: name one specification in it'],
+      [['specs'], { '/work/specs/a.outcome': CAPPED }, 'outcome-lint: specs is a folder: name one specification in it'],
+      [['*.outcome'], { '/work/a.outcome': CAPPED, '/work/b.outcome': CAPPED }, 'outcome-lint: *.outcome matches 2 specifications: name one of them'],
+    ];
+    for (const [argv, files, message] of cases) {
+      const r = run(argv, files);
+      assert.deepEqual([r.code, r.err, r.out], [2, [message], ''], argv.join(' '));
+    }
+  });
+
   it('gives each assumption that makes no sense its own line', () => {
     const r = run(['spec.outcome', '--success-rate', 'lots', '--start', '2027-02-30'], { '/work/spec.outcome': CAPPED });
     assert.deepEqual([r.code, r.err], [

@@ -16,12 +16,12 @@ describe('language server session, in this process', () => {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('a file that is not UTF-8 text is not linted as an empty file: its one finding, and a `use` of it, say why it cannot be read', () => {
+  it('a file that is not UTF-8 text is not linted as an empty file: its one finding, and a `use` of it, say why it cannot be read', async () => {
     fs.writeFileSync(path.join(dir, 'latin.outcome'), Buffer.from('cohort old "Old" {\n  size 4 # \xa3\n}\n', 'latin1'));
     fs.writeFileSync(path.join(dir, 'fine.outcome'), 'cohort fine "Fine" {\n  size 4\n}\n');
     const session = new Session();
     session.project.setRoots([dir]);
-    session.scan();
+    await session.scan();
     assert.deepEqual(session.lint(path.join(dir, 'latin.outcome'))!.result.diagnostics.map((d) => d.message), [
       'latin.outcome is not UTF-8 text: the byte 0xA3 at line 2, column 12 is not valid UTF-8; save the file as UTF-8',
     ]);
@@ -31,13 +31,13 @@ describe('language server session, in this process', () => {
     ]);
   });
 
-  it('a document opened as it is on disk keeps its lint; one opened with other text is linted again', () => {
+  it('a document opened as it is on disk keeps its lint; one opened with other text is linted again', async () => {
     const text = 'cohort fine "Fine" {\n  size 4\n}\n';
     const file = path.join(dir, 'fine.outcome');
     fs.writeFileSync(file, text);
     const session = new Session();
     session.project.setRoots([dir]);
-    session.scan();
+    await session.scan();
     const fromDisk = session.lint(file)!.result;
     session.open(Project.uri(file), text);
     assert.equal(session.lint(file)!.result, fromDisk, 'the same lint, not a second one');
@@ -45,13 +45,13 @@ describe('language server session, in this process', () => {
     assert.notEqual(session.lint(file)!.result, fromDisk);
   });
 
-  it('the handlers answer from the session in this process, with no connection', () => {
+  it('the handlers answer from the session in this process, with no connection', async () => {
     const file = path.join(dir, 'spec.outcome');
     const text = 'cohort c "Care leavers" {\n  size 40\n}\n\noutcome o "Settled" {\n  for c\n}\n';
     fs.writeFileSync(file, text);
     const session = new Session();
     session.project.setRoots([dir]);
-    session.scan();
+    await session.scan();
     const uri = Project.uri(file);
     const at = { textDocument: { uri }, position: { line: 5, character: 7 } };
     assert.match(JSON.stringify(hover(session, at)), /cohort `c`/);

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { diffVersions, renderJson, renderMarkdown, SpecDiff, SpecVersion, versionOf } from '../diff/index';
 import { lint } from '../engine/lint';
 import { projectOf } from '../engine/project';
+import { TooLargeError } from '../host/files';
 import { FileSource, Project } from '../host/project';
 import { catalogue } from '../rules/catalogue';
 import { readSubcommandArgs } from './args';
@@ -123,7 +124,7 @@ interface Compared {
 function fileDiff(oldGiven: string, newGiven: string, cwd: string, configFile: string | undefined): Compared {
   const before = discoverSpec(oldGiven, cwd);
   const after = discoverSpec(newGiven, cwd);
-  const project = new Project({ roots: [...new Set([...before.roots, ...after.roots])], rules: catalogue, configFile });
+  const project = new Project({ roots: [...new Set([...before.roots, ...after.roots])], workingFolder: cwd, rules: catalogue, configFile });
   checkSettings(project, [after.file], (file) => displayPath(file, cwd));
   const settled = projectOf(project, project.configFor(after.file));
   const version = (file: string, given: string): SpecVersion => versionOf(given, readSpec(project, file, given), lint(settled, file, { rules: catalogue }));
@@ -209,10 +210,13 @@ function changedFiles(base: string, pathspecs: readonly string[], cwd: string): 
  */
 function commitSource(root: string, commit: string): FileSource {
   return {
-    read: (file) => {
+    read: (file, maxBytes) => {
       const name = path.relative(root, file).split(path.sep).join('/');
       const blob = git(['cat-file', 'blob', `${commit}:${name}`], root);
-      if (blob.status === 0) return blob.stdout;
+      if (blob.status === 0) {
+        if (blob.stdout.length > maxBytes) throw new TooLargeError(blob.stdout.length, maxBytes);
+        return blob.stdout;
+      }
       // Not a file: what is there instead, asked only then (most reads are files).
       // Each entry is `<mode> <type> <object>\t<path>`.
       const listed = git(['ls-tree', '-z', commit, '--', name], root);

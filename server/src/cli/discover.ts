@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findSpecs, IGNORED_GLOBS, isSpecFile, readProblem, realOrSelf } from '../host/files';
+import { findSpecs, IGNORED_GLOBS, isSpecFile, kindAt, nameIn, readProblem, realInside, realOrSelf, Root, rootOf } from '../host/files';
+import { Project } from '../host/project';
 import { displayPath } from './output';
 import { UsageError } from './problems';
 // `require`, not `import`: the bundler then takes tinyglobby's CommonJS build. Its ES
@@ -18,63 +19,79 @@ const { globSync, isDynamicPattern } = tinyglobby;
  */
 
 export interface Discovered {
-  /** Absolute paths, each file once (symbolic links followed), sorted. */
+  /** Each file once, by its id (host/project.ts), sorted. */
   readonly files: readonly string[];
   /**
-   * The folders being checked, the project's roots: the current folder and each
-   * argument's folder (a folder, a file's folder, a glob's fixed part). A `use` may reach
-   * into them, and the search for a file's settings stops at the outermost that holds it.
+   * The folders being checked, the project's roots: each argument's folder (a folder, a
+   * file's own folder, a glob's fixed part). A `use` may reach into them, and no further.
    */
   readonly roots: readonly string[];
 }
 
 export function discover(args: readonly string[], cwd: string): Discovered {
   const given = args.length > 0 ? args : ['.'];
-  const found: string[] = [];
-  const roots = new Set<string>([cwd]);
+  /** Each file found: its real path, and the path it was given by (for a file named on the command line). */
+  const found: { real: string; given?: string }[] = [];
+  const roots: Root[] = [];
   for (const arg of given) {
     const full = path.resolve(cwd, arg);
-    let stat: fs.Stats | undefined;
-    try {
-      stat = fs.statSync(full, { throwIfNoEntry: false });
-    } catch (error) {
-      throw new UsageError(`cannot read ${arg}: ${readProblem(error)}`);
-    }
+    const stat = statOf(arg, full);
     if (stat?.isDirectory()) {
-      const { files, unreadable } = findSpecs(full);
-      if (unreadable.length > 0) throw new UsageError(...unreadable.map((u) => `cannot read the folder ${displayPath(u, cwd)}: permission denied or gone`));
+      const root = rootOf(full);
+      const { files, unreadable } = findSpecs(root);
+      if (unreadable.length > 0) {
+        throw new UsageError(...unreadable.sort().map((u) => `cannot read the folder ${displayPath(nameIn(u, [root])!, cwd)}: permission denied or gone`));
+      }
       if (files.length === 0) {
         throw new UsageError(args.length > 0 ? `no .outcome files in the folder ${arg}` : 'no .outcome files in the current folder (name files or folders to lint; see outcome-lint --help)');
       }
-      roots.add(full);
-      found.push(...files);
+      roots.push(root);
+      found.push(...files.map((real) => ({ real })));
     } else if (stat && !stat.isFile()) {
       throw new UsageError(`cannot read ${arg}: it is not a regular file`);
     } else if (stat) {
-      roots.add(path.dirname(full));
-      found.push(full);
+      roots.push(rootOf(path.dirname(full)));
+      found.push({ real: realOrSelf(full), given: full });
     } else if (isDynamicPattern(arg)) {
       const pattern = process.platform === 'win32' ? arg.replace(/\\/g, '/') : arg;
-      const base = path.resolve(cwd, fixedPart(pattern));
-      const files = globSync(pattern, { cwd, absolute: true, dot: true, ignore: [...IGNORED_GLOBS], expandDirectories: false }).filter(isSpecFile);
+      const root = rootOf(path.resolve(cwd, fixedPart(pattern)));
+      // What the walk of the glob's folder would take: regular files, through links only while they stay inside.
+      const files = globSync(pattern, { cwd, absolute: true, dot: true, ignore: [...IGNORED_GLOBS], expandDirectories: false })
+        .filter(isSpecFile)
+        .map((file) => realInside(path.normalize(file), root.real))
+        .filter((real): real is string => real !== undefined && kindAt(real) === 'file');
       if (files.length === 0) throw new UsageError(`no .outcome files match ${arg}`);
-      roots.add(base);
-      found.push(...files.map((f) => path.normalize(f)));
+      roots.push(root);
+      found.push(...files.map((real) => ({ real })));
     } else {
       throw new UsageError(`cannot find ${arg}: there is no such file or folder`);
     }
   }
-  return { files: uniqueByRealPath(found), roots: [...roots] };
+  // One name a file, however many arguments or links reach it (host/files.ts): a file
+  // named on the command line whose link leads out of its folder keeps the name given.
+  const names = new Set(found.map((f) => Project.id(nameIn(f.real, roots) ?? f.given ?? f.real)));
+  return { files: [...names].sort(), roots: roots.map((r) => r.given) };
 }
 
 /**
  * The one specification a command names (report, export, each side of diff), with the
- * project's roots for it, found as linting it would find them.
+ * project's roots for it, found as linting it would find them. A folder is refused before
+ * anything in it is read.
  */
 export function discoverSpec(given: string, cwd: string): { file: string; roots: readonly string[] } {
+  if (statOf(given, path.resolve(cwd, given))?.isDirectory()) throw new UsageError(`${given} is a folder: name one specification in it`);
   const { files, roots } = discover([given], cwd);
-  if (files.length !== 1 || files[0] !== path.resolve(cwd, given)) throw new UsageError(`${given} is a folder: name one specification in it`);
+  if (files.length !== 1) throw new UsageError(`${given} matches ${files.length} specifications: name one of them`);
   return { file: files[0], roots };
+}
+
+/** What an argument names; undefined when nothing is there; a UsageError when it cannot be looked at. */
+function statOf(arg: string, full: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(full, { throwIfNoEntry: false });
+  } catch (error) {
+    throw new UsageError(`cannot read ${arg}: ${readProblem(error)}`);
+  }
 }
 
 /** The folders of a glob before its first segment with a wildcard: `specs/**\/*.outcome` → `specs`. */
@@ -87,26 +104,4 @@ function fixedPart(pattern: string): string {
   }
   if (fixed.length === 1 && fixed[0] === '') return '/';
   return fixed.length > 0 ? fixed.join('/') : '.';
-}
-
-/**
- * Each file once, however many arguments or links reach it. The shortest path that
- * reaches a file names it (a link's target is usually nearer the top than the link).
- */
-function uniqueByRealPath(found: readonly string[]): string[] {
-  const depth = (file: string): number => file.split(path.sep).length;
-  const ordered = [...new Set(found)].sort((a, b) => depth(a) - depth(b) || compare(a, b));
-  const seen = new Set<string>();
-  const files: string[] = [];
-  for (const file of ordered) {
-    const real = realOrSelf(file);
-    if (seen.has(real)) continue;
-    seen.add(real);
-    files.push(file);
-  }
-  return files.sort(compare);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

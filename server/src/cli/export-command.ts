@@ -58,7 +58,7 @@ function run(argv: readonly string[], io: Io): number {
 
   const given = positionals[0];
   const { file, roots } = discoverSpec(given, io.cwd);
-  const specs = new Project({ roots, rules: catalogue });
+  const specs = new Project({ roots, workingFolder: io.cwd, rules: catalogue });
   const model = analyse(file, readSpec(specs, file, given), specs);
   const { project, omitted, caveats } = exportIndigo(model, { fileName: path.basename(file) });
   const json = `${JSON.stringify(project, null, 2)}\n`;

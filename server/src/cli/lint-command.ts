@@ -48,11 +48,11 @@ export function runLint(options: Options, io: Io): number {
   }
 
   const configFile = options.config === undefined ? undefined : configArgument(options.config, io.cwd);
-  const projectOf = (roots: readonly string[]): Project => new Project({ roots, rules: catalogue, configFile, overrides });
+  const projectOf = (roots: readonly string[]): Project => new Project({ roots, workingFolder: io.cwd, rules: catalogue, configFile, overrides });
 
   if (options.printConfig !== undefined) {
     const file = path.resolve(io.cwd, options.printConfig);
-    const project = projectOf([io.cwd, path.dirname(file)]);
+    const project = projectOf([path.dirname(file)]);
     checkSettings(project, [file], shown);
     writeOutput(io, options.output, `${JSON.stringify(describeConfig(project.configFor(file)), null, 2)}\n`, []);
     return 0;

@@ -85,7 +85,7 @@ function run(argv: readonly string[], io: Io): number {
 
   const shown = positionals[0];
   const { file, roots } = discoverSpec(shown, io.cwd);
-  const project = new Project({ roots, rules: catalogue });
+  const project = new Project({ roots, workingFolder: io.cwd, rules: catalogue });
   readSpec(project, file, shown);
   const built = riskReport(project, file, catalogue, {
     ...(v['success-rate'] ? { successRate: v['success-rate'] } : {}),

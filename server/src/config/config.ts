@@ -1,4 +1,4 @@
-import { findNodeAtLocation, Node as JsonNode, parseTree, ParseError, printParseErrorCode } from 'jsonc-parser';
+import { createScanner, findNodeAtLocation, Node as JsonNode, parseTree, ParseError, printParseErrorCode, SyntaxKind } from 'jsonc-parser';
 import { z } from 'zod';
 import { Severity } from '../base/diagnostic';
 import { nearest } from '../base/did-you-mean';
@@ -72,6 +72,10 @@ export function parseConfig(text: string, rules: readonly ConfigurableRule[]): {
   if (text.trim().length === 0) {
     return { errors: [{ message: 'the file is empty: it should hold a JSON object such as { "rules": {} }', span: { start: 0, end: 0 } }] };
   }
+  const deep = tooDeep(text);
+  if (deep) {
+    return { errors: [{ message: `this is nested more than ${MAX_NESTING} deep: a settings file needs no more than four levels of \`{\` and \`[\``, span: deep }] };
+  }
   const syntaxErrors: ParseError[] = [];
   const tree = parseTree(text, syntaxErrors, { allowTrailingComma: true, disallowComments: false });
   if (syntaxErrors.length > 0 || !tree) {
@@ -115,6 +119,27 @@ function unwrapUnion(issue: z.core.$ZodIssue, root: unknown): z.core.$ZodIssue[]
   const branch = typeof input === 'string' ? issue.errors[0] : typeof input === 'object' && input !== null ? issue.errors[1] : undefined;
   if (!branch) return [{ ...issue, message: 'give a severity (off, info, warning or error) or an object such as { "severity": "warning" }' }];
   return branch.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }));
+}
+
+/**
+ * The deepest that `{` and `[` may nest. A settings file is four deep at most
+ * (`{ "rules": { "id": { "option": [ … ] } } }`); thousands deep would overflow the stack
+ * of the JSON parser and of the checks, so such a text is refused before it is parsed.
+ */
+const MAX_NESTING = 64;
+
+/** Where `{` and `[` first nest deeper than MAX_NESTING (found by the scanner, which does not recurse); undefined when they never do. */
+function tooDeep(text: string): Span | undefined {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+    if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
+      if (++depth > MAX_NESTING) return { start: scanner.getTokenOffset(), end: scanner.getTokenOffset() + 1 };
+    } else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) {
+      depth--;
+    }
+  }
+  return undefined;
 }
 
 function nodeValue(node: JsonNode): unknown {

@@ -4,7 +4,7 @@ import { Config, ConfigError, parseConfig } from '../config/config';
 import { RuleSet } from '../engine/lint';
 import { decodeText } from './decode-text';
 import { LineIndex, Position } from '../base/line-index';
-import { isInside, readProblem, readRegularFile } from './files';
+import { isInside, readProblem, readRegularFile, TooLargeError } from './files';
 
 export const CONFIG_FILE = '.outcomelintrc.json';
 
@@ -32,14 +32,17 @@ export interface ConfigProblem {
   readonly at?: { readonly start: Position; readonly end: Position; readonly message: string };
 }
 
-/** Reads and checks a config file; problems come back one line each, with a position. */
-export function loadConfigFile(file: string, rules: RuleSet): { config: Config } | { problems: ConfigProblem[] } {
+/**
+ * Reads and checks a config file (a regular file of at most `maxBytes`); problems come
+ * back one line each, with a position.
+ */
+export function loadConfigFile(file: string, rules: RuleSet, maxBytes = Infinity): { config: Config } | { problems: ConfigProblem[] } {
   let text: string | { problem: string };
   try {
-    const bytes = readRegularFile(file);
-    text = bytes ? decodeText(bytes) : { problem: `cannot read it (${readProblem({ code: 'ENOENT' })})` };
+    const bytes = readRegularFile(file, maxBytes);
+    text = bytes ? decodeText(bytes) : { problem: `cannot be read: ${readProblem({ code: 'ENOENT' })}` };
   } catch (error) {
-    text = { problem: `cannot read it (${readProblem(error)})` };
+    text = { problem: error instanceof TooLargeError ? error.message : `cannot be read: ${readProblem(error)}` };
   }
   if (typeof text !== 'string') return { problems: [{ file, message: `${file}: ${text.problem}` }] };
   const result = parseConfig(text, rules.all);

@@ -1,9 +1,10 @@
 import { isUtf8 } from 'node:buffer';
 
 /*
- * A spec's bytes as text: the one decoder of every file outcome-lint reads, the files it
- * lints (`cli/read.ts`) and the files they `use` (`DiskAccess`). What is not UTF-8 text
- * is refused with where the first bad byte is, never read with replacement characters.
+ * A spec's bytes as text: the one decoder of every file outcome-lint reads (through the
+ * project, host/project.ts: the files it lints and the files they `use`) and of settings
+ * files. What is not UTF-8 text is refused with where the first bad byte is, never read
+ * with replacement characters.
  */
 
 /**

@@ -5,7 +5,12 @@ import * as path from 'node:path';
  * The files of a folder that outcome-lint looks at: the one walk, with the one set of
  * folders it leaves out, for the CLI (a folder named on the command line) and the
  * language server (the workspace folders). They must agree on which files a
- * repository holds.
+ * repository holds, and on what each is called.
+ *
+ * One file, one name: a file that links reach by several paths is named by its real
+ * path, put under the root that holds it as that root was given (`nameIn`). The walk,
+ * the CLI's arguments and `use` lines all name files so, so that a file has one id,
+ * and one set of settings, however it is reached.
  */
 
 /** Folders never walked into: installed packages, and the folders of tools (`.git`, `.vscode`…). */
@@ -21,66 +26,168 @@ export function isSpecFile(name: string): boolean {
   return name.endsWith('.outcome');
 }
 
-/**
- * Every `.outcome` file below `folder` (absolute paths, sorted), leaving out ignored
- * folders. A symbolic link is followed only while its real path stays inside `folder`:
- * a link to a credentials file or to /dev/zero is not a spec of this folder. A file
- * that links reach by several paths is found once, by the first path in name order.
- * Folders that cannot be read are passed over and named in `unreadable`.
- */
-export function findSpecs(folder: string): { files: string[]; unreadable: string[] } {
-  const top = realOrSelf(folder);
-  const files: string[] = [];
-  const unreadable: string[] = [];
-  const seen = new Set<string>();
-  const once = (file: string): boolean => {
-    const real = realOrSelf(file);
-    if (seen.has(real)) return false;
-    seen.add(real);
-    return true;
-  };
-  const walk = (dir: string): void => {
-    if (!once(dir)) return; // a folder already walked, through a link
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    } catch {
-      unreadable.push(dir);
-      return;
-    }
-    for (const entry of entries) {
-      const full = path.join(dir, entry.name);
-      let kind: 'file' | 'folder' | undefined = entry.isFile() ? 'file' : entry.isDirectory() ? 'folder' : undefined;
-      if (entry.isSymbolicLink()) kind = linkKind(full, top);
-      if (kind === 'folder' && !isIgnoredFolder(entry.name)) walk(full);
-      else if (kind === 'file' && isSpecFile(entry.name) && once(full)) files.push(full);
-    }
-  };
-  walk(folder);
-  return { files: files.sort(), unreadable };
+/** A folder of a project: as it was given (absolute), and with its links followed. */
+export interface Root {
+  readonly given: string;
+  readonly real: string;
 }
 
-/** What a link leads to, when its real path is inside `top`; undefined for a link that leaves it, or leads nowhere. */
-function linkKind(link: string, top: string): 'file' | 'folder' | undefined {
+export function rootOf(folder: string): Root {
+  const given = path.resolve(folder);
+  return { given, real: realOrSelf(given) };
+}
+
+/**
+ * A file's one name, from its real path: the real path put under the outermost of
+ * `roots` whose real path holds it, as that root was given (of two roots that are one
+ * folder, the one given without a link). Where `alias` links to `team/deep`,
+ * `alias/c.outcome` is `team/deep/c.outcome`, whichever path reached it. Undefined when
+ * no root holds it.
+ */
+export function nameIn(real: string, roots: readonly Root[]): string | undefined {
+  let holder: Root | undefined;
+  for (const root of roots) if (isInside(real, root.real) && (!holder || outer(root, holder))) holder = root;
+  return holder && path.join(holder.given, path.relative(holder.real, real));
+}
+
+function outer(a: Root, b: Root): boolean {
+  return a.real.length < b.real.length || (a.real === b.real && a.given === a.real && b.given !== b.real);
+}
+
+/** What a walk found: real paths (name them with `nameIn`), in no particular order. */
+export interface Found {
+  /** Every `.outcome` file, once. */
+  readonly files: string[];
+  /** Folders that could not be read. */
+  readonly unreadable: string[];
+}
+
+/**
+ * The walk: every `.outcome` file below `root`, leaving out ignored folders, one folder
+ * read at a time. It yields after each folder (and every LINKS_BETWEEN_YIELDS links in
+ * one), so that the language server can answer messages as it goes; `findSpecs` runs it
+ * to the end at once.
+ *
+ * A symbolic link is followed only while its real path stays inside the root: a link to
+ * a credentials file or to /dev/zero is not a spec of this folder. Real paths are looked
+ * up (realpath, which costs a look at each folder of the path) only for the root and for
+ * links to a folder or a spec: any other entry's real path is its folder's real path and
+ * its name, and 1,460 links to manual pages in one folder are only looked at (stat). A
+ * folder is walked once, however many links lead to it, and a link to a folder above
+ * ends there. Folders that cannot be read are passed over and listed.
+ */
+export function* walkSpecs(root: Root): Generator<void, Found> {
+  const files = new Set<string>();
+  const unreadable: string[] = [];
+  const walked = new Set<string>();
+  const folders = [root.real];
+  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+    if (walked.has(folder)) continue;
+    walked.add(folder);
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(folder, { withFileTypes: true });
+    } catch {
+      unreadable.push(folder);
+      continue;
+    }
+    let links = 0;
+    for (const entry of entries) {
+      let kind = kindOf(entry);
+      let real: string | undefined;
+      if (entry.isSymbolicLink()) {
+        if (++links % LINKS_BETWEEN_YIELDS === 0) yield;
+        kind = kindAt(path.join(folder, entry.name));
+        real = takes(kind, entry.name) ? realInside(path.join(folder, entry.name), root.real) : undefined;
+      } else if (takes(kind, entry.name)) {
+        real = path.join(folder, entry.name);
+      }
+      if (real === undefined) continue;
+      if (kind === 'folder') folders.push(real);
+      else files.add(real);
+    }
+    yield;
+  }
+  return { files: [...files], unreadable };
+}
+
+/** Whether the walk takes an entry: a folder it does not leave out, or a spec. */
+function takes(kind: Kind, name: string): boolean {
+  return kind === 'folder' ? !isIgnoredFolder(name) : kind === 'file' && isSpecFile(name);
+}
+
+/** Links looked at (stat) between two yields of the walk: a few milliseconds' work. */
+const LINKS_BETWEEN_YIELDS = 100;
+
+/** The walk of one folder, to its end. */
+export function findSpecs(root: Root): Found {
+  return finish(walkSpecs(root));
+}
+
+/** Runs a walk (or anything built on one) to its end, at once. */
+export function finish<T>(walk: Generator<void, T>): T {
+  for (;;) {
+    const step = walk.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** A regular file, a folder, or neither (nothing, a pipe, a device, a socket). */
+type Kind = 'file' | 'folder' | undefined;
+
+function kindOf(entry: fs.Dirent | fs.Stats | undefined): Kind {
+  return entry?.isFile() ? 'file' : entry?.isDirectory() ? 'folder' : undefined;
+}
+
+/** What a path leads to, links followed. */
+export function kindAt(file: string): Kind {
   try {
-    const real = fs.realpathSync(link);
-    if (!isInside(real, top)) return undefined;
-    const stat = fs.statSync(real);
-    return stat.isFile() ? 'file' : stat.isDirectory() ? 'folder' : undefined;
+    return kindOf(fs.statSync(file, { throwIfNoEntry: false }));
   } catch {
     return undefined;
   }
 }
 
 /**
- * A file's bytes; undefined when there is no such file; Node's error when it cannot be
- * read. Only a regular file is read: a folder, a FIFO or a device is refused (code
- * EISDIR or ENOTREGULAR) before anything is read, as reading one could hang or never end.
+ * Where a path really leads, when that is inside `top`; undefined when it leaves it or
+ * leads nowhere. The walk's rule for links, and the CLI's for what a glob matches.
  */
-export function readRegularFile(file: string): Buffer | undefined {
+export function realInside(file: string, top: string): string | undefined {
+  try {
+    const real = fs.realpathSync(file);
+    return isInside(real, top) ? real : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A file larger than outcome-lint reads. A parse holds 75 to 100 times the size of the
+ * file, so a file of tens of megabytes would take the memory of the machine and minutes;
+ * a real specification is a few kilobytes.
+ */
+export class TooLargeError extends Error {
+  constructor(size: number, maxBytes: number) {
+    super(`is ${megabytes(size)} MB, more than the ${megabytes(maxBytes)} MB outcome-lint reads`);
+  }
+}
+
+/** Bytes in MB (2²⁰ bytes, as the editor's setting counts them), rounded up to a tenth: a file just over the limit is never shown as equal to it. */
+function megabytes(bytes: number): string {
+  return String(Math.ceil((bytes / 2 ** 20) * 10) / 10);
+}
+
+/**
+ * A file's bytes; undefined when there is no such file; Node's error when it cannot be
+ * read. Only a regular file of at most `maxBytes` is read: a folder, a FIFO or a device
+ * is refused (code EISDIR or ENOTREGULAR), and a larger file with a TooLargeError,
+ * before anything is read, as reading one could hang, never end, or fill the memory.
+ */
+export function readRegularFile(file: string, maxBytes = Infinity): Buffer | undefined {
   const stat = fs.statSync(file, { throwIfNoEntry: false });
   if (!stat) return undefined;
   if (!stat.isFile()) throw Object.assign(new Error(`${file} is not a regular file`), { code: stat.isDirectory() ? 'EISDIR' : 'ENOTREGULAR' });
+  if (stat.size > maxBytes) throw new TooLargeError(stat.size, maxBytes);
   return fs.readFileSync(file);
 }
 
@@ -109,12 +216,17 @@ export function readProblem(error: unknown): string {
   }
 }
 
-/** The path with its symbolic links followed, or as given when it does not exist. */
+/**
+ * The path with its symbolic links followed. For a path that does not exist (a `use` of
+ * a missing file), its folder's real path and its name: the file would be there, so a
+ * missing file in a linked folder is missing, not outside.
+ */
 export function realOrSelf(file: string): string {
   try {
     return fs.realpathSync(file);
   } catch {
-    return file;
+    const folder = path.dirname(file);
+    return folder === file ? file : path.join(realOrSelf(folder), path.basename(file));
   }
 }
 

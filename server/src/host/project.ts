@@ -5,29 +5,36 @@ import { Project as EngineProject } from '../engine/project';
 import { RuleSet } from '../engine/lint';
 import { ConfigProblem, findConfigFile, loadConfigFile } from './config-files';
 import { decodeText } from './decode-text';
-import { findSpecs, isInside, readProblem, readRegularFile, realOrSelf } from './files';
+import { finish, isInside, nameIn, readProblem, readRegularFile, realOrSelf, Root, TooLargeError, walkSpecs } from './files';
 
 /*
  * The project: the one place every front end (the CLI's lint, report, export and diff,
  * and the language server) gets its files, roots and settings from.
  *
  * - Identity: a file is known by one id whatever the spelling it comes in: a file URI
- *   (`%20(v2)`, `%28v2%29`, `C:` or `c%3A`) and a path name the same file, by its path;
- *   other URIs (an editor's unsaved `untitled:` document) by their normalised text.
+ *   (`%20(v2)`, `%28v2%29`, `C:` or `c%3A`, `/w/../w/x`) and a path name the same file,
+ *   by its normalised path; other URIs (an editor's unsaved `untitled:` document) by
+ *   their normalised text. A file that links reach by several paths is named by its real
+ *   path under the root that holds it (`nameIn`, host/files.ts).
  * - Texts: what an editor holds (`setOpen`) comes first, then the source (the disk, or
  *   a commit for the diff); each is read once, decoded as UTF-8, and kept until
- *   `changed`. Only regular files are read.
- * - `use`: a relative path, resolved inside one of the roots once links are followed.
- * - Settings: the nearest `.outcomelintrc.json` from a file's folder up to the outermost
- *   root that holds it (or `--config` instead), then `--rule` overrides. Each folder's
- *   file is read once.
+ *   `changed`. Only regular files of at most `maxBytes` are read.
+ * - `use`: a relative path from the file's real folder, resolved inside one of the
+ *   roots once links are followed; for a file inside no root, inside its own folder.
+ * - Settings: the nearest `.outcomelintrc.json` from a file's real folder up to where
+ *   the search stops (`settingsTop`), or `--config` instead, then `--rule` overrides.
+ *   Each settings file is read once.
  * - Files: the `.outcome` files under the roots, found by the one walk (host/files.ts).
  */
 
 /** Where a project's files come from: the disk, or a commit (the diff's old version). */
 export interface FileSource {
-  /** The file's bytes; undefined when there is no such file; Node's error when it cannot be read. */
-  read(file: string): Buffer | undefined;
+  /**
+   * The file's bytes; undefined when there is no such file; Node's error when it cannot
+   * be read, and a TooLargeError when it is larger than `maxBytes` (before it is read,
+   * where the source can tell).
+   */
+  read(file: string, maxBytes: number): Buffer | undefined;
   /** The path with links followed, for the check that a `use` stays inside the roots. */
   realPath(file: string): string;
 }
@@ -35,9 +42,19 @@ export interface FileSource {
 /** The disk, where only regular files are read. */
 export const disk: FileSource = { read: readRegularFile, realPath: realOrSelf };
 
+/** The largest file outcome-lint reads unless told otherwise, in MB (2²⁰ bytes): the CLI's limit and the editor's default (`outcomeLint.maxFileSizeMB`). */
+export const DEFAULT_MAX_FILE_SIZE_MB = 10;
+
 export interface ProjectOptions {
   /** The folders the project is made of: the workspace folders, or the folders being checked. */
   readonly roots: readonly string[];
+  /**
+   * The CLI's current folder. For a file inside it, the search for settings stops there,
+   * as it stops at a workspace folder in an editor, whatever else the command line names;
+   * and messages name files from there. It is not a root: a `use` cannot reach into it
+   * unless it is one of the folders being checked.
+   */
+  readonly workingFolder?: string;
   /** The rules, for reading settings files. */
   readonly rules: RuleSet;
   /** `--config`: this settings file for every file, instead of looking for one. */
@@ -46,21 +63,26 @@ export interface ProjectOptions {
   readonly overrides?: ReadonlyMap<string, Level>;
   /** Where texts come from; the disk unless given. */
   readonly source?: FileSource;
-  /** Another project whose settings this one's files take (the diff's old version takes the working tree's). */
-  readonly settingsOf?: Project;
+  /** The largest file read, in bytes; DEFAULT_MAX_FILE_SIZE_MB unless given. */
+  readonly maxBytes?: number;
 }
 
 type Read = string | { problem: string } | undefined;
 type Settings = { config: Config; problems: readonly ConfigProblem[] };
+/** The specs of a project by id, and the folders that could not be read. */
+type Listing = { files: string[]; unreadable: string[] };
 
 export class Project implements EngineProject {
-  /** The roots as given, and with their links followed (for the check that a `use` stays inside). */
-  private roots: string[] = [];
-  private realRoots: string[] = [];
+  private roots: Root[] = [];
+  private readonly working: Root | undefined;
   private readonly source: FileSource;
+  private maxBytes: number;
   private readonly open = new Map<string, string>();
   private readonly texts = new Map<string, Read>();
+  /** Settings by real folder. */
   private readonly settingsByFolder = new Map<string, Settings>();
+  /** `--config`'s, read once for every folder. */
+  private configFileSettings: Settings | undefined;
   private readonly overridden = new WeakMap<Config, Config>();
   /**
    * Paths with their links followed, and `use` lines resolved, kept until a file changes:
@@ -72,16 +94,22 @@ export class Project implements EngineProject {
 
   constructor(private readonly options: ProjectOptions) {
     this.source = options.source ?? disk;
+    this.maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_SIZE_MB * 2 ** 20;
     this.setRoots(options.roots);
+    this.working = options.workingFolder === undefined ? undefined : this.rootOf(options.workingFolder);
   }
 
   // ── identity ────────────────────────────────────────────────────────────────
 
-  /** The one id of a file, from a path or a URI in any spelling. */
+  /**
+   * The one id of a file, from an absolute path or a URI in any spelling. A relative path
+   * is a mistake in the caller (relative to what?), and throws.
+   */
   static id(pathOrUri: string): string {
-    if (isPath(pathOrUri)) return lowerDrive(path.isAbsolute(pathOrUri) ? path.normalize(pathOrUri) : pathOrUri);
+    if (isPath(pathOrUri)) return lowerDrive(path.normalize(pathOrUri));
+    if (!/^[A-Za-z][A-Za-z\d+.-]+:/.test(pathOrUri)) throw new Error(`a file id needs an absolute path or a URI, not ${JSON.stringify(pathOrUri)}`);
     const uri = URI.parse(pathOrUri);
-    return uri.scheme === 'file' ? lowerDrive(uri.fsPath) : uri.toString();
+    return uri.scheme === 'file' ? lowerDrive(path.normalize(uri.fsPath)) : uri.toString();
   }
 
   /** A URI for an id, for an editor. */
@@ -89,16 +117,25 @@ export class Project implements EngineProject {
     return isPath(id) ? URI.file(id).toString() : id;
   }
 
-  /** The folders of the project. */
-  get folders(): readonly string[] {
-    return this.roots;
+  setRoots(folders: readonly string[]): void {
+    this.forgetPaths();
+    this.roots = folders.map((f) => this.rootOf(f));
+    this.forgetSettings();
   }
 
-  setRoots(folders: readonly string[]): void {
-    this.roots = folders.map((f) => path.resolve(f));
-    this.forgetPaths();
-    this.realRoots = this.roots.map((r) => this.realPath(r));
-    this.forgetSettings();
+  /** Whether a file is inside one of the project's folders (an editor's workspace folders). */
+  holds(file: string): boolean {
+    return this.roots.some((root) => isInside(file, root.given));
+  }
+
+  private rootOf(folder: string): Root {
+    const given = Project.id(path.resolve(folder));
+    return { given, real: this.realPath(given) };
+  }
+
+  /** The id of a file from its real path: under the root that holds it, as that root was given (host/files.ts). */
+  private nameOf(real: string): string {
+    return Project.id(nameIn(real, this.roots) ?? real);
   }
 
   // ── texts ───────────────────────────────────────────────────────────────────
@@ -129,6 +166,13 @@ export class Project implements EngineProject {
     this.forgetPaths();
   }
 
+  /** A new limit on the size of a file read (the editor's `maxFileSizeMB`): files are read again under it. */
+  setMaxBytes(maxBytes: number): void {
+    if (maxBytes === this.maxBytes) return;
+    this.maxBytes = maxBytes;
+    this.texts.clear();
+  }
+
   private forgetPaths(): void {
     this.realPaths.clear();
     this.resolved.clear();
@@ -143,9 +187,9 @@ export class Project implements EngineProject {
   private readSource(file: string): Read {
     let bytes: Buffer | undefined;
     try {
-      bytes = this.source.read(file);
+      bytes = this.source.read(file, this.maxBytes);
     } catch (error) {
-      return { problem: `cannot be read: ${readProblem(error)}` };
+      return { problem: error instanceof TooLargeError ? error.message : `cannot be read: ${readProblem(error)}` };
     }
     return bytes && decodeText(bytes);
   }
@@ -162,20 +206,21 @@ export class Project implements EngineProject {
   private resolveOnce(from: string, target: string): { uri: string } | { refused: string } {
     if (!isPath(from)) return { refused: 'save the file first: an unsaved file has no folder to look in' };
     if (path.isAbsolute(target) || /^[A-Za-z]:[\\/]/.test(target)) return { refused: 'give the path relative to this file, not an absolute path' };
-    const resolved = path.resolve(path.dirname(from), target);
-    const real = this.realPath(resolved);
-    const roots = this.realRoots.length > 0 ? this.realRoots : [this.realPath(path.dirname(from))];
+    const folder = path.dirname(this.realPath(from));
+    const real = this.realPath(path.resolve(folder, target));
+    // A file inside no root (opened from elsewhere, or with no folder open) has its own folder as its root.
+    const roots = this.roots.some((r) => isInside(folder, r.real)) ? this.roots.map((r) => r.real) : [folder];
     if (!roots.some((root) => isInside(real, root))) {
       return { refused: 'it is outside the folder being linted, and outcome-lint only reads files inside it' };
     }
-    return { uri: Project.id(resolved) };
+    return { uri: this.nameOf(real) };
   }
 
   display(file: string): string {
     if (!isPath(file)) return file;
     const real = this.realPath(file);
-    const root = this.realRoots.find((r) => isInside(real, r));
-    return root ? path.relative(root, real) || path.basename(file) : file;
+    const root = [...(this.working ? [this.working] : []), ...this.roots].find((r) => isInside(real, r.real));
+    return root ? path.relative(root.real, real) || path.basename(file) : file;
   }
 
   // ── settings ────────────────────────────────────────────────────────────────
@@ -192,25 +237,39 @@ export class Project implements EngineProject {
   /** Reads every settings file again, when one has changed. */
   forgetSettings(): void {
     this.settingsByFolder.clear();
+    this.configFileSettings = undefined;
   }
 
   private settingsFor(file: string): Settings {
-    if (this.options.settingsOf) return this.options.settingsOf.settingsFor(file);
     if (!isPath(file)) return { config: defaultConfig, problems: [] };
-    const folder = path.dirname(file);
+    const configFile = this.options.configFile;
+    if (configFile !== undefined) return (this.configFileSettings ??= this.load(configFile));
+    // From the real folder: a file reached through a link has the settings of where it is.
+    const folder = path.dirname(this.realPath(file));
     let found = this.settingsByFolder.get(folder);
     if (!found) {
-      const configFile = this.options.configFile ?? findConfigFile(folder, this.outermostRoot(folder) ?? folder);
-      const loaded = configFile ? loadConfigFile(configFile, this.options.rules) : { config: defaultConfig };
-      found = 'problems' in loaded ? { config: defaultConfig, problems: loaded.problems } : { config: this.withOverrides(loaded.config), problems: [] };
+      const nearest = findConfigFile(folder, this.settingsTop(folder));
+      found = nearest ? this.load(nearest) : { config: this.withOverrides(defaultConfig), problems: [] };
       this.settingsByFolder.set(folder, found);
     }
     return found;
   }
 
-  /** The outermost root that holds a folder: where the search for its settings file stops. */
-  private outermostRoot(folder: string): string | undefined {
-    return this.roots.filter((r) => isInside(folder, r)).sort((a, b) => a.length - b.length)[0];
+  private load(configFile: string): Settings {
+    const loaded = loadConfigFile(configFile, this.options.rules, this.maxBytes);
+    return 'problems' in loaded ? { config: defaultConfig, problems: loaded.problems } : { config: this.withOverrides(loaded.config), problems: [] };
+  }
+
+  /**
+   * Where the search for a real folder's settings file stops: the working folder when it
+   * holds the folder (whatever else the command line names); else the outermost root that
+   * holds it; else (a file inside no root) the folder itself.
+   */
+  private settingsTop(folder: string): string {
+    if (this.working && isInside(folder, this.working.real)) return this.working.real;
+    let top: string | undefined;
+    for (const root of this.roots) if (isInside(folder, root.real) && (top === undefined || root.real.length < top.length)) top = root.real;
+    return top ?? folder;
   }
 
   private withOverrides(config: Config): Config {
@@ -227,10 +286,25 @@ export class Project implements EngineProject {
 
   // ── files ───────────────────────────────────────────────────────────────────
 
-  /** Every `.outcome` file under the roots, by id, and the folders that could not be read. */
-  files(): { files: string[]; unreadable: string[] } {
-    const found = this.roots.map((root) => findSpecs(root));
-    return { files: [...new Set(found.flatMap((f) => f.files).map(Project.id))].sort(), unreadable: found.flatMap((f) => f.unreadable) };
+  /**
+   * Every `.outcome` file under the roots, by id (sorted), and the folders that could not
+   * be read: the walk of each root, a folder at a time (the language server goes on to
+   * other messages between folders).
+   */
+  *walk(): Generator<void, Listing> {
+    const files = new Set<string>();
+    const unreadable = new Set<string>();
+    for (const root of this.roots) {
+      const found = yield* walkSpecs(root);
+      for (const real of found.files) files.add(this.nameOf(real));
+      for (const real of found.unreadable) unreadable.add(this.nameOf(real));
+    }
+    return { files: [...files].sort(), unreadable: [...unreadable].sort() };
+  }
+
+  /** The same, at once. */
+  files(): Listing {
+    return finish(this.walk());
   }
 }
 

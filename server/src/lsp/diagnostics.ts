@@ -24,6 +24,12 @@ const MOST_SETTLE_MS = 1_000;
 export class Diagnostics {
   /** Files waiting to be linted: the latest text wins, stale work never starts. */
   private readonly pending = new Set<string>();
+  /**
+   * Nothing is published before the editor's settings are known (`start`): a file opened
+   * at once would be linted with the defaults (another size limit, findings turned off)
+   * and published twice, the first time wrong.
+   */
+  private started = false;
   /** When the change that started the wait for a lint came; undefined when no lint is awaited. */
   private armed: number | undefined;
   private lastChange = 0;
@@ -40,9 +46,16 @@ export class Diagnostics {
   schedule(file: string): void {
     this.pending.add(file);
     this.lastChange = performance.now();
-    if (this.armed) return;
+    if (!this.started || this.armed) return;
     const armed = (this.armed = this.lastChange);
     setImmediate(() => setImmediate(() => this.flushWhenSettled(armed)));
+  }
+
+  /** The settings are known: what was opened meanwhile is linted now. */
+  start(): void {
+    this.started = true;
+    const waiting = [...this.pending];
+    if (waiting.length > 0) this.schedule(waiting[0]);
   }
 
   /** Lints what is pending, unless changes came after `armed` and have not stopped for as long as a lint of these files takes. */

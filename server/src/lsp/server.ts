@@ -68,6 +68,7 @@ export function createServer(connection: Connection, project?: Project): Server 
 
   connection.onInitialized(async () => {
     await pullSettings();
+    diagnostics.start();
     if (canWatchFiles) {
       // Watch specs and settings on disk, where the client can (VS Code, Neovim with a watcher).
       void connection.client
@@ -75,7 +76,7 @@ export function createServer(connection: Connection, project?: Project): Server 
         .catch(() => undefined);
     }
     // Index the workspace in the background: opening one file must not wait for it.
-    setImmediate(() => diagnostics.inTheBackground(session.scan().filter((f) => !session.project.isOpen(f))));
+    setImmediate(() => void session.scan().then((found) => diagnostics.inTheBackground(found.filter((f) => !session.project.isOpen(f)))));
   });
 
   async function pullSettings(): Promise<void> {
@@ -83,6 +84,7 @@ export function createServer(connection: Connection, project?: Project): Server 
     const value = await connection.workspace.getConfiguration('outcomeLint').catch(() => undefined);
     const { settings, problems } = readClientSettings(value);
     session.settings = settings;
+    session.project.setMaxBytes(settings.maxFileSizeMB * 2 ** 20);
     for (const problem of problems) connection.console.error(problem);
   }
 
@@ -155,8 +157,8 @@ export function createServer(connection: Connection, project?: Project): Server 
   connection.onRequest('outcome-lint/summary', (p: { uri: string }) => summary(session, p));
   connection.onRequest('outcome-lint/rules', () => ruleList(session));
   connection.onRequest('outcome-lint/report', (p: { uri: string }) => riskReportPage(session, p));
-  connection.onRequest('outcome-lint/lintWorkspace', () => {
-    const found = session.scan();
+  connection.onRequest('outcome-lint/lintWorkspace', async () => {
+    const found = await session.scan();
     for (const file of found) diagnostics.publish(file);
     return found.length;
   });

@@ -1,7 +1,6 @@
 import { LineIndex } from '../base/line-index';
 import { LintResult } from '../engine/lint';
 import { Linter } from '../engine/linter';
-import { isInside } from '../host/files';
 import { Project } from '../host/project';
 import { catalogue } from '../rules/catalogue';
 import { ClientSettings, DEFAULT_SETTINGS } from './settings';
@@ -13,6 +12,9 @@ import { ClientSettings, DEFAULT_SETTINGS } from './settings';
  * from here. Files are known by the project's ids; the editor's URIs are turned into
  * ids as they arrive, and ids back into the editor's own spelling as they leave.
  */
+
+/** How long the workspace scan walks before letting other messages through, in ms. */
+const SCAN_SLICE_MS = 10;
 
 export class Session {
   readonly linter: Linter;
@@ -44,11 +46,24 @@ export class Session {
     return this.known.has(file);
   }
 
-  /** Finds the `.outcome` files under the workspace folders, as the CLI would, and returns them. */
-  scan(): string[] {
-    const { files } = this.project.files();
-    for (const file of files) this.known.add(file);
-    return files;
+  /**
+   * Finds the `.outcome` files under the workspace folders, as the CLI would, and returns
+   * them. The walk goes a few folders at a time, giving way to other messages after
+   * each slice: a workspace of thousands of folders takes a second or more to walk.
+   */
+  async scan(): Promise<string[]> {
+    const walk = this.project.walk();
+    let slice = performance.now() + SCAN_SLICE_MS;
+    for (let step = walk.next(); ; step = walk.next()) {
+      if (step.done) {
+        for (const file of step.value.files) this.known.add(file);
+        return step.value.files;
+      }
+      if (performance.now() > slice) {
+        await new Promise((resolve) => setImmediate(resolve));
+        slice = performance.now() + SCAN_SLICE_MS;
+      }
+    }
   }
 
   /** The editor opened a document: its text is the editor's from now on. */
@@ -71,7 +86,7 @@ export class Session {
   close(file: string): void {
     this.spellings.delete(file);
     this.project.close(file);
-    if (this.project.folders.some((folder) => isInside(file, folder))) this.changedOnDisk(file);
+    if (this.project.holds(file)) this.changedOnDisk(file);
     else this.forget(file);
   }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_MAX_FILE_SIZE_MB } from '../host/project';
 
 /*
  * The editor's `outcomeLint.*` settings, pulled from the client. They come from a
@@ -23,7 +24,7 @@ export interface ClientSettings {
   readonly maxFileSizeMB: number;
 }
 
-export const DEFAULT_SETTINGS: ClientSettings = { enable: true, maxProblems: 1000, inlayHints: true, maxFileSizeMB: 10 };
+export const DEFAULT_SETTINGS: ClientSettings = { enable: true, maxProblems: 1000, inlayHints: true, maxFileSizeMB: DEFAULT_MAX_FILE_SIZE_MB };
 
 /** The settings the client gave, each checked; `problems` names each value not used, one line each. */
 export function readClientSettings(value: unknown): { settings: ClientSettings; problems: string[] } {
