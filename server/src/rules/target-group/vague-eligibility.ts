@@ -29,7 +29,7 @@ function isFact(word: Word): boolean {
   return /^\d/.test(word.text) || ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twelve'].includes(word.text.toLowerCase());
 }
 
-interface Reading {
+export interface Reading {
   /** The vague phrases, as written. */
   readonly vague: string[];
   /** A placeholder ("TBC", "to be agreed"), not yet a criterion. */
@@ -37,7 +37,8 @@ interface Reading {
   readonly isVague: boolean;
 }
 
-function readCriterion(text: string, vague: PhraseList): Reading {
+/** How a criterion reads: the vague phrases in it, and whether nothing recorded anchors them. */
+export function readCriterion(text: string, vague: PhraseList = builtIn): Reading {
   // "TBC", "to be agreed": not yet a criterion. ("…", what quick fixes insert, is a gap the editor shows.)
   if (saysNothing(text)) return { vague: [], empty: true, isVague: true };
   const ws = words(text);
