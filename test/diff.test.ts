@@ -327,7 +327,7 @@ requirement "Run 12 weekly sessions | <img src=z onerror=alert(3)> [a](b)"
     // The requirement is the target of a finding, and in its message.
     assert.ok(
       markdown.includes(
-        '- warning `over-prescription/method` on requirement "Run 12 weekly sessions | \\<img src=z onerror=alert(3)\\> \\[a\\](b)": prescribes 12 weekly sessions',
+        '- warning `over-prescription/method` on requirement "Run 12 weekly sessions | \\<img src=z onerror=alert(3)\\> \\[a\\](b)": this requirement prescribes how to work (12 weekly sessions)',
       ),
       markdown,
     );

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { countedActivity } from '../../server/src/rules/perverse-incentive/output-payment';
+import { activityIn } from '../../server/src/rules/perverse-incentive/output-payment';
 import { prescribedMethod } from '../../server/src/rules/over-prescription/method';
 import { readCriterion } from '../../server/src/rules/target-group/vague-eligibility';
 import { deficitLabel } from '../../server/src/rules/target-group/deficit-framing';
@@ -52,7 +52,7 @@ export const CORPORA: readonly CorpusSpec[] = [
     reported: 'output',
     other: 'outcome',
     atLeast: 150,
-    decide: (text) => countedActivity(text) !== undefined,
+    decide: (text) => activityIn(text) !== undefined,
   },
   {
     file: 'requirements.json',

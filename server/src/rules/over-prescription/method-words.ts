@@ -34,6 +34,9 @@ export const ACTIVITIES = [
   // visits
   'visit',
   'home visit',
+  // treatments and checks
+  'vaccination',
+  'consultation',
   // time given
   'hour',
   'minute',
@@ -65,6 +68,10 @@ export const FREQUENCIES = [
   'twice a day',
   'twice a week',
   'twice a month',
+  'multiple times a week',
+  'multiple times per week',
+  'several times a week',
+  'several times per week',
 ];
 
 /** The units after "every N …" or "N times a …" that make a frequency. */
@@ -125,6 +132,21 @@ export const STAFF = [
   'facilitator',
   'full-time equivalent',
   'FTE',
+  'wte',
+  'whole-time equivalent',
+  'whole time equivalent',
+  'clinician',
+  'specialist',
+  'peer specialist',
+  'employment specialist',
+  'psychiatrist',
+  'assistant',
+  'trainer',
+  'prescriber',
+  'social prescriber',
+  'case manager',
+  'care coordinator',
+  'pharmacist',
 ];
 
 /** Verbs of hiring: "must employ a full-time coordinator" prescribes staffing. */
@@ -154,6 +176,7 @@ export const QUALIFICATIONS = [
   'certified',
   'trained in',
   'experience',
+  'NVQ',
 ];
 
 /** Verbs by which participants gain a qualification: then it is a result, not a staff requirement. */
@@ -206,10 +229,15 @@ export const PROGRAMMES = [
   'Dialectical Behaviour Therapy',
   'Motivational Interviewing',
   'Freedom Programme',
+  'Homebuilders',
+  'Family Preservation',
+  'Family Nurse Partnership',
+  'Nurse-Family Partnership',
+  'FNP',
 ];
 
 /** Nouns that, after a capitalised name, make a named programme ("the Peterborough model"). */
-export const PROGRAMME_NOUNS = ['programme', 'program', 'model', 'curriculum', 'intervention', 'therapy', 'approach', 'method', 'methodology'];
+export const PROGRAMME_NOUNS = ['programme', 'program', 'model', 'curriculum', 'intervention', 'therapy', 'approach', 'method', 'methodology', 'inventory', 'pretest', 'protocol'];
 
 /** Places: a named one after "at", "from" or "in" is a prescribed venue ("at the Brackwell Family Hub"). */
 export const VENUES = ['hub', 'centre', 'center', 'library', 'office', 'hall', 'clinic', 'premises', 'building', 'venue', 'jobcentre', 'base'];
@@ -283,6 +311,10 @@ export const FREEDOMS = [
   'provider will decide',
   'provider may choose',
   'provider can choose',
+  'can use',
+  'may use',
+  'may want to',
+  'may wish to',
 ];
 
 /** Articles and small words kept in a quoted phrase, or bridging two parts of one ("12 sessions of 2 hours"). */
@@ -308,3 +340,113 @@ export const NEGATIONS = ['not', 'no', 'never', 'without', 'nor', 'neither', "do
 
 /** After a negation, these make a limit, not a negation: "no more than 15", "must not exceed". */
 export const LIMIT_AFTER = ['more', 'fewer', 'less', 'exceed', 'above', 'over', 'later', 'earlier', 'go', 'rise', 'fall', 'drop'];
+
+/**
+ * Where or in what mode the service is delivered: "face-to-face contact", "in their
+ * home", "within a GP practice".
+ */
+export const SETTINGS = [
+  'face to face',
+  'face-to-face',
+  'in person',
+  'in their home',
+  'in the home',
+  "in the family's home",
+  "in the family's place of residence",
+  'place of residence',
+  "client's residence",
+  'home-based',
+  'in-home',
+  'within a GP practice',
+  'in a GP practice',
+  'in GP practices',
+  'at school',
+];
+
+/**
+ * Words for the style or intensity of the work ("a persistent, assertive and challenging
+ * approach", "practical 'hands on' support", "a high intensity foster care intervention").
+ * With one of STYLED a few words after it, they prescribe how the work is done.
+ */
+export const STYLES = [
+  'intensive',
+  'high intensity',
+  'high-intensity',
+  'intense',
+  'persistent',
+  'assertive',
+  'practical',
+  'hands on',
+  'hands-on',
+  'dedicated',
+  'personalised',
+  'personalized',
+  'co-produced',
+  'rapid response',
+  'multi-session',
+  'universal',
+  'strength-based',
+  'strengths-based',
+  'trauma-informed',
+  'person-centred',
+  'person-centered',
+  'holistic',
+  'multidisciplinary',
+  'multi-disciplinary',
+  'peer-led',
+  'regular',
+  'written',
+];
+
+/** What a style word describes: the work, or who does it. */
+export const STYLED = [
+  'approach',
+  'support',
+  'intervention',
+  'programme',
+  'program',
+  'service',
+  'plan',
+  'worker',
+  'team',
+  'supervision',
+  'advice',
+  'testing',
+  'interview',
+  'casework',
+  'coaching',
+  'mentoring',
+  'therapy',
+  'treatment',
+  'response',
+];
+
+/** When the service is open: "opening hours", "seven days a week", "on call 24 hours a day". */
+export const OPENING = [
+  'opening hours',
+  'open and staffed',
+  '24-hour',
+  '24/7',
+  'seven days a week',
+  '7 days a week',
+  'seven days/week',
+  'all year round',
+  'on call',
+  'out of hours',
+  'non-traditional hours',
+  'evenings and weekends',
+  'flexible work schedule',
+  'twilight',
+];
+
+/** Equipment the provider must have or use. */
+export const EQUIPMENT = ['blood pressure monitor', 'device', 'equipment', 'minibus'];
+
+/** After a provider noun, a verb that describes which providers are meant, not what they must do ("providers delivering the Work programme"). */
+export const DESCRIBING_PROVIDERS = ['delivering', 'running', 'operating'];
+
+/** Activities a requirement may say must be offered or given ("a fasting glucose test should be offered"). */
+export const OFFERED = ['test', 'screening', 'assessment', 'check', 'session', 'visit', 'appointment', 'consultation', 'intervention', 'review', 'course', 'class', 'workshop'];
+
+/** Verbs of offering after "must be" / "should be": the activity before them is prescribed. */
+export const OFFERING = ['offered', 'provided', 'delivered', 'given'];

@@ -21,6 +21,10 @@ const qualifications = new PhraseList(W.QUALIFICATIONS);
 const participants = new PhraseList(W.PARTICIPANTS);
 const programmes = new PhraseList(W.PROGRAMMES);
 const freedoms = new PhraseList(W.FREEDOMS);
+const settings = new PhraseList(W.SETTINGS);
+const styles = new PhraseList(W.STYLES);
+const opening = new PhraseList(W.OPENING);
+const equipment = new PhraseList(W.EQUIPMENT);
 const limits = W.LIMITS.map((l) => words(l).map((w) => w.stem));
 
 const stems = (list: readonly string[]): Set<string> => new Set(list.map(stem));
@@ -42,6 +46,12 @@ const VERBS = stems(W.PHRASE_VERBS);
 const HOLDING = stems(W.HOLDING);
 const NEGATIONS = new Set(W.NEGATIONS);
 const LIMIT_AFTER = stems(W.LIMIT_AFTER);
+const styled = stems(W.STYLED);
+const describingProviders = new Set(W.DESCRIBING_PROVIDERS);
+const offered = new PhraseList(W.OFFERED);
+const offering = stems(W.OFFERING);
+const MODALS = stems(['must', 'should', 'shall', 'will']);
+const ONLY = stems(['only', 'solely', 'exclusively']);
 /** Characters that end a clause. */
 const CLAUSE_BREAK = /[;,.:()!?\u2013\u2014]/;
 
@@ -231,7 +241,7 @@ function frequencyParts(r: Requirement, activity: PhraseMatch[]): Part[] {
       continue;
     }
     // After a verb of delivery, with nothing about the contract between: "visit each family fortnightly".
-    for (let v = f.start - 1; v >= f.start - 5 && v >= 0; v--) {
+    for (let v = f.start - 1; v >= f.start - 8 && v >= 0; v--) {
       if (!r.same(v, f.start)) break;
       if (governance.has(r.ws[v].stem)) break;
       if (deliveryVerbs.has(r.ws[v].stem)) {
@@ -297,7 +307,7 @@ function staffingParts(r: Requirement): Part[] {
   // Caseloads and ratios: "caseloads of no more than 15".
   for (const m of r.all(caseload)) {
     const end = m.index + m.words.length;
-    for (let k = m.index - 5; k <= end + 5; k++) {
+    for (let k = m.index - 5; k <= end + 8; k++) {
       if (k < 0 || !r.isNumber(k) || !r.same(k, m.index)) continue;
       if (k < m.index) parts.push({ start: k, end });
       else {
@@ -354,10 +364,11 @@ function programmeParts(r: Requirement): Part[] {
   for (const p of r.all(programmes)) {
     // "Housing First" the model, not "find housing first".
     if (!/^\p{Lu}/u.test(p.words[0].text) && /^\p{Lu}/u.test(p.phrase)) continue;
+    if (describesProviders(r, p.index)) continue;
     let end = p.index + p.words.length;
     // "Triple P parenting programme"
     for (let k = end; k <= end + 2 && k < r.ws.length; k++) {
-      if (!r.same(p.index, k)) break;
+      if (!r.same(p.index, k) || BREAKERS.has(r.ws[k].stem) || articles.has(r.ws[k].stem)) break;
       if (programmeNouns.has(r.ws[k].stem)) {
         end = k + 1;
         break;
@@ -373,11 +384,126 @@ function programmeParts(r: Requirement): Part[] {
     let start = -1;
     for (let k = n - 1; k >= n - 3 && k >= 0 && r.same(k, n); k--) {
       if (r.isCapitalised(k)) start = k;
-      else if (start >= 0 && !['of', 'and'].includes(r.ws[k].stem)) break;
+      else if (start >= 0 ? !['of', 'and'].includes(r.ws[k].stem) : BREAKERS.has(r.ws[k].stem) || articles.has(r.ws[k].stem)) break;
     }
-    if (start >= 0) parts.push({ start, end: n + 1 });
+    if (start >= 0 && !describesProviders(r, start)) parts.push({ start, end: n + 1 });
   }
   return parts;
+}
+
+/** True when the programme at word i says which providers are meant: "Providers delivering the Work programme are required to …". */
+function describesProviders(r: Requirement, i: number): boolean {
+  const verb = r.stem(i - 1) === 'the' ? i - 2 : i - 1;
+  return describingProviders.has(r.ws[verb]?.text.toLowerCase() ?? '') && r.stem(verb - 1) === 'provider';
+}
+
+/** Where or how the service is delivered: "face-to-face contact", "in their home", "within a GP practice". */
+function settingParts(r: Requirement): Part[] {
+  return r.all(settings).flatMap((m) => {
+    const end = m.index + m.words.length;
+    if (isGovernance(r, m.index, end)) return [];
+    // "face-to-face contact": the activity it describes, quoted with it.
+    const activity = r.at(activities, end);
+    return [{ start: m.index, end: activity ? end + activity.words.length : end }];
+  });
+}
+
+/** The style or intensity of the work: "a persistent, assertive and challenging approach", "practical 'hands on' support". */
+function styleParts(r: Requirement): Part[] {
+  const parts: Part[] = [];
+  for (const m of r.all(styles)) {
+    const from = m.index + m.words.length;
+    for (let k = from; k < from + 5 && k < r.ws.length; k++) {
+      // Commas may list styles ("persistent, assertive and challenging"); other punctuation ends the phrase.
+      if (/[;.:()!?]/.test(r.text.slice(r.ws[k - 1].end, r.ws[k].start))) break;
+      if (BREAKERS.has(r.ws[k].stem) && !['and', 'or'].includes(r.ws[k].stem)) break;
+      if (styled.has(r.ws[k].stem)) {
+        // "a written Service Plan": to the last word of the noun.
+        let end = k + 1;
+        while (end < r.ws.length && styled.has(r.ws[end].stem) && r.same(k, end)) end++;
+        if (!isGovernance(r, m.index, end)) parts.push({ start: m.index, end });
+        break;
+      }
+    }
+  }
+  return parts;
+}
+
+/** When the service is open: "opening hours", "8am – 6pm", "06.30 to 22.00", "seven days a week". */
+function openingParts(r: Requirement): Part[] {
+  const parts: Part[] = r.all(opening).map((m) => ({ start: m.index, end: m.index + m.words.length }));
+  for (let i = 0; i < r.ws.length; i++) {
+    const end = timeOfDay(r, i);
+    if (end === undefined) continue;
+    // A range: "8am – 6pm", "06.30 to 22.00".
+    let last = end;
+    for (let k = end; k <= end + 2 && k < r.ws.length; k++) {
+      const next = timeOfDay(r, k);
+      if (next !== undefined) {
+        last = next;
+        break;
+      }
+    }
+    // "from 9am to 5pm"
+    const start = ['from', 'between'].includes(r.stem(i - 1) ?? '') ? i - 1 : i;
+    if (last > end || /^\d+(am|pm)$/i.test(r.ws[end - 1].text)) parts.push({ start, end: last });
+    i = last - 1;
+  }
+  return parts.filter((p) => !isGovernance(r, p.start, p.end));
+}
+
+/** The end of a time of day that starts at word i ("8am", "8.00am", "22.00"), or undefined. */
+function timeOfDay(r: Requirement, i: number): number | undefined {
+  const w = r.ws[i];
+  if (!w) return undefined;
+  if (/^\d{1,2}(am|pm)$/i.test(w.text)) return i + 1;
+  const next = r.ws[i + 1];
+  if (!/^\d{1,2}$/.test(w.text) || !next || !/^[.:]$/.test(r.text.slice(w.end, next.start))) return undefined;
+  if (Number(w.text) > 24 || !/^[0-5]\d(am|pm)?$/i.test(next.text)) return undefined;
+  return i + 2;
+}
+
+/** An activity that must be offered or given: "a fasting glucose test should be offered to patients with …". */
+function offeredParts(r: Requirement): Part[] {
+  const parts: Part[] = [];
+  for (let i = 0; i + 2 < r.ws.length; i++) {
+    if (!MODALS.has(r.ws[i].stem) || r.stem(i + 1) !== 'be' || !offering.has(r.ws[i + 2].stem) || !r.same(i, i + 2)) continue;
+    const what = r.lastMatch(offered, i - 1);
+    if (what && what.index >= i - 4 && r.same(what.index, i)) {
+      let start = what.index;
+      while (start > 0 && r.same(start - 1, what.index) && !BREAKERS.has(r.ws[start - 1].stem) && !articles.has(r.ws[start - 1].stem) && start > what.index - 3) start--;
+      parts.push({ start, end: what.index + what.words.length });
+    }
+  }
+  return parts;
+}
+
+/** Staff limited to one role: "Employment specialists provide only vocational services". */
+function roleParts(r: Requirement): Part[] {
+  const parts: Part[] = [];
+  for (const m of r.all(staff)) {
+    const end = m.index + m.words.length;
+    for (let k = end; k <= end + 2 && k < r.ws.length; k++) {
+      if (ONLY.has(r.ws[k].stem) && r.same(m.index, k)) {
+        parts.push({ start: m.index, end: Math.min(r.ws.length, k + 3) });
+        break;
+      }
+    }
+  }
+  return parts;
+}
+
+/** Equipment the provider must have: "a blood pressure monitor and an ABPM device". */
+function equipmentParts(r: Requirement): Part[] {
+  return r.all(equipment).map((m) => {
+    let start = m.index;
+    // "an ABPM device", "a dial-a-ride minibus": the name or kind before it.
+    while (start > 0 && r.same(start - 1, m.index) && (r.isCapitalised(start - 1) || r.ws[start - 1].text.includes('-'))) start--;
+    // "minibus service": the service it is for.
+    let end = m.index + m.words.length;
+    if (styled.has(r.stem(end) ?? '') && r.same(end, m.index)) end++;
+    return { start, end };
+  });
 }
 
 function venueParts(r: Requirement): Part[] {
@@ -412,7 +538,20 @@ function findPrescribedMethod(text: string): string[] {
   for (const m of r.all(freedoms)) skip.add(r.clause[m.index]);
 
   const { parts: counts, activity } = activityParts(r);
-  const parts = [...counts, ...frequencyParts(r, activity), ...staffingParts(r), ...qualificationParts(r), ...programmeParts(r), ...venueParts(r)]
+  const parts = [
+    ...counts,
+    ...frequencyParts(r, activity),
+    ...staffingParts(r),
+    ...qualificationParts(r),
+    ...programmeParts(r),
+    ...venueParts(r),
+    ...settingParts(r),
+    ...styleParts(r),
+    ...openingParts(r),
+    ...equipmentParts(r),
+    ...offeredParts(r),
+    ...roleParts(r),
+  ]
     .filter((p) => !skip.has(r.clause[p.start]) && !skip.has(r.clause[p.end - 1]) && !r.negated(p.start))
     .sort((a, b) => a.start - b.start || b.end - a.end);
 
@@ -425,18 +564,26 @@ function findPrescribedMethod(text: string): string[] {
       for (let k = from; k < to; k++) if (!connectors.has(r.ws[k].stem)) return false;
       return true;
     };
-    if (last && (p.start <= last.end || bridged(last.end, p.start))) merged[merged.length - 1] = { start: last.start, end: Math.max(last.end, p.end) };
+    // "Individual Placement and Support (IPS)": the abbreviation is the same programme.
+    const abbreviation = last && p.start === last.end && p.end === p.start + 1 && /^\s*\(\s*$/.test(text.slice(r.ws[last.end - 1].end, r.ws[p.start].start));
+    if (last && (p.start < last.end || (p.start === last.end && r.same(last.end - 1, p.start)) || abbreviation || bridged(last.end, p.start))) merged[merged.length - 1] = { start: last.start, end: Math.max(last.end, p.end) };
     else merged.push(p);
   }
   return merged.map((p) => {
     let start = r.limitBefore(p.start);
     if (start === p.start && articles.has(r.stem(start - 1) ?? '') && r.same(start - 1, start)) start--;
-    return text.slice(r.ws[start].start, r.ws[p.end - 1].end).replace(/\s+/g, ' ');
+    let end = r.ws[p.end - 1].end;
+    // An opening bracket quoted is closed: "(IPS)".
+    if (text.slice(r.ws[start].start, end).split('(').length > text.slice(r.ws[start].start, end).split(')').length && /^\s*\)/.test(text.slice(end))) end = text.indexOf(')', end) + 1;
+    return text.slice(r.ws[start].start, end).replace(/\s+/g, ' ');
   });
 }
 
+/** The phrases as a list in a sentence, each once: "IPS" twice, or "Individual Placement and Support (IPS)", is one. */
 function list(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase() || b.includes(`(${a})`);
+  const once = items.filter((item, i) => !items.some((other, j) => j !== i && same(item, other) && (j < i || other !== item)));
+  return once.length <= 1 ? once.join('') : `${once.slice(0, -1).join(', ')} and ${once[once.length - 1]}`;
 }
 
 export const rule = defineRule({
@@ -486,7 +633,7 @@ export const rule = defineRule({
       if (prescribed.length === 0) continue;
       report({
         at: item.span,
-        message: `prescribes ${list(prescribed)}: say what should change for people, and leave how to the provider`,
+        message: `this requirement prescribes how to work (${list(prescribed)}): say what should change for people, and leave how to the provider`,
         suggestions: [toOutcome(facts, item, text, ids.next().value)],
       });
     }
