@@ -1,11 +1,13 @@
 /*
  * Word lists for `target-group/vague-eligibility`.
  *
- * A criterion is vague when it uses one of the VAGUE phrases and names no recorded
- * fact (RECORDED, or a number such as an age, a period or a score). Entries are matched
- * stem by stem (words.ts), so `vulnerable` also matches "vulnerable"'s plural forms;
- * give both forms where the stem differs ("disadvantage", "disadvantaged"). Users can
- * add phrases with the rule's `extraVagueWords` option.
+ * A criterion is vague when a branch of it (the parts joined by "or") uses one of the
+ * VAGUE phrases, or a DEGREE word with a CONDITION ("complex needs", "poor school
+ * attendance"), and names no recorded fact in that branch (RECORDED, or a number that
+ * is a threshold or a period; an age or a count of people only frames the cohort).
+ * Entries are matched stem by stem (words.ts), so `vulnerable` also matches
+ * "vulnerable"'s plural forms; give both forms where the stem differs ("disadvantage",
+ * "disadvantaged"). Users can add phrases with the rule's `extraVagueWords` option.
  */
 
 /** Wording that sounds like a criterion but lets anyone decide who meets it. */
@@ -36,6 +38,7 @@ export const VAGUE = [
   'marginalized',
   'excluded',
   'socially excluded',
+  'socially isolated',
   'isolated',
   'low income',
   'low-income',
@@ -50,7 +53,135 @@ export const VAGUE = [
   'difficult',
   'problematic',
   'disengaged',
+  // need and risk, as judged by someone
+  'high-risk',
+  'high risk',
+  'at high risk',
+  'at significant risk',
+  'at increased risk',
+  'risky',
+  'need help',
+  'need more help',
+  'needs help',
+  'need support',
+  'needs support',
+  'support needs',
+  'support need',
+  'vulnerabilities',
+  'difficulties',
+  'difficult to',
+  'hardest to reach',
+  'hardest to help',
+  'unable to',
+  'edge of care',
+  'falling through',
+  'well known to',
+  'frequently',
+  'frequent',
+  'lonely',
+  'loneliness',
+  'social isolation',
+  'low-skilled',
+  'low skilled',
+  'economically disadvantaged',
+  'poor health',
+  'scope to improve',
+  'a priority for',
+  'high costs',
+  'high cost',
+  // readiness and suitability, as judged by someone
+  'suitable',
+  'appropriate',
+  'willingness',
+  'willing',
+  'ready to',
+  'interest in',
+  'awareness of',
+  'ability to',
+  'understanding of',
+  'discretion',
+  'local filter',
+  'deemed',
 ];
+
+/**
+ * Words of degree: with a CONDITION a few words after ("complex needs", "severe mental
+ * health issues", "poor school attendance", "serious criminal behaviour") they leave the
+ * degree to whoever judges it, unless a number or a record in the branch sets it.
+ */
+export const DEGREE = [
+  'complex',
+  'multiple',
+  'severe',
+  'serious',
+  'high',
+  'low',
+  'poor',
+  'chronic',
+  'chronically',
+  'entrenched',
+  'enduring',
+  'persistent',
+  'significant',
+  'specific',
+  'prolific',
+  'long way',
+  'oppositional',
+  'impulsive',
+  'challenging',
+];
+
+/** What a DEGREE word judges: a person's needs, problems or behaviour. */
+export const CONDITION = [
+  'need',
+  'needs',
+  'problem',
+  'issue',
+  'difficulty',
+  'behaviour',
+  'behavior',
+  'attendance',
+  'homelessness',
+  'homeless',
+  'offender',
+  'offending',
+  'lonely',
+  'loneliness',
+  'mental health',
+  'resource',
+  'income',
+  'distance',
+  'risk',
+];
+
+/** After a number, words that make it a count of the people served, not a threshold ("250 individuals", "four cohorts of"). */
+export const PEOPLE_COUNTED = [
+  'people',
+  'person',
+  'individual',
+  'adult',
+  'child',
+  'children',
+  'young',
+  'men',
+  'women',
+  'mother',
+  'family',
+  'household',
+  'participant',
+  'cohort',
+  'student',
+  'pupil',
+  'girl',
+  'boy',
+  'high-risk',
+  'at-risk',
+  'first-time',
+  'economically',
+];
+
+/** Words just before or after a number that make it an age ("aged 14 to 17", "16-17 year olds", "over the age of 16"). */
+export const AGE_WORDS = ['aged', 'age', 'ages', 'year old', 'years old', 'year olds', 'year-olds', 'years of age', 'and over', 'or over', 'or older', 'years'];
 
 /**
  * Wording that ties a criterion to a fact someone has recorded or can check. A
@@ -121,4 +252,16 @@ export const RECORDED = [
   'decile',
   'postcode',
   'ward',
+  // a statutory test or a threshold named
+  'threatened with',
+  'priority need',
+  'disengaged from all',
+  'defined as',
+  'as identified by',
+  'below',
+  'above',
+  'score',
+  'scored',
+  'by the local authority',
+  'by the council',
 ];
