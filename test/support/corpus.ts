@@ -4,6 +4,7 @@ import { activityIn } from '../../server/src/rules/perverse-incentive/output-pay
 import { prescribedMethod } from '../../server/src/rules/over-prescription/method';
 import { readCriterion } from '../../server/src/rules/target-group/vague-eligibility';
 import { deficitLabel } from '../../server/src/rules/target-group/deficit-framing';
+import { providerMade } from '../../server/src/rules/monetisation/self-reported-evidence';
 import { repoRoot } from './paths';
 
 /*
@@ -88,7 +89,7 @@ export const CORPORA: readonly CorpusSpec[] = [
     reported: 'provider',
     other: 'independent',
     atLeast: 40,
-    decide: () => false,
+    decide: (text) => providerMade(text) !== undefined,
   },
 ];
 

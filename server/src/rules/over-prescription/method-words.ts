@@ -177,6 +177,7 @@ export const QUALIFICATIONS = [
   'trained in',
   'experience',
   'NVQ',
+  'trained to',
 ];
 
 /** Verbs by which participants gain a qualification: then it is a result, not a staff requirement. */
@@ -324,7 +325,7 @@ export const CONNECTORS = ['of', 'at', 'the', 'a', 'an', 'for', 'per', 'in', 'ea
 export const DELIVERED_FROM = ['delivered', 'deliver', 'run', 'operate', 'operated', 'work', 'based', 'provided', 'offered'];
 
 /** Words that end a noun phrase: a number and a noun with one of these between are not one phrase ("15 families and … workers"). */
-export const BREAKERS = ['must', 'will', 'shall', 'should', 'may', 'can', 'is', 'are', 'be', 'has', 'have', 'and', 'or', 'who', 'which', 'that', 'with', 'than'];
+export const BREAKERS = ['must', 'will', 'shall', 'should', 'may', 'can', 'is', 'are', 'be', 'been', 'has', 'have', 'and', 'or', 'who', 'which', 'that', 'with', 'than'];
 
 /** Verbs between an activity and a frequency: only the frequency is quoted ("sessions must run every 2 weeks"). */
 export const PHRASE_VERBS = ['must', 'will', 'shall', 'should', 'may', 'can', 'is', 'are', 'be', 'has', 'have', 'run', 'take', 'happen', 'held'];
@@ -450,3 +451,9 @@ export const OFFERED = ['test', 'screening', 'assessment', 'check', 'session', '
 
 /** Verbs of offering after "must be" / "should be": the activity before them is prescribed. */
 export const OFFERING = ['offered', 'provided', 'delivered', 'given'];
+
+/** Verbs that put an activity on the provider: "undertake the Intervention consultation", "deliver group sessions". */
+export const UNDERTAKING = ['undertake', 'conduct', 'deliver', 'run', 'hold', 'provide', 'offer', 'carry out'];
+
+/** Words before a number that make it a name, not a count: "Tier 3 services", "Level 2 standards". */
+export const NAMING_NUMBERS = ['tier', 'level', 'band', 'phase', 'stage', 'step', 'key stage'];

@@ -52,6 +52,8 @@ const offered = new PhraseList(W.OFFERED);
 const offering = stems(W.OFFERING);
 const MODALS = stems(['must', 'should', 'shall', 'will']);
 const ONLY = stems(['only', 'solely', 'exclusively']);
+const undertaking = new PhraseList(W.UNDERTAKING);
+const namingNumbers = stems(W.NAMING_NUMBERS);
 /** Characters that end a clause. */
 const CLAUSE_BREAK = /[;,.:()!?\u2013\u2014]/;
 
@@ -72,7 +74,10 @@ class Requirement {
     this.ws = words(text);
     let clause = 0;
     this.clause = this.ws.map((w, i) => {
-      if (i > 0 && CLAUSE_BREAK.test(text.slice(this.ws[i - 1].end, w.start))) clause++;
+      const between = i > 0 ? text.slice(this.ws[i - 1].end, w.start) : '';
+      // "Adviser(s) who …": a plural in brackets is part of its word.
+      const plural = (w.text === 's' && between === '(') || (this.ws[i - 1]?.text === 's' && text[this.ws[i - 1].start - 1] === '(' && /^\)\s*$/.test(between));
+      if (i > 0 && !plural && CLAUSE_BREAK.test(between)) clause++;
       return clause;
     });
   }
@@ -104,6 +109,7 @@ class Requirement {
     const w = this.ws[i];
     if (!w || !isNumberWord(w)) return false;
     if (/^(19|20)\d\d$/.test(w.text)) return false; // a year: "Care Act 2014"
+    if (namingNumbers.has(this.ws[i - 1]?.stem ?? '')) return false; // a name: "Tier 3 services"
     return this.text[w.end] !== '%'; // a share, not a count
   }
 
@@ -353,7 +359,10 @@ function qualificationParts(r: Requirement): Part[] {
       if (!r.same(start - 1, start) || BREAKERS.has(before.stem) || HOLDING.has(before.stem) || articles.has(before.stem)) break;
       start--;
     }
-    parts.push({ start, end: qEnd });
+    // "trained to Level 2 standards"
+    let end = qEnd;
+    if (r.stem(end) === 'level' && /^\d/.test(r.ws[end + 1]?.text ?? '')) end += r.stem(end + 2) === 'standard' ? 3 : 2;
+    parts.push({ start, end });
   }
   return parts;
 }
@@ -478,6 +487,29 @@ function offeredParts(r: Requirement): Part[] {
   return parts;
 }
 
+/** An activity put on the provider: "to undertake the Intervention consultation", "deliver group sessions". */
+function undertakingParts(r: Requirement, activity: readonly PhraseMatch[]): Part[] {
+  const parts: Part[] = [];
+  for (const v of r.all(undertaking)) {
+    const from = v.index + v.words.length;
+    const what = activity.find((a) => a.index >= from && a.index <= from + 3 && r.phrase(v.index, a.index));
+    if (what && !isGovernance(r, what.index, what.index + what.words.length)) parts.push({ start: from, end: what.index + what.words.length });
+  }
+  return parts;
+}
+
+/** A schedule of contact: "weekly for 4 weeks; 2 weekly until birth of the baby". */
+function scheduleParts(r: Requirement): Part[] {
+  const parts: Part[] = [];
+  for (const f of r.all(frequencies)) {
+    const end = f.index + f.words.length;
+    const next = r.stem(end);
+    if (!r.same(f.index, end)) continue;
+    if (next === 'until' || (next === 'for' && r.isNumber(end + 1))) parts.push({ start: f.index, end: next === 'for' ? end + 3 : end + 1 });
+  }
+  return parts.filter((p) => !isGovernance(r, p.start, p.end));
+}
+
 /** Staff limited to one role: "Employment specialists provide only vocational services". */
 function roleParts(r: Requirement): Part[] {
   const parts: Part[] = [];
@@ -551,6 +583,8 @@ function findPrescribedMethod(text: string): string[] {
     ...equipmentParts(r),
     ...offeredParts(r),
     ...roleParts(r),
+    ...undertakingParts(r, activity),
+    ...scheduleParts(r),
   ]
     .filter((p) => !skip.has(r.clause[p.start]) && !skip.has(r.clause[p.end - 1]) && !r.negated(p.start))
     .sort((a, b) => a.start - b.start || b.end - a.end);

@@ -100,6 +100,7 @@ export const ACTIVITY_NEEDING_A_COUNT: readonly string[] = [
   'review',
   'profile',
   'questionnaire',
+  'training',
   'measurement',
   'monitoring',
   'care process',
@@ -143,7 +144,7 @@ export const ATTENDANCE_AS_OUTCOME: readonly string[] = [
 ];
 
 /** Words before an activity word that make it a count: "number of referrals", "each clinic check". */
-export const COUNT_WORDS: readonly string[] = ['number of', 'count of', 'total', 'how many', 'tally of', 'each', 'every', 'as many as', 'volume of'];
+export const COUNT_WORDS: readonly string[] = ['number of', 'count of', 'total', 'how many', 'tally of', 'each', 'every', 'as many as', 'volume of', 'threshold of'];
 
 /**
  * Words after an activity word that say it was done: "sessions attended", "referrals
@@ -166,6 +167,7 @@ export const DONE_WORDS: readonly string[] = [
   'handed out',
   'carried out',
   'undertaken',
+  'undertook',
   'conducted',
   'performed',
   'administered',
@@ -189,6 +191,12 @@ export const DONE_BEFORE: readonly string[] = [
   'delivery of',
   'provision of',
   'implemented',
+  'complete a',
+  'complete an',
+  'complete the',
+  'undertook a',
+  'undertook an',
+  'underwent',
   'had a',
   'had an',
   'received a',
@@ -317,6 +325,9 @@ export const THE_SERVICE: readonly string[] = [
 
 /** Who the provider is, after "by": "patients seen by the practice" are processed by the service; "seen by their GP" are not. */
 export const THE_PROVIDER: readonly string[] = ['provider', 'service', 'practice', 'pharmacy', 'contractor', 'project', 'programme', 'staff', 'worker'];
+
+/** Who does the service's work: "assessed by a geriatrician within 72 hours" is the service's event. */
+export const CLINICIANS: readonly string[] = ['geriatrician', 'clinician', 'doctor', 'nurse', 'specialist', 'consultant', 'therapist', 'pharmacist', 'practitioner', 'worker', 'adviser', 'advisor', 'coach', 'mentor'];
 
 /** The service acting on people: "enrolling high-risk mothers", "diagnosing new cases of HIV". */
 export const SERVICE_VERBS: readonly string[] = [

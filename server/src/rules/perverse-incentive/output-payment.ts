@@ -42,6 +42,7 @@ const serviceVerbs = list(W.SERVICE_VERBS);
 const process = list(W.PROCESS);
 const weak = list(W.WEAK_ACTIVITY);
 const theProvider = list(W.THE_PROVIDER);
+const clinicians = list(W.CLINICIANS);
 const change = list(W.CHANGE);
 const otherServices = list(W.OTHER_SERVICES);
 const educationOrWork = list(W.EDUCATION_OR_WORK);
@@ -149,6 +150,7 @@ function findActivity(text: string): { start: number; end: number } | undefined 
   };
 
   const found =
+    doneByStaff(m, notTheService) ??
     countedOrDone(m, notTheService) ??
     takingPartIn(m, notTheService) ??
     peopleProcessed(m, notTheService) ??
@@ -243,6 +245,17 @@ function processedAt(m: Measure, k: number): number | undefined {
   const last = k + hit.length - 1;
   if (towards.some((t) => t.every((part, n) => m.lower(last + 1 + n) === part))) return undefined;
   return last;
+}
+
+/** An event done to someone by the service's staff: "assessed by a geriatrician within 72 hours of admission". */
+function doneByStaff(m: Measure, notTheService: Check): { start: number; end: number } | undefined {
+  for (let k = 0; k < m.ws.length; k++) {
+    const hit = processedAt(m, k);
+    if (hit === undefined || m.stem(hit + 1) !== 'by' || !['a', 'an'].includes(m.lower(hit + 2))) continue;
+    const who = m.within(clinicians, hit + 3, hit + 4, hit);
+    if (who && !notTheService(k, hit)) return m.span(k, m.end(who));
+  }
+  return undefined;
 }
 
 /** Taking part in the service: "sign up to the programme", "engage with the service", "completing the 6-month programme", "treatment starts". */

@@ -112,6 +112,7 @@ function read(text: string, vague: PhraseList): Reading {
     anchors.some((a) => {
       if (branch[a] !== branch[m.index]) return false;
       const last = m.index + m.words.length - 1;
+      if (isObjectOfRisk(ws, m, a)) return false;
       if (a > last) return a - last <= AFTER;
       if (a >= m.index) return false;
       return m.index - a <= BEFORE && !ws.slice(a + 1, m.index).some((w) => ['and', 'but'].includes(w.text.toLowerCase()));
@@ -127,6 +128,19 @@ function read(text: string, vague: PhraseList): Reading {
   const found = spans.map((p) => text.slice(ws[p.first].start, ws[p.last].end));
   const unique = [...new Set(found)];
   return { vague: unique, empty: false, isVague: unique.length > 0 };
+}
+
+/**
+ * True when word `a` is in what a risk is a risk of, and so does not tie the risk down:
+ * "at risk of becoming NEETs", "at risk of experiencing at least two episodes". A time
+ * limit does: "at risk of becoming homeless within 56 days".
+ */
+function isObjectOfRisk(ws: readonly Word[], m: PhraseMatch, a: number): boolean {
+  const last = m.index + m.words.length - 1;
+  const of = ws[last]?.stem === 'risk' && ws[last + 1]?.stem === 'of' ? last + 1 : -1;
+  if (of < 0 || a <= of || a > of + 5) return false;
+  for (let k = a - 1; k > of && k >= a - 2; k--) if (['within', 'in', 'by', 'before'].includes(ws[k].stem)) return false;
+  return true;
 }
 
 /** How far a record or threshold may be from a vague phrase and still tie it down, in words. */
