@@ -44,7 +44,7 @@ function seconds(ms: number): string {
 }
 
 /** Runs one property; prints progress while it runs, and the failure if there is one. */
-function run(property: FuzzProperty, numRuns: number): { failed: boolean; runs: number; ms: number } {
+function run(property: FuzzProperty<unknown>, numRuns: number): { failed: boolean; runs: number; ms: number } {
   const start = Date.now();
   let done = 0;
   let reported = start;

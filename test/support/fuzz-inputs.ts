@@ -188,6 +188,33 @@ export const deepNesting = fc
     return `cohort a { ${open.repeat(shallow)}${closed ? '}'.repeat(shallow + 1) : ''}`;
   });
 
+/**
+ * `for c {` again and again inside an outcome, never closed, and the like: each a syntax
+ * error mended inside the block, one inside another (these once overflowed the parser's
+ * stack, and once cost a scan to the end of the file each).
+ */
+export const deepFieldBlocks = fc
+  .record({ depth: fc.integer({ min: 1, max: 2_000 }), line: fc.constantFrom('for c {', 'measure {', 'size {', 'segment s {', 'pay £1 for o {'), block: fc.constantFrom('outcome o {', 'cohort c {', 'payment {') })
+  .map(({ depth, line, block }) => `${block}\n${`  ${line}\n`.repeat(depth)}`);
+
+/**
+ * Ids near one another: a long id (up to 30,000 letters) and a reference one or two edits
+ * off it, or many cohorts and as many misspelt references ("did you mean" once
+ * computed an unbounded edit distance, and compared every reference with every id).
+ */
+export const nearMissIds = fc
+  .record({ length: fc.integer({ min: 1, max: 30_000 }), edits: fc.array(fc.record({ where: at, letter: fc.constantFrom('a', 'b', 'z', '_', '9') }), { minLength: 1, maxLength: 2 }), many: fc.integer({ min: 0, max: 300 }) })
+  .map(({ length, edits, many }) => {
+    const id = `c${'a'.repeat(length)}`;
+    const near = edits.reduce((s, e) => {
+      const i = 1 + offset(e.where, s.slice(1));
+      return s.slice(0, i) + e.letter + s.slice(i + 1);
+    }, id);
+    const cohorts = Array.from({ length: many }, (_, i) => `cohort cohort_${i} "C" {\n  size 1\n}\n`).join('');
+    const typos = Array.from({ length: many }, (_, i) => `outcome o${i} "O" {\n  for cohrot_${i}\n}\n`).join('');
+    return `cohort ${id} "Long" {\n  size 1\n}\noutcome long "O" {\n  for ${near}\n}\n${cohorts}${typos}`;
+  });
+
 /** A text 100,000 characters long inside a string, a comment, an id, or a line of tokens. */
 export const longText = fc
   .record({ sample: sampleIndex, where: at, unit: fc.constantFrom('a', ' ', 'word ', '£', '"', '\\', '{', '9', 'é', '😀'), kind: fc.nat({ max: 3 }) })
@@ -216,6 +243,8 @@ export const mixedLineEndings = fc
 export const extremes = fc.oneof(
   { arbitrary: hugeNumber, weight: 4 },
   { arbitrary: deepNesting, weight: 2 },
+  { arbitrary: deepFieldBlocks, weight: 2 },
+  { arbitrary: nearMissIds, weight: 2 },
   { arbitrary: longText, weight: 1 },
   { arbitrary: controlCharacters, weight: 4 },
   { arbitrary: loneSurrogates, weight: 4 },

@@ -48,18 +48,18 @@ export function runLint(options: Options, io: Io): number {
   }
 
   const configFile = options.config === undefined ? undefined : configArgument(options.config, io.cwd);
-  const projectOf = (roots: readonly string[]): Project => new Project({ roots, workingFolder: io.cwd, rules: catalogue, configFile, overrides });
+  const projectFor = (roots: readonly string[]): Project => new Project({ roots, workingFolder: io.cwd, rules: catalogue, configFile, overrides });
 
   if (options.printConfig !== undefined) {
     const file = path.resolve(io.cwd, options.printConfig);
-    const project = projectOf([path.dirname(file)]);
+    const project = projectFor([path.dirname(file)]);
     checkSettings(project, [file], shown);
     writeOutput(io, options.output, `${JSON.stringify(describeConfig(project.configFor(file)), null, 2)}\n`, []);
     return 0;
   }
 
   const { files, roots } = discover(options.paths, io.cwd);
-  const project = projectOf(roots);
+  const project = projectFor(roots);
   checkSettings(project, files, shown);
   for (const file of files) readSpec(project, file, shown(file));
   // Before --fix writes anything: an output that would replace a spec stops the run here.

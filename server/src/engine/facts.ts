@@ -187,17 +187,33 @@ export interface PlacedString {
 }
 
 /**
- * The strings under a tree, found by shape: a node with a `span` and a text `value` and
- * nothing else. (A chosen word such as `results` has that shape too, and is found with
- * them; no chosen word is ever a gap to fill, which is what this is for.)
+ * The strings of each top-level item, kept with the item: a keystroke parses one item
+ * again and keeps the others (syntax/reparse.ts), whose strings are then not looked for
+ * again. (Walking a 10,000-line tree for them on every keystroke cost 8 ms of each.)
+ */
+const stringsOfItem = new WeakMap<ast.TopLevelItem, PlacedString[]>();
+
+/**
+ * The strings under a tree, in text order, found by shape: a node with a `span` and a
+ * text `value` and nothing else. (A chosen word such as `results` has that shape too,
+ * and is found with them; no chosen word is ever a gap to fill, which is what this is
+ * for.)
  */
 function placedStrings(file: ast.FileNode, text: string): PlacedString[] {
+  return file.items.flatMap((item) => {
+    let found = stringsOfItem.get(item);
+    if (!found) stringsOfItem.set(item, (found = itemStrings(item, text)));
+    return found;
+  });
+}
+
+function itemStrings(item: ast.TopLevelItem, text: string): PlacedString[] {
   const found: PlacedString[] = [];
   // By shape alone: the value is never read here, so no rule is noted as reading it.
   const visit = (value: unknown, field: string): void => {
     if (typeof value !== 'object' || value === null) return;
     if (Array.isArray(value)) {
-      for (const item of value) visit(item, field);
+      for (const part of value) visit(part, field);
       return;
     }
     if (ast.isTextNode(value)) {
@@ -209,7 +225,7 @@ function placedStrings(file: ast.FileNode, text: string): PlacedString[] {
     const own = typeof node.keyword === 'object' && node.keyword !== null && isSpan(node.keyword) ? text.slice(node.keyword.start, node.keyword.end).replace(/\s+/g, ' ') : field;
     for (const [key, part] of Object.entries(node)) if (key !== 'span' && key !== 'keyword') visit(part, key === 'title' ? 'title' : key === 'source' ? `${own} source` : own);
   };
-  visit(file.items, 'text');
+  visit(item, 'text');
   return found.sort((a, b) => a.text.span.start - b.text.span.start);
 }
 

@@ -1,4 +1,4 @@
-import { Connection } from 'vscode-languageserver/node';
+import { Connection, ConnectionError, PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { ConfigProblem } from '../host/config-files';
 import { Project } from '../host/project';
 import { toConfigDiagnostic, toLspDiagnostic, tooLargeDiagnostic } from './convert';
@@ -94,11 +94,11 @@ export class Diagnostics {
     const uri = session.uri(file);
     const version = this.version(uri);
     if (!session.settings.enable) {
-      void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      this.send({ uri, diagnostics: [] });
       return;
     }
     if (session.tooLarge(file)) {
-      void this.connection.sendDiagnostics({ uri, version, diagnostics: [tooLargeDiagnostic(session.settings.maxFileSizeMB)] });
+      this.send({ uri, version, diagnostics: [tooLargeDiagnostic(session.settings.maxFileSizeMB)] });
       return;
     }
     const doc = session.lint(file);
@@ -106,12 +106,24 @@ export class Diagnostics {
     this.showConfigProblems(session.project.configProblems(file));
     const where = (other: string | undefined) => (other === undefined || other === file ? { uri, index: doc.index } : session.place(other));
     const diagnostics = doc.result.diagnostics.slice(0, session.settings.maxProblems).map((d) => toLspDiagnostic(d, where, doc.result.rules));
-    void this.connection.sendDiagnostics({ uri, version, diagnostics });
+    this.send({ uri, version, diagnostics });
+  }
+
+  /**
+   * Publishes, unless the editor has gone: a lint that was waiting for the settings, or
+   * for a burst to end, may come after the connection closed, with no one to tell.
+   */
+  private send(params: PublishDiagnosticsParams): void {
+    try {
+      void this.connection.sendDiagnostics(params).catch(() => undefined);
+    } catch (error) {
+      if (!(error instanceof ConnectionError)) throw error;
+    }
   }
 
   /** A file is no longer known: its findings go. */
   clear(uri: string): void {
-    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.send({ uri, diagnostics: [] });
   }
 
   /** The settings files changed: what was shown in them goes, and is shown again, if it remains, as files are linted. */
@@ -133,7 +145,7 @@ export class Diagnostics {
       if (this.shownConfigProblems.get(uri) === shown) continue;
       this.shownConfigProblems.set(uri, shown);
       this.connection.console.error(`${shown}\n(outcome-lint uses its default settings until this is fixed)`);
-      void this.connection.sendDiagnostics({ uri, diagnostics: list.map(toConfigDiagnostic) });
+      this.send({ uri, diagnostics: list.map(toConfigDiagnostic) });
     }
   }
 }

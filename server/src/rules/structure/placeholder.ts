@@ -16,8 +16,15 @@ import { defineRule, fromReport, shortQuote } from '../../engine/kit';
  */
 const PLACEHOLDER = /^(?:…|\.{3}|(?:TODO|FIXME|XXX|TBC|TBD|TBA)\b.*|\[[^\]]*\]|<[^>]*>)$/s;
 
+/** What a placeholder starts with: a gap mark, a note to come back, a bracket. */
+const PLACEHOLDER_STARTS = new Set(['…', '.', 'T', 'F', 'X', '[', '<']);
+
 /** The placeholder in a text, as the message quotes it; undefined when the text is not one. */
 function placeholder(text: string): string | undefined {
+  // Most texts are not, and their first letter says so: this rule reads every string of
+  // the spec on every keystroke in one, so the pattern is tried only where it could match.
+  const first = /\S/.exec(text)?.[0];
+  if (first !== undefined && !PLACEHOLDER_STARTS.has(first)) return undefined;
   const trimmed = text.trim();
   if (trimmed === '') return 'an empty text';
   return PLACEHOLDER.test(trimmed) ? shortQuote(trimmed) : undefined;
