@@ -41,6 +41,10 @@ export const PROVIDER: readonly string[] = [
   'practice systems',
   'GP practice systems',
   'programme',
+];
+
+/** Records, tests and questionnaires the provider makes, whoever is named as doing it. */
+export const OWN_RECORDS: readonly string[] = [
   // the service's own tests, questionnaires and returns
   'CO validated',
   'CO verified',

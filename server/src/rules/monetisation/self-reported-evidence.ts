@@ -1,4 +1,4 @@
-import { CHECKS, DECLARATIONS, PROVIDER, SET_ASIDE, SOURCES } from './self-reported-evidence-words';
+import { CHECKS, DECLARATIONS, OWN_RECORDS, PROVIDER, SET_ASIDE, SOURCES } from './self-reported-evidence-words';
 import { defineRule, fromReport, isNegated, memoByText, PhraseList, PhraseMatch, Word, words } from '../../engine/kit';
 
 /*
@@ -16,6 +16,7 @@ import { defineRule, fromReport, isNegated, memoByText, PhraseList, PhraseMatch,
  */
 
 const provider = new PhraseList(PROVIDER);
+const ownRecords = new PhraseList(OWN_RECORDS);
 const declarations = new PhraseList(DECLARATIONS);
 const checks = new PhraseList(CHECKS);
 const sources = new PhraseList(SOURCES);
@@ -31,8 +32,20 @@ function findProviderMade(text: string): { start: number; end: number } | undefi
   const ws = words(text);
   if (namesCheck(ws)) return undefined;
   const declared = declarations.findAffirmed(ws)[0];
-  const hit = declared ?? (namesSource(ws) ? undefined : provider.findAffirmed(ws)[0]);
+  const hit = declared ?? (namesSource(ws) ? undefined : madeBy(ws));
   return hit && { start: hit.words[0].start, end: hit.words[hit.words.length - 1].end };
+}
+
+/**
+ * The words that show the provider made the record: the maker named ("the key worker")
+ * says more than the kind of record ("Star readings"), unless the maker is part of it
+ * ("a staff assessment").
+ */
+function madeBy(ws: readonly Word[]): PhraseMatch | undefined {
+  const records = ownRecords.findAffirmed(ws);
+  const maker = provider.findAffirmed(ws)[0];
+  const around = maker && records.find((r) => r.index <= maker.index && maker.index < r.index + r.words.length);
+  return around ?? maker ?? records[0];
 }
 
 function namesCheck(ws: readonly Word[]): boolean {
@@ -47,20 +60,74 @@ function namesSource(ws: readonly Word[]): boolean {
 /** True when a text names someone independent checking records or claims ("an independent validator audits 10% of claims"). */
 export const namesIndependentCheck: (text: string) => boolean = memoByText((text) => namesCheck(words(text)));
 
+/** Wording that says a line is about checking results: "claims", "evidence", "outcomes". */
+const ABOUT_RESULTS = new PhraseList(['claim', 'evidence', 'outcome', 'result', 'record', 'data', 'payment']);
+
 export const rule = defineRule({
   meta: {
     id: 'monetisation/self-reported-evidence',
     family: 'monetisation',
     severity: 'warning',
-    summary: 'A paid outcome is proved only by records the provider makes itself, with no independent check.',
-    rationale: 'placeholder',
+    summary: 'A paid outcome is proved only by records the provider makes itself (its case records, its own questionnaire or test, a declaration), with no independent check.',
+    rationale:
+      'A provider paid per success that also keeps the only record of success marks its own work: its case ' +
+      'notes, its key worker\'s assessment, a questionnaire it gives, a test it takes, or a declaration it ' +
+      'collects decide what it is paid. Even an honest provider reads borderline cases generously, and the ' +
+      'commissioner cannot tell. Evidence someone else makes (HMRC payroll data, the Police National Computer, ' +
+      'school or court records, a landlord\'s or an employer\'s confirmation), or the provider\'s records checked ' +
+      'by someone independent (a sample audited by the council, scores validated by the evaluator), keeps the ' +
+      'payment honest. National Audit Office reviews of payment by results have made the same point about ' +
+      'validating providers\' claims.',
     evidence: [
       fromReport(
         'How are potential conflicts of interest specified, identified and addressed?',
-        'Session Three, Theme 1 (the role of the state), questions and discussion',
+        'Session Three, Theme 1 (the role of the state), issues and questions raised in discussion',
+      ),
+      fromReport(
+        'Public safety is a matter for both central and local government and can be secured through a combination of national inspections, quality assessments (that are proportionate) and self policing. Need to think about the balance between national and local, external and internal assessments.',
+        'Session Three, Theme 2 (accountability, value for money and public safety), Ed Hammond',
+      ),
+      fromReport(
+        'Robust accountability mechanisms that can contribute to learning',
+        'Session Two, Witness 5 (ingredients for success), Brian Carr',
       ),
     ],
-    examples: { fires: '', passes: '', fix: '' },
+    examples: {
+      fires:
+        'use "shared.outcome"\noutcome confident "Ready for work" {\n  for neet\n  measure "a rise of 8 points on the Work Star between joining and leaving"\n' +
+        '  instrument "Work Star"\n  evidence "Work Star readings recorded by the key worker"\n  baseline 10% source "2025 pilot"\n}\n' +
+        'payment {\n  model results\n  pay £400 for confident per participant\n}\n',
+      passes:
+        'use "shared.outcome"\noutcome confident "Ready for work" {\n  for neet\n  measure "a rise of 8 points on the Work Star between joining and leaving"\n' +
+        '  instrument "Work Star"\n  evidence "Work Star readings recorded by the key worker, with a 10% sample re-scored by the council\'s independent evaluator"\n' +
+        '  baseline 10% source "2025 pilot"\n}\n' +
+        'payment {\n  model results\n  pay £400 for confident per participant\n}\n',
+      fix:
+        'Name evidence someone other than the provider makes (payroll, benefit, court, school or health records), ' +
+        'or say who independently checks the provider\'s records: in the `evidence` line ("…, with a 10% sample ' +
+        'audited by the council"), or in a `requirement` that applies to every claim ("An independent validator ' +
+        'checks a sample of claims each quarter").',
+    },
   },
-  check() {},
+  check({ facts, read, report }) {
+    // A check of every claim, named once for the whole spec: "An independent validator audits 10% of claims".
+    const lines = [...facts.textItems('requirement'), ...facts.textItems('standard'), ...facts.textItems('monitor')];
+    const checkedForAll = lines.some((line) => {
+      const text = read(line.text);
+      return text !== undefined && namesIndependentCheck(text) && ABOUT_RESULTS.findAffirmed(words(text)).length > 0;
+    });
+    if (checkedForAll) return;
+    for (const outcome of facts.paidOutcomes) {
+      const evidence = outcome.evidence;
+      const says = read(evidence?.value);
+      if (!evidence || says === undefined) continue;
+      const found = providerMade(says);
+      if (!found) continue;
+      const quote = says.slice(found.start, found.end).replace(/\s+/g, ' ');
+      report({
+        at: evidence.span,
+        message: `\`${outcome.name!.text}\` is paid for, but its evidence is made by the provider ("${quote}") and nothing independent checks it: name evidence someone else makes, or an independent check`,
+      });
+    }
+  },
 });
