@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { accuracyPage, accuracyTable, CORPORA, readCorpus, Result, results, TEAM } from './support/corpus';
+import { accuracyPage, accuracyTable, CORPORA, corpusDir, readCorpus, Result, results, TEAM } from './support/corpus';
+import { namesValidatedInstrument } from '../server/src/rules/monetisation/unmeasured-paid-words';
 import { repoRoot } from './support/paths';
 
 /*
@@ -56,5 +57,20 @@ describe('corpora: each rule reads its corpus accurately', () => {
   it('docs/rules/ACCURACY.md has these figures and sources (npm run docs)', () => {
     const page = fs.readFileSync(path.join(repoRoot, 'docs/rules/ACCURACY.md'), 'utf8');
     assert.equal(page, accuracyPage(list as Result[]));
+  });
+});
+
+describe('corpora: the validated instruments outcomes contracts use', () => {
+  const instruments = JSON.parse(fs.readFileSync(path.join(corpusDir, 'instruments.json'), 'utf8')) as { name: string; source: string; where: string }[];
+
+  it('each has a source and the address it was read at', () => {
+    for (const i of instruments) assert.match(i.where, /^https?:\/\/\S+$/, `${i.name}: ${i.where}`);
+    assert.ok(instruments.length >= 40, `${instruments.length} instruments`);
+  });
+
+  it('monetisation/unmeasured-paid knows each by its name', () => {
+    // The name as a spec would write it: without the publisher's note in brackets.
+    const unknown = instruments.map((i) => i.name.replace(/\s*\(.*\)\s*$/, '')).filter((name) => !namesValidatedInstrument(name, undefined));
+    assert.deepEqual(unknown, []);
   });
 });

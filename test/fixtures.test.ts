@@ -71,3 +71,21 @@ describe('fixtures: findings match their caret annotations', () => {
     });
   }
 });
+
+/** The phrases a message lists in brackets or quotes: "(IPS and a caseload of 20)". */
+function listedPhrases(message: string): string[] {
+  return [...message.matchAll(/\(([^()]*)\)/g)].flatMap((m) => m[1].split(/,\s*|\s+and\s+|\s+or\s+/)).map((p) => p.trim().toLowerCase()).filter((p) => p !== '');
+}
+
+describe('fixtures: every message reads as a sentence', () => {
+  it('no message lists the same phrase twice ("prescribes IPS and IPS")', () => {
+    const access = diskProject(fixturesDir);
+    const repeated = fixtureFiles(fixturesDir).flatMap((file) =>
+      lintText(file, fs.readFileSync(file, 'utf8'), access).diagnostics.flatMap((d) => {
+        const listed = listedPhrases(d.message);
+        return listed.some((p, i) => listed.indexOf(p) !== i) ? [`${path.relative(fixturesDir, file)}: ${d.message}`] : [];
+      }),
+    );
+    assert.deepEqual(repeated, []);
+  });
+});

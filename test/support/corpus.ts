@@ -5,6 +5,7 @@ import { prescribedMethod } from '../../server/src/rules/over-prescription/metho
 import { readCriterion } from '../../server/src/rules/target-group/vague-eligibility';
 import { deficitLabel } from '../../server/src/rules/target-group/deficit-framing';
 import { providerMade } from '../../server/src/rules/monetisation/self-reported-evidence';
+import { providerChooses } from '../../server/src/rules/perverse-incentive/creaming';
 import { repoRoot } from './paths';
 
 /*
@@ -90,6 +91,15 @@ export const CORPORA: readonly CorpusSpec[] = [
     other: 'independent',
     atLeast: 40,
     decide: (text) => providerMade(text) !== undefined,
+  },
+  {
+    file: 'cohort-choice.json',
+    what: 'wording of who is in a cohort',
+    rule: 'perverse-incentive/creaming',
+    reported: 'provider',
+    other: 'other',
+    atLeast: 60,
+    decide: (text) => providerChooses(text) !== undefined,
   },
 ];
 
@@ -213,8 +223,9 @@ export function accuracyPage(list: readonly Result[]): string {
     '  reported. **reported wrongly**: reported, with the other label. Precision is found ÷ (found + reported',
     '  wrongly); recall is found ÷ (found + missed).',
     '- **set aside**: kept in the corpus with the reason in the entry, and not scored: a phrase that names a',
-    '  kind of payment without saying what it pays for, a question rather than a measure, or wording in',
-    '  another language (outcome-lint reads English).',
+    '  kind of payment without saying what it pays for, a question rather than a measure, wording in another',
+    '  language (outcome-lint reads English), or a label that turns on a fact the words do not hold (who',
+    '  delivered the deal, who enters a database\'s records).',
     '- **held out**: a fifth of each corpus, chosen by a hash of the text, that the rules were not tuned',
     '  against while they were developed.',
     '- Labels are judgements. Where the label given when a phrasing was gathered was changed on review, the',

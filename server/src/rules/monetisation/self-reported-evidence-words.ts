@@ -62,6 +62,8 @@ export const OWN_RECORDS: readonly string[] = [
   'Well-being Star',
   'Star readings',
   'project reports',
+  // the service's own papers that it did what was agreed
+  'documentary evidence',
   'Individualised Learner Record',
   'ILR',
   'Youth Offending Teams',

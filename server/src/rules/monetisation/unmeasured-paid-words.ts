@@ -274,6 +274,53 @@ export const VALIDATED_INSTRUMENTS: readonly string[] = [
   'Outcome Rating Scale',
   'Child Outcome Rating Scale',
   'Goal-Based Outcomes',
+  // used in outcomes contracts and their evaluations (test/data/corpus/instruments.json
+  // gives where each was read); acronyms that are also English words ("CANS", "TOP",
+  // "PAM") are left to the full name
+  'Adult-Adolescent Parenting Inventory',
+  'AAPI',
+  'ONS direct measure of loneliness',
+  'Campaign to End Loneliness Measurement Tool',
+  'De Jong Gierveld',
+  'Personal Wellbeing Score',
+  'Health of the Nation Outcome Scales',
+  'HoNOSCA',
+  'Alcohol Outcomes Record',
+  "Young People's Outcomes Record",
+  'Clinical Outcomes in Routine Evaluation',
+  'Patient Health Questionnaire',
+  'Patient Health Questionnaire-9',
+  'Generalised Anxiety Disorder',
+  'Generalised Anxiety Disorder-7',
+  'Measure Yourself Concerns and Wellbeing',
+  'MYCaW',
+  'Measure Yourself Medical Outcome Profile',
+  'MYMOP',
+  'MYMOP2',
+  'Measure of Community Connectedness',
+  'ASER',
+  'Patient Activation Measure',
+  "King's Obesity Staging",
+  'Teaching Strategies GOLD',
+  'TS GOLD',
+  'Child and Adolescent Functional Assessment Scale',
+  'CAFAS',
+  'Child and Adolescent Needs and Strengths',
+  'Being a Parent scale',
+  'Mental Toughness',
+  'General Practice Physical Activity Questionnaire',
+  'GPPAQ',
+  'Abbreviated Mental Test',
+  'Supported Employment Fidelity Scale',
+  'IPS Fidelity Scale',
+  'Progress out of Poverty Index',
+  'Poverty Probability Index',
+  'Peabody Picture Vocabulary Test',
+  'PPVT',
+  'EQ Health and Wellbeing',
+  'EQ-HWB',
+  'Kessler Psychological Distress Scale',
+  'WHO-5 Well-Being Index',
 ];
 
 const VALIDATED = new PhraseList(VALIDATED_INSTRUMENTS);
@@ -298,6 +345,15 @@ function namesAStar(text: string): boolean {
     if ((/^\p{Lu}/u.test(run[0]) && !/\p{N}$/u.test(before)) || CAPITAL_INSIDE.test(run[0])) return true;
   }
   return false;
+}
+
+/**
+ * True when a text is written as the name of a tool: a capital after its first word
+ * ("Kingsford Wellbeing Scale") or a run of capitals ("MTQ48"), not a description
+ * ("provider's own resilience questionnaire").
+ */
+export function looksLikeAName(text: string): boolean {
+  return /\s\p{Lu}|\p{Lu}{2}/u.test(text.trim());
 }
 
 /** True when the text names a validated instrument, built in or added by the user. */

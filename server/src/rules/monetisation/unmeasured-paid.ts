@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import { Fix } from '../../base/diagnostic';
 import * as ast from '../../syntax/ast';
-import { groupOf, isOtherSense, namesValidatedInstrument, SELF_REPORT, SOFT_CONSTRUCTS } from './unmeasured-paid-words';
+import { groupOf, isOtherSense, looksLikeAName, namesValidatedInstrument, SELF_REPORT, SOFT_CONSTRUCTS } from './unmeasured-paid-words';
 import { defineRule, fix, fromReport, lastOf, PhraseList, PhraseMatch, shortQuote, SpecFacts, words } from '../../engine/kit';
 
 /*
  * A paid outcome whose measure is a soft construct (confidence, wellbeing, resilience…)
  * with no validated instrument. Cleared by an `instrument` that names a validated tool,
  * or by a measure that names one itself ("a rise of 3 points on SWEMWBS"). An
- * `instrument` that names no known tool is reported on that line, with how to add the
- * tool to the allow-list. With no `measure`, the title is read instead.
+ * `instrument` that names a tool not in the built-in list ("Kingsford Wellbeing Scale")
+ * is an info on that line asking to confirm it and add it to the allow-list; one that
+ * names no tool at all ("provider's own questionnaire") is a warning there. With no
+ * `measure`, the title is read instead.
  */
 
 const options = z.object({
@@ -33,7 +35,8 @@ export const rule = defineRule({
       'the answer is yes. A price on such a measure invites disputes over every claim and quietly rewards ' +
       'generous scoring. A validated instrument (WEMWBS or SWEMWBS, SDQ, an Outcomes Star, Rosenberg, GAD-7, ' +
       'PHQ-9, ONS4, CORE-10…), taken at the start and again later, makes the change measurable and comparable. ' +
-      'A tool the commissioner has validated locally can be added to the rule\'s `instruments` option.',
+      'A named tool that is not in the built-in list is reported as an info, asking the commissioner to ' +
+      'confirm it is validated and add it to the rule\'s `instruments` option.',
     evidence: [
       fromReport(
         'Can we ever really quantify social benefits in monetary terms and how credible are existing instruments',
@@ -73,13 +76,24 @@ export const rule = defineRule({
       const what = subject(outcome, soft);
       const written = outcome.instruments.find((i) => i.value);
       if (written) {
-        report({
-          at: written.span,
-          message:
-            `${what} is paid for but measured with ${shortQuote(named[0])}, which is not a known validated instrument; ` +
-            'if it is one, add it to the `instruments` option of monetisation/unmeasured-paid in .outcomelintrc.json',
-          related: measure ? [{ message: 'the measure', span: outcome.measure!.span }] : undefined,
-        });
+        const related = measure ? [{ message: 'the measure', span: outcome.measure!.span }] : undefined;
+        // A tool named as a tool may well be validated and simply not in the list: ask, do not warn.
+        report(
+          looksLikeAName(named[0])
+            ? {
+                at: written.span,
+                severity: 'info',
+                message:
+                  `${what} is paid for and measured with ${shortQuote(named[0])}, which is not in the built-in list of validated instruments: ` +
+                  'confirm it is validated, and add it to the `instruments` option of monetisation/unmeasured-paid in .outcomelintrc.json',
+                related,
+              }
+            : {
+                at: written.span,
+                message: `${what} is paid for but measured with ${shortQuote(named[0])}, which does not name a validated instrument`,
+                related,
+              },
+        );
         continue;
       }
       const selfReport = measure !== undefined && SELF_REPORT.findAffirmed(list).length > 0;

@@ -1,35 +1,46 @@
 /*
- * Words for `perverse-incentive/creaming`: wording by which the provider itself decides
- * who is in a cohort or left out of it ("whom the provider judges unsuitable", "at the
- * provider's discretion", "as the provider decides"), or refers people in itself
- * (`referral by "the provider's outreach team"`).
+ * Words for `perverse-incentive/creaming`: wording by which the paid provider itself
+ * decides who is in a cohort or left out of it ("participants the provider judges
+ * unsuitable", "at the provider's discretion", "recruited by the provider"), or refers
+ * people in itself (`referral by "the provider's outreach team"`). The rule reads who
+ * does the choosing (creaming.ts); these lists say what counts as the provider and as
+ * choosing. Scored on test/data/corpus/cohort-choice.json.
  *
  * Entries are matched stem by stem (words.ts); give both forms where the stem differs.
  */
 
-/** Who the provider is, as the one who decides or refers. */
+/**
+ * The paid provider, by the names specifications give it. Not "our" or "own staff": in
+ * a commissioner's spec those are the commissioner's.
+ */
 export const THE_PROVIDER: readonly string[] = [
   'provider',
   "provider's",
+  "providers'",
   'lead provider',
   'prime',
   'prime provider',
+  'prime contractor',
+  'subcontractor',
   'delivery partner',
+  "delivery partner's",
+  'delivery organisation',
+  'delivery organization',
   'service provider',
   'contractor',
-  'our',
-  'in-house',
-  'own staff',
-  'own outreach',
-  'own team',
-  'pharmacy staff',
+  "contractor's",
 ];
 
-/** Verbs and nouns of judging: with the provider as the one judging, the provider decides. */
-export const JUDGING: readonly string[] = [
+/**
+ * Choosing people: taking them in, judging them, leaving them out. With the provider as
+ * the one who does it, the provider decides who counts.
+ */
+export const CHOOSING: readonly string[] = [
   'judge',
   'judges',
   'judged',
+  'judgement',
+  'judgment',
   'decide',
   'decides',
   'decided',
@@ -42,27 +53,64 @@ export const JUDGING: readonly string[] = [
   'assess',
   'assesses',
   'assessed',
-  'believe',
-  'believes',
-  'think',
-  'thinks',
+  'assessment',
   'determine',
   'determines',
+  'determining',
   'determined',
   'discretion',
-  'judgement',
-  'judgment',
   'view',
   'opinion',
   'choose',
   'chooses',
+  'chose',
   'select',
   'selects',
+  'selection',
+  'propose',
+  'proposes',
+  'recruit',
+  'recruits',
+  'recruitment',
+  'identify',
+  'identifies',
+  'identified',
+  'register',
+  'registers',
+  'enrol',
+  'enrols',
+  'enroll',
+  'enrolls',
+  'commence',
+  'commences',
+  'accept',
+  'accepts',
+  'decline',
+  'declines',
+  'reject',
+  'rejects',
+  'remove',
+  'removes',
+  'refuse',
+  'refuses',
+  'turn away',
+  'exclude',
+  'excludes',
+  'refer',
+  'refers',
+  'referral',
+  'screen',
+  'screens',
+  'confirm',
+  'confirms',
 ];
+
+/** Entry the provider makes itself, with no referral: the Australian employment services' term. */
+export const DIRECT_ENTRY: readonly string[] = ['direct registration', 'directly register', 'register directly'];
 
 /**
  * A judgement of suitability or readiness, written without saying who judges ("people
- * judged unsuitable for the programme"): in practice the provider's.
+ * judged not ready for work"): in practice the provider's.
  */
 export const UNSUITABLE: readonly string[] = [
   'unsuitable',
@@ -74,4 +122,55 @@ export const UNSUITABLE: readonly string[] = [
   'unlikely to engage',
   'unwilling to engage',
   'not motivated',
+];
+
+/** Words before the provider that put its judgement aside: "rather than the providers' judgments". */
+export const SET_ASIDE: readonly string[] = ['rather than', 'instead of', 'other than'];
+
+/** Words after a choosing word that make it about how to help, not whom: "decides how best to support". */
+export const NOT_WHOM: readonly string[] = ['how', 'what support', 'which support', 'the support', 'the service'];
+
+/**
+ * Wording that takes the choice of whom to take away from the provider: everyone eligible
+ * is taken, in an order no one picks, or by lot. Said in a requirement, a standard or a
+ * criterion, it answers open access (`referral self`).
+ */
+export const NO_CHOICE: readonly string[] = [
+  'zero exclusion',
+  'zero-exclusion',
+  'accept all',
+  'accept every',
+  'accept everyone',
+  'accept anyone',
+  'take all',
+  'take every',
+  'take everyone',
+  'everyone eligible',
+  'everyone who is eligible',
+  'every eligible',
+  'all eligible',
+  'random assignment',
+  'randomly assign',
+  'randomly assigns',
+  'randomly assigned',
+  'random allocation',
+  'randomly allocate',
+  'randomly allocated',
+  'randomised',
+  'randomized',
+  'lottery',
+  'ballot',
+  'waiting-list order',
+  'waiting list order',
+  'order of application',
+  'order of referral',
+  'order in which',
+  'first come first served',
+  'first-come first-served',
+  'first come',
+  'named list',
+  'named individuals',
+  'fixed cohort',
+  'cohort is fixed',
+  'closed cohort',
 ];

@@ -1,49 +1,106 @@
 import * as ast from '../../syntax/ast';
-import { JUDGING, THE_PROVIDER, UNSUITABLE } from './creaming-words';
+import { CHOOSING, DIRECT_ENTRY, NO_CHOICE, NOT_WHOM, SET_ASIDE, THE_PROVIDER, UNSUITABLE } from './creaming-words';
 import { defineRule, fromReport, isNegated, memoByText, PhraseList, PhraseMatch, Word, words } from '../../engine/kit';
 
 /*
  * A cohort of a paid outcome, under results or mixed payment, whose membership the provider
  * decides: `referral provider` or `referral self`, no referral at all, a `referral by`
  * that names the provider itself ("the provider's outreach team"), or an `exclude` line or
- * criterion whose judge is the provider ("whom the provider judges unsuitable", "at the
- * provider's discretion", "people judged not ready", with no one else named as judging).
+ * criterion that makes the provider the one who chooses ("whom the provider judges
+ * unsuitable", "at the provider's discretion", "recruited by the provider", "people judged
+ * not ready" with no one else named as judging).
  */
 
 const provider = new PhraseList(THE_PROVIDER);
-const judging = new PhraseList(JUDGING);
+const choosing = new PhraseList(CHOOSING);
+const directEntry = new PhraseList(DIRECT_ENTRY);
 const unsuitable = new PhraseList(UNSUITABLE);
-
-/** Words after a judgement that name who else judges: "judged unsuitable by the referring GP". */
-const BY = new Set(['by']);
+const setAside = new PhraseList(SET_ASIDE);
+const notWhom = new PhraseList(NOT_WHOM);
+const noChoice = new PhraseList(NO_CHOICE);
 
 type Quote = { start: number; end: number };
 
 const spanOf = (ws: readonly Word[], first: number, last: number): Quote => ({ start: ws[first].start, end: ws[last].end });
+const lastOf = (m: PhraseMatch): number => m.index + m.words.length - 1;
+
+/** Where two words are in one clause: no comma, semicolon, colon or bracket between them. */
+function oneClause(text: string, ws: readonly Word[], from: number, to: number): boolean {
+  return !/[,;:()]/.test(text.slice(ws[from].end, ws[to].start));
+}
+
+/** Words that stand for the provider once it has been named: "the provider may decline any referral it considers inappropriate". */
+const PRONOUNS = new Set(['it', 'its', 'they', 'their']);
+
+/** The provider's mentions, with the pronouns after the first of them. */
+function withPronouns(ws: readonly Word[], named: PhraseMatch[]): PhraseMatch[] {
+  if (named.length === 0) return named;
+  const after = lastOf(named[0]);
+  const pronouns = ws.flatMap((w, index) => (index > after && PRONOUNS.has(w.text.toLowerCase()) ? [{ phrase: w.text, words: [w], index }] : []));
+  return [...named, ...pronouns];
+}
 
 /**
- * Where a text (an `exclude` line or a criterion) leaves the decision to the provider:
- * the provider judging, within a few words ("whom the provider judges unsuitable", "as the
- * provider decides", "at the provider's discretion"), or a judgement of suitability with
- * no one named as judge ("people judged not ready for work").
+ * Who chooses, read from the order of the words: the provider before a word of choosing,
+ * within four words ("the provider may decline", "the provider's discretion", "the
+ * contractor shall determine which"); a word of choosing, then `by` the provider ("recruited
+ * by the provider", "confirmed by the provider's own assessment"); the provider's direct
+ * registration; or a judgement of suitability with no judge named ("people judged not
+ * ready for work"). Not when the provider's judgement is set aside ("rather than the
+ * providers' judgments"), or when the choice is how to help, not whom ("decides how best
+ * to support").
  */
-export const providerDecides: (text: string) => Quote | undefined = memoByText((text) => {
+export const providerChooses: (text: string) => Quote | undefined = memoByText((text) => {
   const ws = words(text);
-  const judgements = judging.findAffirmed(ws);
-  for (const p of provider.find(ws)) {
-    const last = p.index + p.words.length - 1;
-    const near = judgements.find((j) => Math.abs(j.index - p.index) <= 4);
-    if (near) return spanOf(ws, Math.min(p.index, near.index), Math.max(last, near.index + near.words.length - 1));
+  const choices = choosing.findAffirmed(ws).filter((c) => !notWhom.find(ws.slice(lastOf(c) + 1, lastOf(c) + 3)).some((m) => m.index === 0));
+  const setAsideAt = setAside.find(ws).map((m) => m.index);
+  for (const p of withPronouns(ws, provider.findAffirmed(ws))) {
+    if (setAsideAt.some((i) => i < p.index && oneClause(text, ws, i, p.index))) continue;
+    const acts = choices.find((c) => c.index > lastOf(p) && c.index - lastOf(p) <= 4 && oneClause(text, ws, lastOf(p), c.index));
+    if (acts) return spanOf(ws, p.index, lastOf(acts));
+    // "recruited by the provider", "confirmed by the provider's own assessment".
+    const by = ws.slice(Math.max(0, p.index - 3), p.index).findIndex((w) => w.stem === 'by');
+    if (by < 0) continue;
+    const byAt = Math.max(0, p.index - 3) + by;
+    const done = choices.find((c) => lastOf(c) < byAt && byAt - lastOf(c) <= 6 && oneClause(text, ws, c.index, p.index));
+    if (done) return spanOf(ws, done.index, lastOf(p));
   }
+  const direct = directEntry.findAffirmed(ws)[0];
+  if (direct) return spanOf(ws, direct.index, lastOf(direct));
   for (const u of unsuitable.findAffirmed(ws)) {
-    const last = u.index + u.words.length - 1;
     // "judged unsuitable by the referring GP": someone else judges.
-    if (ws.slice(last + 1, last + 3).some((w) => BY.has(w.stem))) continue;
-    const judged = judgements.find((j) => j.index < u.index && j.index >= u.index - 3);
-    return spanOf(ws, judged ? judged.index : u.index, last);
+    if (ws.slice(lastOf(u) + 1, lastOf(u) + 3).some((w) => w.stem === 'by')) continue;
+    const judged = choices.find((c) => c.index < u.index && c.index >= u.index - 3);
+    // "whom the council judges unsuitable": a judge is named, and it is not the provider.
+    if (judged && /s$/i.test(judged.words[0].text)) continue;
+    return spanOf(ws, judged ? judged.index : u.index, lastOf(u));
   }
   return undefined;
 });
+
+/**
+ * True when a text takes the choice of whom to take away from the provider: everyone
+ * eligible is taken ("zero exclusion", "must accept everyone on the caseloads"), places go
+ * in an order no one picks or by lot ("randomly assigned by the evaluator", "in
+ * waiting-list order"), or the provider is told it may not choose or refuse ("a center
+ * may not choose which eligible children it enrols").
+ */
+export const takesAwayChoice: (text: string) => boolean = memoByText((text) => {
+  const ws = words(text);
+  if (noChoice.findAffirmed(ws).length > 0) return true;
+  // A word of choosing forbidden: "may not choose", "must not refuse", "cannot decline".
+  // Such a line binds whoever delivers, whatever the spec calls it ("a center", "JVS").
+  return choosing.find(ws).some((c) => isForbidden(ws, c.index));
+});
+
+const MODALS = new Set(['may', 'must', 'shall', 'can', 'will', 'should']);
+const CANNOT = new Set(['cannot', "can't", 'never']);
+
+/** True when the word at `index` follows "may not", "must not", "cannot" and the like. */
+function isForbidden(ws: readonly Word[], index: number): boolean {
+  const before = (k: number): string => ws[index - k]?.text.toLowerCase().replace(/’/g, "'") ?? '';
+  return CANNOT.has(before(1)) || (before(1) === 'not' && MODALS.has(before(2)));
+}
 
 /** Where a `referral by` text names the provider as a referrer: "the provider's outreach team". */
 export const providerRefers: (text: string) => Quote | undefined = memoByText((text) => {
@@ -61,12 +118,18 @@ export const rule = defineRule({
     id: 'perverse-incentive/creaming',
     family: 'perverse-incentive',
     severity: 'warning',
-    summary: 'The provider chooses whom to enrol, and is paid per success.',
+    summary: 'The provider chooses whom to enrol or whom to leave out, and is paid per success.',
     rationale:
       'When the provider decides who joins (`referral provider`), or anyone may walk in (`referral self`), or ' +
       'nobody says who refers, and each success is paid for, the provider can enrol the people most likely to ' +
-      'succeed anyway ("creaming") and leave out those the service was meant for. Referral by named public ' +
-      'services, against recorded eligibility, keeps the choice with the commissioner.',
+      'succeed anyway ("creaming") and leave out those the service was meant for. The same holds when the ' +
+      'provider is named among the referrers ("the provider\'s outreach team"), and when an `exclude` line or an ' +
+      'eligibility criterion leaves the judgement to it ("whom the provider judges unsuitable", "as the provider ' +
+      'decides", "people judged not ready for work" with no one else named as judge). Referral by named public ' +
+      'services, against recorded eligibility, with exclusions fixed by a record or judged by the referrer, ' +
+      'keeps the choice with the commissioner. Open access is not reported when the spec takes the choice ' +
+      'away from the provider: everyone eligible must be taken ("zero exclusion"), places go by lot or in ' +
+      'waiting-list order, or the provider "may not choose" or "may not refuse".',
     evidence: [
       fromReport(
         "in the employment services programme designed to reach the 'hardest to help', the programme design and partnership arrangements meant that providers were excluding users they would ordinarily include",
@@ -78,11 +141,18 @@ export const rule = defineRule({
         'cohort neet {\n  size 450\n  referral provider\n}\noutcome job { for neet }\npayment {\n  model results\n  pay £3,200 for job per participant\n}\n',
       passes:
         'cohort neet {\n  size 450\n  referral by "Jobcentre Plus work coaches"\n}\noutcome job { for neet }\npayment {\n  model results\n  pay £3,200 for job per participant\n}\n',
-      fix: 'Name who refers people into the service with `referral by "…"` (public services working to the eligibility criteria), so the provider does not choose whom to help.',
+      fix:
+        'Name who refers people into the service with `referral by "…"` (public services working to the eligibility ' +
+        'criteria), and write each exclusion as a fact a record shows ("serving a custodial sentence") or a judgement ' +
+        'someone else makes ("judged unsuitable by their work coach"), so the provider does not choose whom to help.',
     },
   },
   check({ facts, read, report }) {
     if (!facts.paysOnResults) return;
+    // A duty for the whole spec that leaves the provider no choice: "Zero exclusion: the
+    // provider must accept everyone…", "applicants are randomly assigned by the evaluator".
+    const dutyLines = [...facts.textItems('requirement'), ...facts.textItems('standard')];
+    const noChoiceForAll = dutyLines.some((line) => takesAwayChoice(read(line.text) ?? ''));
     const reported = new Set<ast.CohortBlock>();
     for (const outcome of facts.paidOutcomes) {
       for (const { cohort, uri } of facts.cohortsOf(outcome)) {
@@ -94,11 +164,15 @@ export const rule = defineRule({
         const at = (node: { span: ast.Node['span'] }): ast.Node['span'] => (here ? node : outcome.name!).span;
         const paid = `outcomes for \`${name}\` are paid per success`;
 
-        const chosen = cohort.referrals.find((r) => r.route?.value === 'provider' || r.route?.value === 'self');
+        // Open access, or no route named, leaves the provider to choose whom to take, unless
+        // the spec takes that choice away.
+        const cohortTexts = [...cohort.excludes.map((e) => e.value), ...(cohort.eligibility?.criteria ?? []).map((c) => (c.kind === 'criterion' ? c.text : undefined))];
+        const noChoice = noChoiceForAll || cohortTexts.some((t) => t !== undefined && takesAwayChoice(read(t) ?? ''));
+        const chosen = cohort.referrals.find((r) => r.route?.value === 'provider' || (r.route?.value === 'self' && !noChoice));
         if (chosen) {
           const who = chosen.route!.value === 'provider' ? 'the provider chooses who joins' : 'people refer themselves and the provider chooses whom to take';
           report({ at: at(chosen), message: `${paid}, but ${who}: it can enrol those likeliest to succeed anyway` });
-        } else if (cohort.referrals.length === 0) {
+        } else if (cohort.referrals.length === 0 && !noChoice) {
           report({
             at: (here ? (cohort.name ?? cohort) : outcome.name!).span,
             message: `${paid}, but no one is named to refer people into it: the provider can choose whom to enrol`,
@@ -123,7 +197,7 @@ export const rule = defineRule({
         ];
         for (const { node, what } of judged) {
           const text = read(node);
-          const found = providerDecides(text);
+          const found = providerChooses(text);
           if (!found) continue;
           report({
             at: at(node),
@@ -135,6 +209,12 @@ export const rule = defineRule({
   },
 });
 
+/**
+ * The clause that holds the words which made the call, so the message reads as the writer
+ * wrote it ("as the provider decides", not "provider decides").
+ */
 function quote(text: string, at: Quote): string {
-  return text.slice(at.start, at.end).replace(/\s+/g, ' ');
+  const start = Math.max(...[...',;:()'].map((mark) => text.lastIndexOf(mark, at.start - 1))) + 1;
+  const after = text.slice(at.end).search(/[,;:()]/);
+  return text.slice(start, after < 0 ? text.length : at.end + after).replace(/\s+/g, ' ').trim();
 }

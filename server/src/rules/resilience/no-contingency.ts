@@ -13,8 +13,9 @@ export const rule = defineRule({
       'contract has no plan for that, the people using the service are left without it while the council works ' +
       'out who could take over, and with what money. A `contingency` block says who steps in, on what notice, ' +
       'and what reserve covers the gap. For a `service level must` service, which the council has to keep running ' +
-      'whatever happens to the provider, a missing plan is an error. A `step in` that says only "TBC" or "none" is ' +
-      'treated as missing.',
+      'whatever happens to the provider, a missing plan is an error; for a `service level could` service, which ' +
+      'the council may let go when its provider fails, it is an info. A `step in` that says only "TBC" or "none" ' +
+      'is treated as missing.',
     evidence: [
       fromReport(
         'Lessons from the private sector suggest that if we do due diligence, plan for failure, consider a range of possible future scenarios, limit the circumstances in which we have a single supplier then failure, when it occurs, is easier to mitigate.',
@@ -47,8 +48,12 @@ export const rule = defineRule({
   check({ facts, read, report }) {
     const spec = facts.spec;
     if (!spec) return;
-    const must = spec.serviceLevel?.value?.value === 'must';
-    const severity = must ? ('error' as const) : undefined;
+    const level = spec.serviceLevel?.value?.value;
+    const must = level === 'must';
+    // As the source's step-in question: a service the council has to keep running (`must`)
+    // cannot be left to fail; a discretionary one (`could`) the state "can opt out" of when
+    // its provider fails, so a missing plan is worth knowing, not a warning.
+    const severity = must ? ('error' as const) : level === 'could' ? ('info' as const) : undefined;
     const related: Related[] | undefined =
       must && spec.serviceLevel
         ? [{ message: '`service level must`: the council has to keep this service running whatever happens to the provider', span: spec.serviceLevel.span }]
