@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { accuracyPage, accuracyTable, CORPORA, corpusDir, readCorpus, Result, results, TEAM } from './support/corpus';
+import { accuracyPage, accuracyTable, CORPORA, corpusDir, PRECISION, readCorpus, RECALL, Result, results, TEAM } from './support/corpus';
 import { namesValidatedInstrument } from '../server/src/rules/monetisation/unmeasured-paid-words';
 import { repoRoot } from './support/paths';
 
@@ -11,8 +11,6 @@ import { repoRoot } from './support/paths';
  * table and kept in docs/rules/ACCURACY.md.
  */
 
-const PRECISION = 0.95;
-const RECALL = 0.9;
 
 describe('corpora: the entries', () => {
   for (const spec of CORPORA) {
@@ -46,11 +44,12 @@ describe('corpora: each rule reads its corpus accurately', () => {
 
   for (const result of list) {
     const { spec, all } = result;
-    it(`${spec.rule} on ${spec.what}: precision at least ${PRECISION * 100}%, recall at least ${RECALL * 100}%`, () => {
+    const recall = spec.recallFloor?.at ?? RECALL;
+    it(`${spec.rule} on ${spec.what}: precision at least ${PRECISION * 100}%, recall at least ${recall * 100}%`, () => {
       const show = (label: string, entries: readonly { text: string }[]): string =>
         entries.length === 0 ? '' : `\n${label}:\n${entries.map((e) => `  - ${e.text}`).join('\n')}`;
       const detail = show(`reported, labelled ${spec.other}`, all.wrong) + show(`labelled ${spec.reported}, not reported`, all.missed);
-      assert.ok(all.precision >= PRECISION && all.recall >= RECALL, `precision ${all.precision.toFixed(3)}, recall ${all.recall.toFixed(3)}${detail}`);
+      assert.ok(all.precision >= PRECISION && all.recall >= recall, `precision ${all.precision.toFixed(3)}, recall ${all.recall.toFixed(3)}${detail}`);
     });
   }
 

@@ -29,6 +29,12 @@ export const THE_PROVIDER: readonly string[] = [
   'service provider',
   'contractor',
   "contractor's",
+  // the service named for the provider that runs it: "the programme will select"
+  'programme',
+  'program',
+  'project',
+  'implementing agency',
+  'implementing agencies',
 ];
 
 /**
@@ -106,7 +112,7 @@ export const CHOOSING: readonly string[] = [
 ];
 
 /** Entry the provider makes itself, with no referral: the Australian employment services' term. */
-export const DIRECT_ENTRY: readonly string[] = ['direct registration', 'directly register', 'register directly'];
+export const DIRECT_ENTRY: readonly string[] = ['direct registration', 'directly register', 'register directly', 'present directly', 'without a referral', 'without referral'];
 
 /**
  * A judgement of suitability or readiness, written without saying who judges ("people
@@ -173,4 +179,37 @@ export const NO_CHOICE: readonly string[] = [
   'fixed cohort',
   'cohort is fixed',
   'closed cohort',
+  // everyone who qualifies, with no further test
+  'open to all',
+  'open to anyone',
+  'admit all',
+  'admit every',
+  'every person',
+  'all individuals',
+  'no exclusion',
+  'no exclusions',
+  'not excluded',
+  'without preconditions',
+  'no preconditions',
+  'not contingent on',
+  'without a test',
+  'without additional criteria',
+  // an order or a lot no one picks
+  'at random',
+  'random drawing',
+  'prioritized list',
+  'prioritised list',
+  'top of the list',
+  'top client',
+  'selected automatically',
+  'tiebreaking',
+  'one offer',
+  // the choice made elsewhere, and the provider barred from it
+  'not permitted to',
+  'does not fall to the provider',
+  'only those people who have already been selected',
+  'only aware of who is in the treatment group',
 ];
+
+/** Wording that gives back what a no-choice phrase took: "all eligible students … unless the applications exceed the capacity". */
+export const UNLESS: readonly string[] = ['unless', 'subject to', 'except where', 'where the provider agrees'];

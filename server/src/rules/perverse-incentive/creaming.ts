@@ -1,5 +1,5 @@
 import * as ast from '../../syntax/ast';
-import { CHOOSING, DIRECT_ENTRY, NO_CHOICE, NOT_WHOM, SET_ASIDE, THE_PROVIDER, UNSUITABLE } from './creaming-words';
+import { CHOOSING, DIRECT_ENTRY, NO_CHOICE, NOT_WHOM, SET_ASIDE, THE_PROVIDER, UNLESS, UNSUITABLE } from './creaming-words';
 import { defineRule, fromReport, isNegated, memoByText, PhraseList, PhraseMatch, Word, words } from '../../engine/kit';
 
 /*
@@ -18,6 +18,7 @@ const unsuitable = new PhraseList(UNSUITABLE);
 const setAside = new PhraseList(SET_ASIDE);
 const notWhom = new PhraseList(NOT_WHOM);
 const noChoice = new PhraseList(NO_CHOICE);
+const unless = new PhraseList(UNLESS);
 
 type Quote = { start: number; end: number };
 
@@ -27,6 +28,17 @@ const lastOf = (m: PhraseMatch): number => m.index + m.words.length - 1;
 /** Where two words are in one clause: no comma, semicolon, colon or bracket between them. */
 function oneClause(text: string, ws: readonly Word[], from: number, to: number): boolean {
   return !/[,;:()]/.test(text.slice(ws[from].end, ws[to].start));
+}
+
+/**
+ * A word of choosing after a modal and an aside between commas: "the contractor may, if
+ * its list is open, accept an application".
+ */
+function afterAside(text: string, ws: readonly Word[], actor: number, choices: readonly PhraseMatch[]): PhraseMatch | undefined {
+  const modal = ws[actor + 1];
+  if (!modal || !MODALS.has(modal.text.toLowerCase()) || !text.slice(modal.end).startsWith(',')) return undefined;
+  const close = text.indexOf(',', modal.end + 1);
+  return close < 0 ? undefined : choices.find((c) => c.words[0].start > close && oneClause(text, ws, ws.findIndex((w) => w.start > close), c.index) && c.index - ws.findIndex((w) => w.start > close) <= 1);
 }
 
 /** Words that stand for the provider once it has been named: "the provider may decline any referral it considers inappropriate". */
@@ -56,7 +68,7 @@ export const providerChooses: (text: string) => Quote | undefined = memoByText((
   const setAsideAt = setAside.find(ws).map((m) => m.index);
   for (const p of withPronouns(ws, provider.findAffirmed(ws))) {
     if (setAsideAt.some((i) => i < p.index && oneClause(text, ws, i, p.index))) continue;
-    const acts = choices.find((c) => c.index > lastOf(p) && c.index - lastOf(p) <= 4 && oneClause(text, ws, lastOf(p), c.index));
+    const acts = choices.find((c) => c.index > lastOf(p) && c.index - lastOf(p) <= 4 && oneClause(text, ws, lastOf(p), c.index)) ?? afterAside(text, ws, lastOf(p), choices);
     if (acts) return spanOf(ws, p.index, lastOf(acts));
     // "recruited by the provider", "confirmed by the provider's own assessment".
     const by = ws.slice(Math.max(0, p.index - 3), p.index).findIndex((w) => w.stem === 'by');
@@ -87,11 +99,22 @@ export const providerChooses: (text: string) => Quote | undefined = memoByText((
  */
 export const takesAwayChoice: (text: string) => boolean = memoByText((text) => {
   const ws = words(text);
+  // "…unless the applications exceed the capacity": who gets the places is open again.
+  if (unless.find(ws).length > 0) return false;
   if (noChoice.findAffirmed(ws).length > 0) return true;
   // A word of choosing forbidden: "may not choose", "must not refuse", "cannot decline".
   // Such a line binds whoever delivers, whatever the spec calls it ("a center", "JVS").
-  return choosing.find(ws).some((c) => isForbidden(ws, c.index));
+  if (choosing.find(ws).some((c) => isForbidden(ws, c.index))) return true;
+  // Someone named, not the provider, holds the choice: "the Jobcentre work coach is
+  // responsible for determining a participant's eligibility".
+  const providers = provider.find(ws);
+  return responsibleFor.find(ws).some((r) => {
+    const chooses = choosing.find(ws.slice(lastOf(r) + 1, lastOf(r) + 4)).length > 0;
+    return chooses && r.index > 0 && !providers.some((p) => p.index < r.index && oneClause(text, ws, p.index, r.index));
+  });
 });
+
+const responsibleFor = new PhraseList(['responsible for']);
 
 const MODALS = new Set(['may', 'must', 'shall', 'can', 'will', 'should']);
 const CANNOT = new Set(['cannot', "can't", 'never']);
