@@ -62,6 +62,17 @@ export const SHAPES: Shape[] = [
     n: 100,
     make: (n) => lintOf(`requirement "The provider must ${repeat(n, () => 'run weekly sessions and monthly visits').split('\n').join(' and ')}"\n`),
   },
+  {
+    name: 'one long exclude line and evidence line (the provider, choosing and records, again and again)',
+    n: 100,
+    make: (n) =>
+      lintOf(
+        `cohort c "C" {\n  size 10\n  referral self\n  exclude "${repeat(n, () => 'the provider reviews each case, later assessed by the council, its key worker records').split('\n').join(' and ')}"\n}\n` +
+          `outcome o "O" {\n  for c\n  measure "in work for 26 weeks"\n  evidence "${repeat(n, () => 'the key worker records Star readings and HMRC data').split('\n').join(' and ')}"\n}\n` +
+          `payment {\n  model results\n  pay £100 for o per participant\n}\n` +
+          `requirement "${repeat(n, () => 'the council is responsible for reviewing the provider referrals and may not').split('\n').join(' and ')}"\n`,
+      ),
+  },
   { name: 'braces nested deep, none closed', n: 100, make: (n) => lintOf(`outcome o {\n${repeat(n, () => '  for c {')}\n`) },
   { name: 'closing braces with nothing open', n: 100, make: (n) => lintOf(`cohort a "A" {\n  size 1\n}\n${repeat(n, () => '}')}\n`) },
   {

@@ -490,9 +490,14 @@ function offeredParts(r: Requirement): Part[] {
 /** An activity put on the provider: "to undertake the Intervention consultation", "deliver group sessions". */
 function undertakingParts(r: Requirement, activity: readonly PhraseMatch[]): Part[] {
   const parts: Part[] = [];
+  const activityAt = new Map(activity.map((a) => [a.index, a]));
   for (const v of r.all(undertaking)) {
     const from = v.index + v.words.length;
-    const what = activity.find((a) => a.index >= from && a.index <= from + 3 && r.phrase(v.index, a.index));
+    let what: PhraseMatch | undefined;
+    for (let k = from; k <= from + 3 && !what; k++) {
+      const a = activityAt.get(k);
+      if (a && r.phrase(v.index, a.index)) what = a;
+    }
     if (what && !isGovernance(r, what.index, what.index + what.words.length)) parts.push({ start: from, end: what.index + what.words.length });
   }
   return parts;
@@ -615,8 +620,14 @@ function findPrescribedMethod(text: string): string[] {
 
 /** The phrases as a list in a sentence, each once: "IPS" twice, or "Individual Placement and Support (IPS)", is one. */
 function list(items: readonly string[]): string {
-  const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase() || b.includes(`(${a})`);
-  const once = items.filter((item, i) => !items.some((other, j) => j !== i && same(item, other) && (j < i || other !== item)));
+  const abbreviated = new Set(items.flatMap((item) => [...item.matchAll(/\(([^()]+)\)/g)].map((m) => m[1])));
+  const seen = new Set<string>();
+  const once = items.filter((item) => {
+    const key = item.toLowerCase();
+    if (seen.has(key) || abbreviated.has(item)) return false;
+    seen.add(key);
+    return true;
+  });
   return once.length <= 1 ? once.join('') : `${once.slice(0, -1).join(', ')} and ${once[once.length - 1]}`;
 }
 

@@ -25,20 +25,24 @@ type Quote = { start: number; end: number };
 const spanOf = (ws: readonly Word[], first: number, last: number): Quote => ({ start: ws[first].start, end: ws[last].end });
 const lastOf = (m: PhraseMatch): number => m.index + m.words.length - 1;
 
-/** Where two words are in one clause: no comma, semicolon, colon or bracket between them. */
-function oneClause(text: string, ws: readonly Word[], from: number, to: number): boolean {
-  return !/[,;:()]/.test(text.slice(ws[from].end, ws[to].start));
+/**
+ * Each word's clause, numbered: a comma, semicolon, colon or bracket between two words
+ * starts a new one. Words are compared by clause, so each text is scanned once, however
+ * many mentions it has.
+ */
+function clauses(text: string, ws: readonly Word[]): number[] {
+  const numbers: number[] = [];
+  let clause = 0;
+  for (let i = 0; i < ws.length; i++) {
+    if (i > 0 && /[,;:()]/.test(text.slice(ws[i - 1].end, ws[i].start))) clause++;
+    numbers.push(clause);
+  }
+  return numbers;
 }
 
-/**
- * A word of choosing after a modal and an aside between commas: "the contractor may, if
- * its list is open, accept an application".
- */
-function afterAside(text: string, ws: readonly Word[], actor: number, choices: readonly PhraseMatch[]): PhraseMatch | undefined {
-  const modal = ws[actor + 1];
-  if (!modal || !MODALS.has(modal.text.toLowerCase()) || !text.slice(modal.end).startsWith(',')) return undefined;
-  const close = text.indexOf(',', modal.end + 1);
-  return close < 0 ? undefined : choices.find((c) => c.words[0].start > close && oneClause(text, ws, ws.findIndex((w) => w.start > close), c.index) && c.index - ws.findIndex((w) => w.start > close) <= 1);
+/** Matches by the index of their first word and of their last. */
+function byPosition(matches: readonly PhraseMatch[]): { starting: Map<number, PhraseMatch>; ending: Map<number, PhraseMatch> } {
+  return { starting: new Map(matches.map((m) => [m.index, m])), ending: new Map(matches.map((m) => [lastOf(m), m])) };
 }
 
 /** Words that stand for the provider once it has been named: "the provider may decline any referral it considers inappropriate". */
@@ -52,37 +56,58 @@ function withPronouns(ws: readonly Word[], named: PhraseMatch[]): PhraseMatch[] 
   return [...named, ...pronouns];
 }
 
+const MODALS = new Set(['may', 'must', 'shall', 'can', 'will', 'should']);
+const CANNOT = new Set(['cannot', "can't", 'never']);
+
+/** An aside between commas after a modal is read past if it is at most this many words: "may, if its list is open, accept". */
+const ASIDE = 12;
+
 /**
  * Who chooses, read from the order of the words: the provider before a word of choosing,
- * within four words ("the provider may decline", "the provider's discretion", "the
- * contractor shall determine which"); a word of choosing, then `by` the provider ("recruited
- * by the provider", "confirmed by the provider's own assessment"); the provider's direct
- * registration; or a judgement of suitability with no judge named ("people judged not
- * ready for work"). Not when the provider's judgement is set aside ("rather than the
- * providers' judgments"), or when the choice is how to help, not whom ("decides how best
- * to support").
+ * within four words in one clause ("the provider may decline", "the provider's
+ * discretion", "the contractor shall determine which"), or after a modal and an aside ("the
+ * contractor may, if its list is open, accept"); a word of choosing, then `by` the provider
+ * ("recruited by the provider", "confirmed by the provider's own assessment"); the
+ * provider's direct registration; or a judgement of suitability with no judge named
+ * ("people judged not ready for work"). Not when the provider's judgement is set aside
+ * ("rather than the providers' judgments"), or when the choice is how to help, not whom
+ * ("decides how best to support").
  */
 export const providerChooses: (text: string) => Quote | undefined = memoByText((text) => {
   const ws = words(text);
-  const choices = choosing.findAffirmed(ws).filter((c) => !notWhom.find(ws.slice(lastOf(c) + 1, lastOf(c) + 3)).some((m) => m.index === 0));
-  const setAsideAt = setAside.find(ws).map((m) => m.index);
+  const clause = clauses(text, ws);
+  const choices = byPosition(choosing.findAffirmed(ws).filter((c) => !notWhom.find(ws.slice(lastOf(c) + 1, lastOf(c) + 3)).some((m) => m.index === 0)));
+  const setAsideFrom = new Map<number, number>();
+  for (const m of setAside.find(ws)) if (!setAsideFrom.has(clause[m.index])) setAsideFrom.set(clause[m.index], m.index);
+  const near = (from: number, to: number, pick: (i: number) => PhraseMatch | undefined): PhraseMatch | undefined => {
+    for (let i = from; i <= to; i++) {
+      const found = pick(i);
+      if (found) return found;
+    }
+    return undefined;
+  };
   for (const p of withPronouns(ws, provider.findAffirmed(ws))) {
-    if (setAsideAt.some((i) => i < p.index && oneClause(text, ws, i, p.index))) continue;
-    const acts = choices.find((c) => c.index > lastOf(p) && c.index - lastOf(p) <= 4 && oneClause(text, ws, lastOf(p), c.index)) ?? afterAside(text, ws, lastOf(p), choices);
+    const last = lastOf(p);
+    const asideFrom = setAsideFrom.get(clause[p.index]);
+    if (asideFrom !== undefined && asideFrom < p.index) continue;
+    const acts =
+      near(last + 1, last + 4, (i) => (clause[i] === clause[last] ? choices.starting.get(i) : undefined)) ??
+      (MODALS.has(ws[last + 1]?.text.toLowerCase() ?? '') && clause[last + 2] === clause[last] + 1
+        ? near(last + 2, last + 2 + ASIDE, (i) => (clause[i] === clause[last] + 2 && clause[i - 1] === clause[last] + 1 ? choices.starting.get(i) : undefined))
+        : undefined);
     if (acts) return spanOf(ws, p.index, lastOf(acts));
     // "recruited by the provider", "confirmed by the provider's own assessment".
-    const by = ws.slice(Math.max(0, p.index - 3), p.index).findIndex((w) => w.stem === 'by');
-    if (by < 0) continue;
-    const byAt = Math.max(0, p.index - 3) + by;
-    const done = choices.find((c) => lastOf(c) < byAt && byAt - lastOf(c) <= 6 && oneClause(text, ws, c.index, p.index));
-    if (done) return spanOf(ws, done.index, lastOf(p));
+    const byAt = near(Math.max(0, p.index - 3), p.index - 1, (i) => (ws[i].stem === 'by' ? { phrase: 'by', words: [ws[i]], index: i } : undefined))?.index;
+    if (byAt === undefined) continue;
+    const done = near(byAt - 6, byAt - 1, (i) => (i >= 0 && clause[i] === clause[p.index] ? choices.ending.get(i) : undefined));
+    if (done) return spanOf(ws, done.index, last);
   }
   const direct = directEntry.findAffirmed(ws)[0];
   if (direct) return spanOf(ws, direct.index, lastOf(direct));
   for (const u of unsuitable.findAffirmed(ws)) {
     // "judged unsuitable by the referring GP": someone else judges.
     if (ws.slice(lastOf(u) + 1, lastOf(u) + 3).some((w) => w.stem === 'by')) continue;
-    const judged = choices.find((c) => c.index < u.index && c.index >= u.index - 3);
+    const judged = near(u.index - 3, u.index - 1, (i) => choices.starting.get(i));
     // "whom the council judges unsuitable": a judge is named, and it is not the provider.
     if (judged && /s$/i.test(judged.words[0].text)) continue;
     return spanOf(ws, judged ? judged.index : u.index, lastOf(u));
@@ -94,8 +119,9 @@ export const providerChooses: (text: string) => Quote | undefined = memoByText((
  * True when a text takes the choice of whom to take away from the provider: everyone
  * eligible is taken ("zero exclusion", "must accept everyone on the caseloads"), places go
  * in an order no one picks or by lot ("randomly assigned by the evaluator", "in
- * waiting-list order"), or the provider is told it may not choose or refuse ("a center
- * may not choose which eligible children it enrols").
+ * waiting-list order"), the provider is told it may not choose or refuse ("a center may not
+ * choose which eligible children it enrols"), or someone else is named as responsible for
+ * the choice ("the Jobcentre work coach is responsible for determining…").
  */
 export const takesAwayChoice: (text: string) => boolean = memoByText((text) => {
   const ws = words(text);
@@ -104,20 +130,22 @@ export const takesAwayChoice: (text: string) => boolean = memoByText((text) => {
   if (noChoice.findAffirmed(ws).length > 0) return true;
   // A word of choosing forbidden: "may not choose", "must not refuse", "cannot decline".
   // Such a line binds whoever delivers, whatever the spec calls it ("a center", "JVS").
-  if (choosing.find(ws).some((c) => isForbidden(ws, c.index))) return true;
-  // Someone named, not the provider, holds the choice: "the Jobcentre work coach is
-  // responsible for determining a participant's eligibility".
-  const providers = provider.find(ws);
+  const choices = choosing.find(ws);
+  if (choices.some((c) => isForbidden(ws, c.index))) return true;
+  const clause = clauses(text, ws);
+  const firstProvider = new Map<number, number>();
+  for (const p of provider.find(ws)) if (!firstProvider.has(clause[p.index])) firstProvider.set(clause[p.index], p.index);
+  const choiceAt = byPosition(choices).starting;
   return responsibleFor.find(ws).some((r) => {
-    const chooses = choosing.find(ws.slice(lastOf(r) + 1, lastOf(r) + 4)).length > 0;
-    return chooses && r.index > 0 && !providers.some((p) => p.index < r.index && oneClause(text, ws, p.index, r.index));
+    const chooses = [1, 2, 3].some((k) => choiceAt.has(lastOf(r) + k));
+    // Providers after "responsible for" are what is chosen for, not who chooses; one
+    // before it in the clause is the one responsible.
+    const named = firstProvider.get(clause[r.index]);
+    return chooses && r.index > 0 && !(named !== undefined && named < r.index);
   });
 });
 
 const responsibleFor = new PhraseList(['responsible for']);
-
-const MODALS = new Set(['may', 'must', 'shall', 'can', 'will', 'should']);
-const CANNOT = new Set(['cannot', "can't", 'never']);
 
 /** True when the word at `index` follows "may not", "must not", "cannot" and the like. */
 function isForbidden(ws: readonly Word[], index: number): boolean {
