@@ -124,6 +124,7 @@ const GROUP: Record<TopLevelItem['kind'], { key: string; many: boolean }> = {
   payment: { key: 'payment', many: false },
   subcontracting: { key: 'subcontracting', many: false },
   contingency: { key: 'contingency', many: false },
+  finance: { key: 'finance', many: false },
   requirement: { key: 'requirements', many: true },
   standard: { key: 'standards', many: true },
   involve: { key: 'involve', many: true },
@@ -161,6 +162,12 @@ function item(i: TopLevelItem): unknown {
         notice: duration(i.notice?.value),
         warningSigns: text(i.warningSigns?.value),
         reserve: money(i.reserve?.value),
+      });
+    case 'finance':
+      return compact({
+        investors: i.investors.map((v) => compact({ name: text(v.name), commitment: money(v.commitment), maximumReturn: percent(v.maximumReturn) })),
+        fixedFee: i.fixedFee && compact({ amount: money(i.fixedFee.amount) }),
+        share: percent(i.share?.value),
       });
     case 'requirement':
     case 'standard':

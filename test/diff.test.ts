@@ -258,12 +258,41 @@ payment { pay £500 for job per participant pay £800 for job per participant in
       total: ['£3,315,000', '£3,339,000', '+£24,000 (+0.7%)'],
       cap: ['£2,100,000', '£2,200,000', '+£100,000 (+4.8%)'],
       headroom: ['£300,000', '£300,000', undefined],
+      commitment: ['£1,000,000', '£1,000,000', undefined],
       upfront: ['10%', '12.5%', '+2.5 points'],
     });
     const markdown = renderMarkdown([d]);
     assert.ok(markdown.includes('| **most the spec can pay** | £2,100,000 | £2,200,000 | +£100,000 (+4.8%) |'), markdown);
     assert.ok(markdown.includes('| budget less the most it can pay | £300,000 | £300,000 | unchanged |'), markdown);
     assert.ok(markdown.includes('- **changed** price for `housed` per participant in `complex`: £4,000 → £4,400, +£400 (+10.0%)'), markdown);
+  });
+
+  it('shows the finance block: each investor by name, how the provider is paid, and what the investors commit', () => {
+    const text = sample('homelessness.outcome');
+    const shared = { 'shared-cohorts.outcome': sample('shared-cohorts.outcome') };
+    const changed = edit(
+      text,
+      ['commitment £200k return up to 3% per year', 'commitment £300k return up to 4% per year'],
+      ['  provider paid fixed fee\n', '  investor "Brackwell Credit Union" commitment £50k\n  provider paid 25% of outcome payments\n'],
+    );
+    const d = diff(text, changed, shared);
+    assert.deepEqual(d.sections.find((s) => s.section === 'finance')?.fields, [
+      { field: 'investor "Kingsford Community Foundation"', before: 'commitment £200,000, return up to 3% per year', after: 'commitment £300,000, return up to 4% per year' },
+      { field: 'investor "Brackwell Credit Union"', after: 'commitment £50,000' },
+      { field: 'provider paid', added: ['25% of outcome payments'], removed: ['fixed fee'] },
+    ]);
+    const commitment = d.figures.find((f) => f.name === 'commitment');
+    assert.deepEqual([commitment?.before, commitment?.after, commitment?.difference], ['£1,000,000', '£1,150,000', '+£150,000 (+15.0%)']);
+    // Paid only a share, with no fee: the risk is passed down, which the diff calls out.
+    assert.deepEqual(d.findings.introduced.map((f) => `${f.code} on ${f.target}`), ['perverse-incentive/risk-passed-down on the `finance` block']);
+    const markdown = renderMarkdown([d]);
+    assert.ok(markdown.includes('| **investors\' commitment** | £1,000,000 | £1,150,000 | +£150,000 (+15.0%) |'), markdown);
+    assert.ok(markdown.includes('- `finance` provider paid: added `25% of outcome payments`; removed `fixed fee`'), markdown);
+    assert.ok(markdown.includes('- `finance` investor "Kingsford Community Foundation": `commitment £200,000, return up to 3% per year` → `commitment £300,000, return up to 4% per year`'), markdown);
+    // Removing the block is a change of every field, and of the commitment to none.
+    const removed = diff(text, text.replace(/finance \{[^}]*\}\n/, ''), shared);
+    assert.deepEqual(removed.figures.find((f) => f.name === 'commitment')?.after, undefined);
+    assert.ok(removed.sections.some((s) => s.section === 'finance' && s.fields.some((f) => f.field === 'provider paid' && f.removed?.[0] === 'fixed fee')));
   });
 
   it('an unknown maximum says why', () => {
@@ -321,6 +350,7 @@ outcome o "O" { for c }
 cohort c "<img src=x onerror=alert(1)> | [a](b)" { eligibility { criterion "<iframe src=evil> [x](y) | \`z\`" } size 10 referral by "<b>A</b>" }
 outcome o "O" { for c }
 requirement "Run 12 weekly sessions | <img src=z onerror=alert(3)> [a](b)"
+finance { investor "<img src=y onerror=alert(4)> [c](d) **e**" commitment £1k provider paid fixed fee }
 `;
     const markdown = renderMarkdown([diff(before, after)]);
     assertNoMarkupFromSpec(markdown);
@@ -333,6 +363,8 @@ requirement "Run 12 weekly sessions | <img src=z onerror=alert(3)> [a](b)"
     );
     assert.ok(markdown.includes('  - eligibility: added ``criterion "<iframe src=evil> [x](y) | `z`"``; removed `criterion "old"`'), markdown);
     assert.ok(markdown.includes('- `spec` commissioner: `Council` → `# <script>alert(0)</script>`'), markdown);
+    // An investor's name names its field.
+    assert.ok(markdown.includes('- `finance` investor "\\<img src=y onerror=alert(4)\\> \\[c\\](d) \\*\\*e\\*\\*": added `commitment £1,000`'), markdown);
   });
 
   describe('the command', () => {

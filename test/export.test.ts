@@ -161,6 +161,43 @@ describe('export --indigo', () => {
     assert.ok(family.omitted.some((o) => o.field === 'outcome_pricings[1].price_per_unit'));
   });
 
+  it('writes the investors of a finance block as investments, with the total commitment and the maximum return', () => {
+    const homelessness = exportSample('homelessness.outcome');
+    const finance = homelessness.project.overall_project_finance;
+    assert.deepEqual(finance?.total_investment_commitment, { currency: { value: 'GBP' }, amount: { exact: { value: 1_000_000 } } });
+    assert.deepEqual(finance?.maximum_potential_return_type, { value: 'Average annual return' });
+    // Different rates: each investor's, as INDIGO asks ("Please provide for each investor, if different").
+    assert.deepEqual(finance?.maximum_potential_return, { value: '6% (Severnmoor Social Investment Fund); 3% (Kingsford Community Foundation)' });
+    assert.match(finance?.notes ?? '', /Investors fund delivery: Severnmoor Social Investment Fund; Kingsford Community Foundation\. The provider is paid a fixed fee, whatever the results\.$/);
+    assert.deepEqual(homelessness.project.investments, [
+      {
+        id: 'investment1',
+        investment_commitment: { currency: { value: 'GBP' }, amount: { exact: { value: 800_000 } } },
+        maximum_potential_return: { value: 6 },
+        maximum_potential_return_type: { value: 'Average annual return' },
+        notes: 'Investor: Severnmoor Social Investment Fund; return up to 6% a year, an average over the investment.',
+      },
+      {
+        id: 'investment2',
+        investment_commitment: { currency: { value: 'GBP' }, amount: { exact: { value: 200_000 } } },
+        maximum_potential_return: { value: 3 },
+        maximum_potential_return_type: { value: 'Average annual return' },
+        notes: 'Investor: Kingsford Community Foundation; return up to 3% a year, an average over the investment.',
+      },
+    ]);
+    assert.ok(homelessness.omitted.some((o) => o.field === 'investments[].organisation_id'));
+
+    // One rate for all; an investor with no commitment leaves the total out, and says why.
+    const partial = exportText(
+      'spec "S" { budget £1m }\nfinance {\n  investor "A" commitment £500k return up to 5% per year\n  investor "B" return up to 5% per year\n  provider paid 25% of outcome payments\n}\n',
+    );
+    assert.equal(partial.project.overall_project_finance?.total_investment_commitment, undefined);
+    assert.deepEqual(partial.omitted.find((o) => o.field === 'overall_project_finance.total_investment_commitment')?.reason, 'investor "B" gives no commitment');
+    assert.deepEqual(partial.omitted.find((o) => o.field === 'investments[investment2].investment_commitment')?.reason, 'investor "B" gives no `commitment`');
+    assert.deepEqual(partial.project.overall_project_finance?.maximum_potential_return, { value: '5%' });
+    assert.equal(partial.project.overall_project_finance?.notes, 'Investors fund delivery: A; B. The provider is paid 25% of outcome payments.');
+  });
+
   it('writes money exactly', () => {
     assert.equal(decimalString(340000n), '3400');
     assert.equal(decimalString(123450n), '1234.50');

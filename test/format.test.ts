@@ -162,6 +162,18 @@ describe('format', () => {
       assert.equal(formatted(layouts[3]), canonical.replace(/\n/g, '\r\n'));
     });
 
+    it('lays out a finance block as the other blocks, one investor or `provider paid` to a line, and round-trips it', () => {
+      const input =
+        'payment { pay £1 for o } finance{investor "Severnmoor Fund"   commitment £900k\n return up to 7% per year  # the lead investor\n' +
+        'investor "Kingsford Foundation" provider paid fixed fee £1.2m provider paid 30%  of outcome\tpayments}review every 3 months';
+      const canonical =
+        'payment {\n  pay £1 for o\n}\n\nfinance {\n  investor "Severnmoor Fund" commitment £900k return up to 7% per year  # the lead investor\n' +
+        '  investor "Kingsford Foundation"\n  provider paid fixed fee £1.2m\n  provider paid 30% of outcome payments\n}\n\nreview every 3 months\n';
+      assert.equal(formatted(input), canonical);
+      assert.equal(formatted(canonical), canonical);
+      assertFormatsWell(input);
+    });
+
     it('keeps one blank line where the writer had some inside a block, never after `{` or before `}`', () => {
       const input = 'outcome o {\n\n\n  for a\n\n\n\n  measure "m"\n  kind output\n\n}\n';
       assert.equal(formatted(input), 'outcome o {\n  for a\n\n  measure "m"\n  kind output\n}\n');

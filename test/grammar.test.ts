@@ -186,6 +186,12 @@ contingency {
   reserve £150,000
 }
 
+finance {
+  investor "Severnmoor Social Investment Fund" commitment £900k return up to 7% per year
+  provider paid fixed fee £1.2m
+  provider paid 30% of outcome payments
+}
+
 review every 6 months with "young people's panel"
 involve "young people's panel co-designs the referral process"
 monitor "age, ethnicity, care status and disability"
@@ -323,6 +329,17 @@ describe('TextMate grammar (grammar/outcome.tmLanguage.json)', () => {
       assertScope(src, 'block', 'variable.other.reference.outcome');
       assertScope(src, 'threshold', 'keyword.other.outcome');
       assertScope(src, '5%', 'constant.numeric.percentage.outcome');
+    });
+
+    it('scopes `of outcome payments` as keywords, not as the start of an outcome called `payments`', () => {
+      const src = 'finance {\n  provider paid 30% of outcome payments\n}\noutcome housed { for sleepers }';
+      assertScope(src, 'of', 'keyword.other.connective.outcome');
+      assertScope(src, 'outcome', 'keyword.other.outcome');
+      assertScope(src, 'payments', 'keyword.other.outcome');
+      assertNoScope(src, 'payments', 'entity');
+      // A real outcome after it is still a declaration.
+      assertScope(src, 'outcome', 'keyword.declaration.outcome', 1);
+      assertScope(src, 'housed', 'entity.name.function.outcome');
     });
 
     it('leaves resident in STRING a string', () => {

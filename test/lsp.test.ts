@@ -15,6 +15,7 @@ import {
   FoldingRangeRequest,
   HoverRequest,
   InlayHintRequest,
+  InsertTextFormat,
   Location,
   MarkupContent,
   ReferencesRequest,
@@ -156,6 +157,22 @@ describe('language server over stdio', function () {
     assert.equal((hover!.contents as MarkupContent).value, 'This line can pay up to **£1,170,000**: 390 successes × £3,000.');
   });
 
+  it('hover on an investor shows what the investors commit and the most they can earn, worked out', async () => {
+    const text = `${MAIN.replace('budget £2,000,000', 'budget £2,000,000\n  term 3 years')}\nfinance {\n  investor "Severnmoor Fund" commitment £800k return up to 6% per year\n  investor "Kingsford Foundation" commitment £200k return up to 3% per year\n  provider paid fixed fee\n}\n`;
+    await client.change(mainUri, 200, [{ text }]);
+    await client.diagnostics(mainUri, (p) => p.version === 200);
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: mainUri }, position: pos(text, 'investor "Kingsford') });
+    // 3 years: £800,000 × 6% × 3 = £144,000 and £200,000 × 3% × 3 = £18,000.
+    assert.equal(
+      (hover!.contents as MarkupContent).value,
+      'The investors commit **£1,000,000** and can earn at most £162,000 over the 36 months of the term.\n\n' +
+        '- Severnmoor Fund: commits £800,000; return up to 6% a year, at most £144,000\n' +
+        '- Kingsford Foundation: commits £200,000; return up to 3% a year, at most £18,000',
+    );
+    await client.change(mainUri, 201, [{ text: MAIN }]);
+    await client.diagnostics(mainUri, (p) => p.version === 201);
+  });
+
   it('go to definition jumps to the cohort in the other file', async () => {
     const location = (await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: mainUri }, position: pos(MAIN, 'neet') })) as Location;
     assert.equal(location.uri, sharedUri);
@@ -219,7 +236,7 @@ describe('language server over stdio', function () {
     assert.deepEqual(tokens!.data.slice(0, 5), [4, 8, 3, 2, 1]);
   });
 
-  it('completes cohort and segment ids after `for`, outcomes after `pay … for`, values after `kind`', async () => {
+  it('completes cohort and segment ids after `for`, outcomes after `pay … for`, values after `kind`, the words of a finance block, and block snippets', async () => {
     const complete = async (text: string, line: number, character: number): Promise<string[]> => {
       await client.change(mainUri, 10 + line + character, [{ text }]);
       const items = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: mainUri }, position: { line, character } })) as CompletionItem[];
@@ -229,7 +246,18 @@ describe('language server over stdio', function () {
     assert.deepEqual(await complete('use "shared.outcome"\noutcome o {\n  kind \n}\n', 2, 7), ['intangible', 'output', 'tangible']);
     assert.deepEqual(await complete('outcome o { for x }\npayment {\n  pay £3 for \n}\n', 2, 13), ['o']);
     const top = await complete('\n', 0, 0);
-    for (const word of ['cohort', 'outcome', 'payment', 'spec', 'use']) assert.ok(top.includes(word), word);
+    for (const word of ['cohort', 'outcome', 'payment', 'spec', 'use', 'finance']) assert.ok(top.includes(word), word);
+    // In a finance block: its two fields, then the words of each.
+    assert.deepEqual(await complete('finance {\n  \n}\n', 1, 2), ['investor', 'provider']);
+    assert.deepEqual(await complete('finance {\n  investor "Fund" \n}\n', 1, 18), ['commitment', 'investor', 'provider', 'return']);
+    assert.deepEqual(await complete('finance {\n  provider paid \n}\n', 1, 16), ['fixed']);
+    assert.deepEqual(await complete('finance {\n  provider paid 30% of \n}\n', 1, 23), ['outcome']);
+    // At the top level, block snippets too: the finance one writes a whole block to fill in.
+    await client.change(mainUri, 99, [{ text: 'fin' }]);
+    const items = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: mainUri }, position: { line: 0, character: 3 } })) as CompletionItem[];
+    const snippet = items.find((i) => i.label === 'finance' && i.insertTextFormat === InsertTextFormat.Snippet);
+    assert.ok(snippet, JSON.stringify(items));
+    assert.match(snippet.insertText ?? '', /^finance \{\n {2}investor "\$\{1:Investor\}" commitment £\$\{2:500,000\} return up to \$\{3:6\}% per year\n {2}provider paid \$\{4\|fixed fee,30% of outcome payments\|\}\n\}/);
     await client.change(mainUri, 100, [{ text: MAIN }]);
     await client.diagnostics(mainUri, (p) => p.version === 100);
   });

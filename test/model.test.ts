@@ -3,6 +3,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyse, MAX_USE_DEPTH } from '../server/src/model/model';
+import { investorTotals } from '../server/src/model/finance';
+import * as ast from '../server/src/syntax/ast';
+import { parse } from '../server/src/syntax/parse';
 import { FileAccess } from '../server/src/model/file-access';
 import { readText, repoRoot } from './support/paths';
 import { diskProject, noFiles } from './support/lint';
@@ -177,5 +180,28 @@ describe('model: `use` never leaves the folder being linted', () => {
   it('reports a symlink loop on the `use` line, without hanging', () => {
     const [message] = messages('use "loop-a.outcome"');
     assert.match(message, /^cannot use `loop-a\.outcome`: loop-a\.outcome cannot be read: its symbolic links go round in a circle/);
+  });
+});
+
+describe('model: what investors commit and the most they can earn (worked by hand)', () => {
+  const finance = (text: string): ast.FinanceBlock => parse(text).file.items.find((i): i is ast.FinanceBlock => i.kind === 'finance')!;
+
+  it('adds commitments, and counts each return over the term in whole months, exactly', () => {
+    // £333,333.33 × 7.5% × 30/12 = £62,499.999375, rounded half up to £62,500; £100,000 × 2% × 2.5 = £5,000.
+    const totals = investorTotals(finance('finance {\n  investor "A" commitment £333,333.33 return up to 7.5% per year\n  investor "B" commitment £100k return up to 2% per year\n}'), 30);
+    assert.deepEqual(totals.investors.map((i) => i.maximumReturn), [6_250_000n, 500_000n]);
+    assert.deepEqual([totals.currency, totals.commitment, totals.maximumReturn, totals.missing], ['£', 43_333_333n, 6_750_000n, []]);
+  });
+
+  it('says why a total is unknown, and never reads a missing return as 0%', () => {
+    const totals = investorTotals(finance('finance {\n  investor "A" commitment £500k\n  investor "B" commitment $200k return up to 4% per year\n  investor "C"\n}'), undefined);
+    assert.deepEqual([totals.commitment, totals.maximumReturn], [undefined, undefined]);
+    assert.deepEqual(totals.missing, [
+      'investor "A" gives no return',
+      'investor "B" commits $200k, in another currency than £',
+      'investor "C" gives no commitment',
+      'investor "C" gives no return',
+      'the spec has no `term`, so the return cannot be counted',
+    ]);
   });
 });

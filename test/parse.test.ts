@@ -75,7 +75,7 @@ describe('parse: the samples', () => {
 
   it('together the samples use every kind of item', () => {
     const kinds = new Set(samples.flatMap((s) => parse(fs.readFileSync(path.join(samplesDir, s), 'utf8')).file.items.map((i) => i.kind)));
-    for (const kind of ['use', 'spec', 'cohort', 'outcome', 'payment', 'subcontracting', 'requirement', 'standard', 'contingency', 'review', 'involve', 'monitor']) {
+    for (const kind of ['use', 'spec', 'cohort', 'outcome', 'payment', 'subcontracting', 'requirement', 'standard', 'contingency', 'finance', 'review', 'involve', 'monitor']) {
       assert.ok(kinds.has(kind as ast.TopLevelItem['kind']), `no sample has a ${kind}`);
     }
   });
@@ -174,6 +174,73 @@ describe('parse: the example in the language design', () => {
   it('keeps comments with their text', () => {
     assert.equal(result.file.comments.length, 1);
     assert.equal(result.file.comments[0].text, ' must | needed | could');
+  });
+});
+
+describe('parse: a finance block', () => {
+  const text = [
+    'finance {',
+    '  investor "Severnmoor Social Investment Fund" commitment £900k return up to 7.5% per year',
+    '  investor "Kingsford Community Foundation"',
+    '  provider paid fixed fee £1,200,000.50',
+    '  provider paid 30% of outcome payments',
+    '}',
+    '',
+  ].join('\n');
+  const result = parse(text);
+  const finance = only(result.file, 'finance');
+
+  it('has no errors', () => assert.deepEqual(result.diagnostics, []));
+
+  it('reads each investor, with its commitment and return exactly', () => {
+    const [fund, foundation] = finance.investors;
+    assert.equal(fund.name?.value, 'Severnmoor Social Investment Fund');
+    assert.equal(fund.commitment?.minor, 90_000_000n);
+    assert.equal(fund.maximumReturn?.source, '7.5%');
+    assert.equal(textAt(text, fund.keyword), 'investor');
+    assert.equal(textAt(text, fund.span), 'investor "Severnmoor Social Investment Fund" commitment £900k return up to 7.5% per year');
+    // Commitment and return may be left out.
+    assert.deepEqual([foundation.name?.value, foundation.commitment, foundation.maximumReturn], ['Kingsford Community Foundation', undefined, undefined]);
+  });
+
+  it('reads how the provider is paid: a fixed fee and a share', () => {
+    assert.equal(textAt(text, finance.fixedFee?.keyword), 'provider paid fixed fee');
+    assert.equal(finance.fixedFee?.amount?.minor, 120_000_050n);
+    assert.equal(textAt(text, finance.share?.keyword), 'provider paid');
+    assert.equal(finance.share?.value?.value, 30);
+    assert.equal(textAt(text, finance.share?.span), 'provider paid 30% of outcome payments');
+  });
+
+  it('a fixed fee without an amount is a fee all the same', () => {
+    const fee = only(parse('finance { provider paid fixed fee }').file, 'finance').fixedFee;
+    assert.ok(fee);
+    assert.equal(fee.amount, undefined);
+  });
+
+  it('half typed, keeps what it can read and the items after it', () => {
+    const half = 'finance {\n  investor "Fund" commitment\n  provider paid\n  provider paid 40% of outcome\n}\ncohort sleepers { size 120 }\n';
+    const parsed = parse(half);
+    assert.deepEqual(parsed.file.items.map((i) => i.kind), ['finance', 'cohort']);
+    const block = only(parsed.file, 'finance');
+    assert.equal(block.investors[0].name?.value, 'Fund');
+    assert.equal(block.investors[0].commitment, undefined);
+    // A bare `provider paid` says neither, and is kept as neither.
+    assert.equal(block.fixedFee, undefined);
+    assert.equal(block.share?.value?.value, 40);
+    assert.deepEqual(
+      parsed.diagnostics.map((d) => d.message),
+      [
+        'expected a currency amount after `commitment`, such as £2,000; found `provider`',
+        'expected `fixed` or a percentage (such as 20%) after `paid`; found `provider`',
+        'expected `payments` after `outcome`; found `}`',
+      ],
+    );
+  });
+
+  it('a slip before `of outcome payments` is one error: `outcome` there begins no outcome', () => {
+    const slip = parse('finance {\n  provider paid share 30% of outcome payments\n}\noutcome housed { for sleepers }\n');
+    assert.deepEqual(slip.diagnostics.map((d) => d.message), ['expected `fixed` or a percentage (such as 20%) after `paid`; found `share`']);
+    assert.deepEqual(slip.file.items.map((i) => ('name' in i && i.name ? `${i.kind}:${i.name.text}` : i.kind)), ['finance', 'outcome:housed']);
   });
 });
 

@@ -147,10 +147,14 @@ describe('HTML risk report in headless Chromium', function () {
           assert.equal(await value.isVisible(), true, f.key);
           assert.equal((await value.textContent())?.trim(), f.value, f.key);
         }
+        // With investors (homelessness), the provider's part: what their commitment does not cover.
+        const own = report.finance?.scenarios.find((s) => s.factor === '100%')?.providerWorkingCapital;
         assert.equal(
           await page.locator('[data-figure="peak"] .value').textContent(),
-          formatMoney(report.cashFlow!.planning.flow.peak, report.currency),
+          formatMoney(own ?? report.cashFlow!.planning.flow.peak, report.currency),
         );
+        assert.equal(await page.locator('[data-figure="investors"]').count(), report.finance ? 1 : 0);
+        if (report.finance) assert.equal(await page.locator('#investors').isVisible(), true);
         await page.close();
       });
 

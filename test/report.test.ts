@@ -7,7 +7,7 @@ import { FileAccess } from '../server/src/model/file-access';
 import { catalogue } from '../server/src/rules/catalogue';
 import { fraction, percentOf, roundHalfUp, spread } from '../server/src/report/exact';
 import { moneyJson, reportJson } from '../server/src/report/json';
-import { renderHtml, renderMarkdown, riskReport, RiskReport } from '../server/src/report/index';
+import { headline, renderHtml, renderMarkdown, riskReport, RiskReport } from '../server/src/report/index';
 import { readReportOptions, ReportOptionsInput } from '../server/src/report/options';
 import { wholeMonthsIn } from '../server/src/base/durations';
 import { paymentMonth, readSchedule } from '../server/src/report/schedule';
@@ -209,6 +209,128 @@ describe('risk report: a cap that binds (worked by hand)', () => {
     assert.equal(r2.cashFlow!.sensitivity[2].label, '100% of the planning success rates');
     assert.ok(r2.assumptions.some((a) => a.topic === 'Success rate: o' && a.source === 'option' && a.text.startsWith('25%')));
     assert.equal(reportOf(CAPPED, { cost: '150%' }).cashFlow!.cost, gbp(96_000));
+  });
+});
+
+/*
+ * Investors fund delivery: the 0% upfront example above, with two investors committing
+ * £50,000 (up to 6% a year) and £20,000 (up to 3% a year) over its 12 months: £70,000
+ * committed, and at most £3,000 + £600 = £3,600 of return. The service's working capital
+ * peaks at £60,000 (target), £75,000 (75%) and £90,000 (50%): the commitment funds up to
+ * £70,000 of it, the provider only the rest: £0, £5,000 and £20,000.
+ */
+const INVESTED = (paid: string): string => `${ZERO_UPFRONT}
+finance {
+  investor "Severnmoor Social Investment Fund" commitment £50,000 return up to 6% per year
+  investor "Kingsford Community Foundation" commitment £20,000 return up to 3% per year
+${paid}
+}
+`;
+
+describe('risk report: investors fund delivery (worked by hand)', () => {
+  const row = (r: RiskReport, factor: string) => r.finance!.scenarios.find((s) => s.factor === factor)!;
+  const split = (r: RiskReport) =>
+    ['100%', '75%', '50%'].map((f) => {
+      const s = row(r, f);
+      return [s.paid, s.providerPaid, s.providerNet, s.providerWorkingCapital, s.investorsNet, s.investorsWorkingCapital];
+    });
+
+  it("shows the investors' commitment and the most they can earn over the term", () => {
+    const r = reportOf(INVESTED('  provider paid fixed fee'));
+    const f = r.finance!;
+    assert.deepEqual([f.commitment, f.maximumReturn], [gbp(70_000), gbp(3_600)]);
+    assert.deepEqual(
+      f.investors.map((i) => [i.name, i.commitment, i.returnRate, i.maximumReturn]),
+      [
+        ['Severnmoor Social Investment Fund', gbp(50_000), '6%', gbp(3_000)],
+        ['Kingsford Community Foundation', gbp(20_000), '3%', gbp(600)],
+      ],
+    );
+  });
+
+  it('a fixed fee (the delivery cost, with no amount) leaves the results with the investors, and the working capital beyond their commitment with the provider', () => {
+    const r = reportOf(INVESTED('  provider paid fixed fee'));
+    assert.equal(r.finance!.resultsRisk, 'investors');
+    // Paid by the commissioner, provider paid, provider's net, provider's working capital, investors' net, drawn from the commitment.
+    assert.deepEqual(split(r), [
+      [gbp(120_000), gbp(120_000), 0n, 0n, 0n, gbp(60_000)],
+      [gbp(90_000), gbp(120_000), 0n, gbp(5_000), -gbp(30_000), gbp(70_000)],
+      [gbp(60_000), gbp(120_000), 0n, gbp(20_000), -gbp(60_000), gbp(70_000)],
+    ]);
+    // The service's own figures are unchanged: the split is of them.
+    assert.deepEqual([r.cashFlow!.planning.flow.peak, scenario(r, '75%').net], [gbp(60_000), -gbp(30_000)]);
+    const figures = Object.fromEntries(headline(r).map((h) => [h.key, [h.label, h.value]]));
+    assert.deepEqual(figures.peak, ['Provider’s working capital', '£0']);
+    assert.deepEqual(figures['net-75'], ['Provider’s net at 75% of target', '£0']);
+    assert.deepEqual(figures.investors, ['Investors’ commitment', '£70,000']);
+    assert.deepEqual(figures['investors-return'], ['Investors’ maximum return', '£3,600']);
+    assert.deepEqual(figures['investors-net-75'], ['Investors’ net at 75% of target', '−£30,000']);
+    const carried = Object.fromEntries(r.risks.map((x) => [x.risk, x.carriedBy]));
+    assert.equal(carried['Results fall short of target'], 'Investors (the provider is paid a fixed fee)');
+    assert.equal(carried['Funding the service before results are paid (working capital)'], 'Investors, up to their commitment; the provider beyond it');
+    assert.ok(r.assumptions.some((a) => a.topic === "Provider's pay" && a.source === 'default' && a.text.includes('taken as the delivery cost (£120,000)')));
+    // And nothing up front is no finding: the investors fund the working capital.
+    assert.ok(!r.findings.some((g) => g.findings.some((x) => x.code === 'perverse-incentive/no-upfront')));
+  });
+
+  it('paid only a share of outcome payments, the provider carries the results', () => {
+    const r = reportOf(INVESTED('  provider paid 60% of outcome payments'));
+    assert.equal(r.finance!.resultsRisk, 'provider');
+    // 60% of £120,000, £90,000 and £60,000 of outcome payments: £72,000, £54,000 and £36,000, against £120,000 of cost.
+    assert.deepEqual(split(r), [
+      [gbp(120_000), gbp(72_000), -gbp(48_000), 0n, gbp(48_000), gbp(60_000)],
+      [gbp(90_000), gbp(54_000), -gbp(66_000), gbp(5_000), gbp(36_000), gbp(70_000)],
+      [gbp(60_000), gbp(36_000), -gbp(84_000), gbp(20_000), gbp(24_000), gbp(70_000)],
+    ]);
+    assert.ok(r.notes.some((n) => n.includes("left with +£48,000, more than the investors' maximum return of £3,600")));
+    assert.equal(r.risks.find((x) => x.risk === 'Results fall short of target')?.carriedBy, 'Provider (the investors pay it only a share of outcome payments)');
+    assert.ok(r.findings.some((g) => g.findings.some((x) => x.code === 'perverse-incentive/risk-passed-down')));
+  });
+
+  it('a fee with its amount and a share on top: each in its place', () => {
+    const r = reportOf(INVESTED('  provider paid fixed fee £100,000\n  provider paid 10% of outcome payments'));
+    assert.equal(r.finance!.resultsRisk, 'both');
+    // £100,000 + 10% of £120,000, £90,000, £60,000.
+    assert.deepEqual(
+      split(r).map(([, paid, provider, , investors]) => [paid, provider, investors]),
+      [
+        [gbp(112_000), -gbp(8_000), gbp(8_000)],
+        [gbp(109_000), -gbp(11_000), -gbp(19_000)],
+        [gbp(106_000), -gbp(14_000), -gbp(46_000)],
+      ],
+    );
+  });
+
+  it('says so when the spec does not say how the provider is paid, or what the investors commit', () => {
+    const r = reportOf(INVESTED(''));
+    assert.equal(r.finance!.resultsRisk, 'unknown');
+    assert.deepEqual(split(r)[1], [gbp(90_000), undefined, undefined, gbp(5_000), undefined, gbp(70_000)]);
+    assert.deepEqual(headline(r).find((h) => h.key === 'net-75')?.detail, 'paid £90,000 for costs of £120,000, investors and provider together');
+    const noTerm = reportOf(INVESTED('  provider paid fixed fee').replace('term 12 months from 2027-01-01 ', ''));
+    assert.equal(noTerm.finance!.maximumReturn, undefined);
+    assert.ok(noTerm.finance!.missing.includes('the spec has no `term`, so the return cannot be counted'));
+    const noCommitment = reportOf(INVESTED('  provider paid fixed fee').replace('commitment £20,000 ', ''));
+    assert.deepEqual([noCommitment.finance!.commitment, row(noCommitment, '100%').providerWorkingCapital], [undefined, undefined]);
+  });
+
+  it('prints the investors and the split in every output', () => {
+    const r = reportOf(INVESTED('  provider paid fixed fee'));
+    const md = renderMarkdown(r);
+    assert.ok(md.includes('## Investors and the provider'), md);
+    assert.ok(md.includes('| Severnmoor Social Investment Fund | £50,000 | 6% a year | £3,000 |'), md);
+    assert.ok(md.includes('| All investors | £70,000 |  | £3,600 |'), md);
+    assert.ok(md.includes('| 75% of target | £90,000 | £120,000 | £0 | £5,000 | −£30,000 | £70,000 |'), md);
+    assert.ok(md.includes('the investors’ commitment of £70,000 funds £60,000 of it, and the provider nothing.'), md);
+    const html = renderHtml(r);
+    assert.ok(html.includes('<h2 id="investors">Investors and the provider</h2>'));
+    assert.ok(html.includes('<td class="num neg">−£30,000</td>'));
+    assert.ok(html.includes('Working capital needed (the investors’ commitment funds it first)'));
+    const json = JSON.parse(reportJson(r)) as { finance: { commitment: string; scenarios: { providerWorkingCapital: string }[] } };
+    assert.equal(json.finance.commitment, '70000.00');
+    assert.deepEqual(json.finance.scenarios.map((s) => s.providerWorkingCapital), ['20000.00', '5000.00', '0.00']);
+    // Without investors, no such section.
+    assert.equal(reportOf(ZERO_UPFRONT).finance, undefined);
+    assert.ok(!renderMarkdown(reportOf(ZERO_UPFRONT)).includes('Investors and the provider'));
   });
 });
 

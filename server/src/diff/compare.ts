@@ -79,7 +79,7 @@ export interface PriceChange {
   readonly fields: readonly FieldChange[];
 }
 
-export type FigureName = 'budget' | 'maximum' | 'total' | 'cap' | 'headroom' | 'upfront';
+export type FigureName = 'budget' | 'maximum' | 'total' | 'cap' | 'headroom' | 'upfront' | 'commitment';
 
 export interface Figure {
   readonly name: FigureName;
@@ -384,6 +384,7 @@ function compareFigures(before: SpecSnapshot, after: SpecSnapshot): Figure[] {
     moneyFigure('total', 'before the cap', b.total, a.total),
     moneyFigure('cap', 'cap', b.cap, a.cap),
     moneyFigure('headroom', 'budget less the most it can pay', headroom(b), headroom(a)),
+    moneyFigure('commitment', "investors' commitment", b.commitment, a.commitment),
   ];
   const upfront = (v: number | undefined): string | undefined => (v === undefined ? undefined : `${numberText(v)}%`);
   const points = b.upfront !== undefined && a.upfront !== undefined && a.upfront !== b.upfront ? pointsText(b.upfront, a.upfront) : undefined;
@@ -413,7 +414,7 @@ function decimals(value: number): number {
 
 // ── other blocks ──────────────────────────────────────────────────────────────
 
-const SECTIONS: readonly SectionName[] = ['spec', 'payment', 'subcontracting', 'contingency', 'lines'];
+const SECTIONS: readonly SectionName[] = ['spec', 'payment', 'subcontracting', 'contingency', 'finance', 'lines'];
 
 function compareSections(before: SpecSnapshot, after: SpecSnapshot): SectionChange[] {
   return SECTIONS.map((section) => ({ section, fields: compareFields(before.sections[section], after.sections[section]) })).filter(
@@ -470,6 +471,7 @@ export function targetWords(target: Target): string {
     case 'payment':
     case 'subcontracting':
     case 'contingency':
+    case 'finance':
       return `the \`${target.kind}\` block`;
     case 'requirement':
     case 'standard':

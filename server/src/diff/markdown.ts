@@ -133,6 +133,7 @@ const SECTION_NAMES: Readonly<Record<SectionName, string>> = {
   payment: '`payment`',
   subcontracting: '`subcontracting`',
   contingency: '`contingency`',
+  finance: '`finance`',
   lines: '',
 };
 
@@ -143,16 +144,18 @@ function sectionLines(s: SectionChange): string[] {
 
 /** `size: 1,200 → 1,300`, `eligibility: added …; removed …`, `measure: added …`. */
 function fieldWords(f: FieldChange): string {
+  // A field may be named by the spec's text: `investor "…"`.
+  const field = markdownText(f.field);
   if (f.added !== undefined || f.removed !== undefined) {
     const parts = [
       ...(f.added ?? []).map((v) => `added ${code(v)}`),
       ...(f.removed ?? []).map((v) => `removed ${code(v)}`),
     ];
-    return `${f.field}: ${parts.join('; ')}`;
+    return `${field}: ${parts.join('; ')}`;
   }
-  if (f.before === undefined) return `${f.field}: added ${code(f.after ?? '')}`;
-  if (f.after === undefined) return `${f.field}: removed (was ${code(f.before)})`;
-  return `${f.field}: ${code(f.before)} → ${code(f.after)}`;
+  if (f.before === undefined) return `${field}: added ${code(f.after ?? '')}`;
+  if (f.after === undefined) return `${field}: removed (was ${code(f.before)})`;
+  return `${field}: ${code(f.before)} → ${code(f.after)}`;
 }
 
 /** A figure: an amount, a percentage, or why it is unknown, written by outcome-lint. */

@@ -1,6 +1,7 @@
 import { Diagnostic, Severity } from '../base/diagnostic';
 import { squash } from '../base/text';
 import { criterionText, dateText, rateText, referralText, termText } from '../syntax/describe';
+import { investorTotals } from '../model/finance';
 import { MaximumPayment, maximumPayment } from '../model/max-payment';
 import { durationText, formatMoney, numberText, percentText } from '../base/wording';
 import { SpecModel } from '../model/model';
@@ -60,6 +61,7 @@ export interface Target {
     | 'payment'
     | 'subcontracting'
     | 'contingency'
+    | 'finance'
     | 'requirement'
     | 'standard'
     | 'involve'
@@ -90,9 +92,11 @@ export interface Figures {
   readonly cap: Money | undefined;
   /** The upfront share, in percent. */
   readonly upfront: number | undefined;
+  /** What the investors of the `finance` block commit, together. */
+  readonly commitment: Money | undefined;
 }
 
-export type SectionName = 'spec' | 'payment' | 'subcontracting' | 'contingency' | 'lines';
+export type SectionName = 'spec' | 'payment' | 'subcontracting' | 'contingency' | 'finance' | 'lines';
 
 export interface SpecSnapshot {
   /** Blocks and lines other than definitions, field by field (money figures apart). */
@@ -105,10 +109,10 @@ export interface SpecSnapshot {
 
 /** A file that is not there: nothing defined, nothing found. */
 export const EMPTY_SNAPSHOT: SpecSnapshot = {
-  sections: { spec: {}, payment: {}, subcontracting: {}, contingency: {}, lines: {} },
+  sections: { spec: {}, payment: {}, subcontracting: {}, contingency: {}, finance: {}, lines: {} },
   entities: [],
   prices: [],
-  figures: { budget: undefined, maximum: undefined, unknown: undefined, total: undefined, cap: undefined, upfront: undefined },
+  figures: { budget: undefined, maximum: undefined, unknown: undefined, total: undefined, cap: undefined, upfront: undefined, commitment: undefined },
   findings: [],
 };
 
@@ -138,6 +142,7 @@ export function snapshot(model: SpecModel, findings: readonly Diagnostic[], maxi
   const payment = first('payment');
   const subcontracting = first('subcontracting');
   const contingency = first('contingency');
+  const finance = first('finance');
 
   const paymentModel = payment?.model?.value?.value ?? (payment && payment.pays.length > 0 ? 'results' : undefined);
   const sections: Record<SectionName, Fields> = {
@@ -162,6 +167,7 @@ export function snapshot(model: SpecModel, findings: readonly Diagnostic[], maxi
       'warning signs': text(contingency?.warningSigns?.value),
       reserve: moneyField(contingency?.reserve?.value),
     },
+    finance: finance ? financeFields(finance) : {},
     lines: {
       requirement: sorted(lines('requirement').map((i) => text(i.text))),
       standard: sorted(lines('standard').map((i) => text(i.text))),
@@ -244,6 +250,7 @@ export function snapshot(model: SpecModel, findings: readonly Diagnostic[], maxi
     total: maximum.total !== undefined && maximum.currency ? { minor: maximum.total, currency: maximum.currency } : undefined,
     cap: money(payment?.cap?.value),
     upfront: payment?.upfront?.value?.value,
+    commitment: commitmentOf(finance),
   };
 
   return {
@@ -253,6 +260,34 @@ export function snapshot(model: SpecModel, findings: readonly Diagnostic[], maxi
     figures,
     findings: findings.map((d) => ({ code: d.code, severity: d.severity, message: d.message, target: targetOf(model.file, d.span.start) })),
   };
+}
+
+/**
+ * One field per investor, named by the investor (`investor "Severnmoor Fund"`), so that a
+ * changed commitment or return reads as a change to that investor; and how the provider
+ * is paid.
+ */
+function financeFields(finance: ast.FinanceBlock): Fields {
+  const fields: Record<string, FieldValue | undefined> = {};
+  finance.investors.forEach((investor, index) => {
+    const named = investor.name ? `investor "${squash(investor.name.value)}"` : `investor ${index + 1}`;
+    // Two investors of one name stay two.
+    let key = named;
+    for (let n = 2; key in fields; n++) key = `${named} (${n})`;
+    const terms = [investor.commitment && `commitment ${moneyField(investor.commitment)}`, investor.maximumReturn && `return up to ${percentText(investor.maximumReturn.value)} per year`];
+    fields[key] = terms.filter(Boolean).join(', ') || 'no commitment or return given';
+  });
+  const fee = finance.fixedFee;
+  const share = finance.share?.value;
+  fields['provider paid'] = sorted([fee && `fixed fee${fee.amount ? ` ${moneyField(fee.amount)}` : ''}`, share && `${percentText(share.value)} of outcome payments`]);
+  return fields;
+}
+
+/** What the investors commit together, when every one gives a commitment in one currency. */
+function commitmentOf(finance: ast.FinanceBlock | undefined): Money | undefined {
+  if (!finance || finance.investors.length === 0) return undefined;
+  const totals = investorTotals(finance, undefined);
+  return totals.commitment !== undefined && totals.currency ? { minor: totals.commitment, currency: totals.currency } : undefined;
 }
 
 function reviewText(review: ast.ReviewItem): string | undefined {
@@ -281,6 +316,7 @@ export function targetOf(file: ast.FileNode, offset: number): Target {
     case 'spec':
     case 'subcontracting':
     case 'contingency':
+    case 'finance':
       return { kind: item.kind, ids: [] };
     case 'requirement':
     case 'standard':

@@ -25,6 +25,7 @@ export class SpecFacts {
   readonly payment: ast.PaymentBlock | undefined;
   readonly subcontracting: ast.SubcontractingBlock | undefined;
   readonly contingency: ast.ContingencyBlock | undefined;
+  readonly finance: ast.FinanceBlock | undefined;
   readonly cohorts: readonly ast.CohortBlock[];
   readonly outcomes: readonly ast.OutcomeBlock[];
   readonly lines: LineIndex;
@@ -48,6 +49,7 @@ export class SpecFacts {
     this.payment = this.first('payment');
     this.subcontracting = this.first('subcontracting');
     this.contingency = this.first('contingency');
+    this.finance = this.first('finance');
     this.cohorts = this.all('cohort');
     this.outcomes = this.all('outcome');
     this.lines = new LineIndex(text);
@@ -75,6 +77,11 @@ export class SpecFacts {
     const written = this.payment?.model?.value?.value;
     if (written) return written;
     return this.payment && this.payment.pays.length > 0 ? 'results' : undefined;
+  }
+
+  /** Investors fund delivery: the `finance` block names at least one. */
+  get investorsFund(): boolean {
+    return (this.finance?.investors.length ?? 0) > 0;
   }
 
   /** Paid on results, wholly or in part. */

@@ -7,6 +7,7 @@ import { decimalNumber, decimalString, ISO_CURRENCY } from './decimal';
 import { squash } from '../base/text';
 import { criterionWords, dateText, rateText, termText } from '../syntax/describe';
 import { isoDate, termSpan } from '../model/term';
+import { investorTotals } from '../model/finance';
 
 /*
  * A spec as an INDIGO project (the Government Outcomes Lab's data standard,
@@ -17,7 +18,9 @@ import { isoDate, termSpan } from '../model/term';
  * - every `pay` line is an outcome pricing;
  * - the cohorts the spec serves are the service's target population;
  * - the most the spec can pay (model/max-payment.ts) is the maximum potential outcome
- *   payment.
+ *   payment;
+ * - every `investor` of the `finance` block is an investment, and their commitments
+ *   the total investment commitment.
  *
  * Nothing is invented: a field the spec cannot fill is left out, and said so in
  * `omitted`. A field filled by a reading the publisher should check (a counterfactual
@@ -51,6 +54,20 @@ export interface IndigoOutcomePricing {
   readonly notes?: string;
 }
 
+/** Money as INDIGO's investment commitments hold it: an exact amount in a currency. */
+export interface IndigoCommitment {
+  readonly currency: Value<string>;
+  readonly amount: { readonly exact: Value<number> };
+}
+
+export interface IndigoInvestment {
+  readonly id: string;
+  readonly investment_commitment?: IndigoCommitment;
+  readonly maximum_potential_return?: Value<number>;
+  readonly maximum_potential_return_type?: Value<string>;
+  readonly notes: string;
+}
+
 /** The part of an INDIGO project an outcome specification can fill. */
 export interface IndigoProject {
   readonly name?: Value<string>;
@@ -61,7 +78,10 @@ export interface IndigoProject {
     readonly notes?: string;
   };
   readonly overall_project_finance?: {
+    readonly total_investment_commitment?: IndigoCommitment;
     readonly maximum_potential_outcome_payment_v2?: { readonly currency: Value<string>; readonly amount: Value<number> };
+    readonly maximum_potential_return_type?: Value<string>;
+    readonly maximum_potential_return?: Value<string>;
     readonly notes?: string;
   };
   readonly service_and_beneficiaries?: {
@@ -69,6 +89,7 @@ export interface IndigoProject {
     readonly targeted_number_service_users_or_beneficiaries_total?: Value<number>;
   };
   readonly notes?: Value<string>;
+  readonly investments?: readonly IndigoInvestment[];
   readonly outcome_metrics?: readonly IndigoOutcomeMetric[];
   readonly outcome_pricings?: readonly IndigoOutcomePricing[];
 }
@@ -99,7 +120,7 @@ export const NOT_IN_A_SPEC: readonly string[] = [
   'social_investment_prototype',
   'dates other than the service provision dates (signatures, completion, actual dates)',
   'jurisdiction',
-  'overall_project_finance other than the maximum potential outcome payment (investment, returns, losses, payments made)',
+  'overall_project_finance other than the maximum potential outcome payment, the investment commitment and the maximum return (losses, repayment, the contracting parties, payments made)',
   'investment_details',
   'purpose_and_classifications (social challenge, intervention, policy sector, SDGs)',
   'changes_to_project_due_to_covid19',
@@ -108,7 +129,7 @@ export const NOT_IN_A_SPEC: readonly string[] = [
   'amounts in USD (INDIGO converts at its own rates)',
   'policy sectors and SDGs of outcome metrics',
   'outcome_funds, delivery_locations, sources, documents',
-  'service_provisions, outcome_payment_commitments, investments, intermediary_services (they need organisation ids)',
+  'service_provisions, outcome_payment_commitments, intermediary_services, and the organisation of each investment (they need organisation ids)',
   'transactions, results, outcome_payment_plans, outcome_payments, provider_side_cost, outcome_payer_cost',
   'technical_assistances, technical_assistance_details, open_contracting_datas, 360giving_datas',
 ];
@@ -163,7 +184,9 @@ export function exportIndigo(model: SpecModel, options: IndigoOptions = {}): Ind
     const amount = amountOf(maximum.maximum, `${field}.amount`);
     if (amount) maximumPotential = { currency: currencyOf(maximum.currency, `${field}.currency`), amount };
   }
-  const financeNotes = financeNote(payment, maximum, spec);
+  const finance = items.find((i): i is ast.FinanceBlock => i.kind === 'finance');
+  const investment = finance ? investments(finance, { currencyOf, amountOf, leaveOut }) : undefined;
+  const financeNotes = [financeNote(payment, maximum, spec), finance && fundingNote(finance)].filter(Boolean).join(' ') || undefined;
 
   // ── target population of the service ────────────────────────────────────────
   const served = servedCohorts(model, ownOutcomes);
@@ -208,16 +231,19 @@ export function exportIndigo(model: SpecModel, options: IndigoOptions = {}): Ind
   const project: IndigoProject = {
     ...(name ? { name } : {}),
     ...(dates ? { dates } : {}),
-    ...(maximumPotential || financeNotes
+    ...(maximumPotential || investment?.overall || financeNotes
       ? {
           overall_project_finance: {
+            ...(investment?.overall.total_investment_commitment ? { total_investment_commitment: investment.overall.total_investment_commitment } : {}),
             ...(maximumPotential ? { maximum_potential_outcome_payment_v2: maximumPotential } : {}),
+            ...(investment?.overall.maximum_potential_return ? { maximum_potential_return_type: { value: RETURN_TYPE }, maximum_potential_return: investment.overall.maximum_potential_return } : {}),
             ...(financeNotes ? { notes: financeNotes } : {}),
           },
         }
       : {}),
     ...(serviceAndBeneficiaries ? { service_and_beneficiaries: serviceAndBeneficiaries } : {}),
     ...(spec ? { notes: { value: projectNote(spec, options.fileName) } } : {}),
+    ...(investment && investment.list.length > 0 ? { investments: investment.list } : {}),
     ...(metrics.length > 0 ? { outcome_metrics: metrics } : {}),
     ...(pricings.length > 0 ? { outcome_pricings: pricings } : {}),
   };
@@ -311,6 +337,79 @@ function financeNote(payment: ast.PaymentBlock | undefined, maximum: ReturnType<
         ? `That is within the budget of ${formatMoney(budget.minor, budget.currency)}.`
         : `That is ${formatMoney(-gap, budget.currency)} more than the budget of ${formatMoney(budget.minor, budget.currency)}.`,
     );
+  }
+  return parts.length > 0 ? parts.join(' ') : undefined;
+}
+
+// ── investors ─────────────────────────────────────────────────────────────────
+
+/** `return up to P per year` is an average annual return, one of INDIGO's two return types (the other is IRR). */
+const RETURN_TYPE = 'Average annual return';
+
+interface InvestmentHelpers {
+  currencyOf(currency: ast.Currency, field: string): Value<string>;
+  amountOf(minor: bigint, field: string): Value<number> | undefined;
+  leaveOut: LeaveOut;
+}
+
+/**
+ * Each investor as an investment (`investment1`, `investment2`…, the within-project ids
+ * INDIGO suggests), with its commitment and return; and, for the project, the total
+ * commitment and the maximum return (one rate, or each investor's when they differ).
+ */
+function investments(
+  finance: ast.FinanceBlock,
+  { currencyOf, amountOf, leaveOut }: InvestmentHelpers,
+): { list: IndigoInvestment[]; overall: { total_investment_commitment?: IndigoCommitment; maximum_potential_return?: Value<string> } } {
+  if (finance.investors.length === 0) {
+    leaveOut('investments, overall_project_finance.total_investment_commitment', 'the `finance` block names no `investor`');
+    return { list: [], overall: {} };
+  }
+  leaveOut('investments[].organisation_id', "INDIGO names an investor by its own organisation id; each investor's name is in the investment's notes");
+  const commitmentOf = (minor: bigint, currency: ast.Currency, field: string): IndigoCommitment | undefined => {
+    const amount = amountOf(minor, `${field}.amount.exact`);
+    return amount && { currency: currencyOf(currency, `${field}.currency`), amount: { exact: amount } };
+  };
+  const list = finance.investors.map((investor, index): IndigoInvestment => {
+    const id = `investment${index + 1}`;
+    const name = investor.name ? squash(investor.name.value) : undefined;
+    const commitment = investor.commitment && commitmentOf(investor.commitment.minor, investor.commitment.currency, `investments[${id}].investment_commitment`);
+    if (!investor.commitment) leaveOut(`investments[${id}].investment_commitment`, `${name ? `investor "${name}"` : 'the investor'} gives no \`commitment\``);
+    const rate = investor.maximumReturn;
+    if (!rate) leaveOut(`investments[${id}].maximum_potential_return`, `${name ? `investor "${name}"` : 'the investor'} gives no \`return\``);
+    return {
+      id,
+      ...(commitment ? { investment_commitment: commitment } : {}),
+      ...(rate ? { maximum_potential_return: { value: rate.value }, maximum_potential_return_type: { value: RETURN_TYPE } } : {}),
+      notes: `Investor: ${name ?? 'not named'}${rate ? `; return up to ${percentText(rate.value)} a year, an average over the investment` : ''}.`,
+    };
+  });
+  const totals = investorTotals(finance, undefined);
+  let total: IndigoCommitment | undefined;
+  if (totals.commitment !== undefined && totals.currency) total = commitmentOf(totals.commitment, totals.currency, 'overall_project_finance.total_investment_commitment');
+  else leaveOut('overall_project_finance.total_investment_commitment', totals.missing.filter((m) => m.includes('commit')).join('; '));
+  // One rate for the project, or each investor's when they differ ("Please provide for each investor, if different").
+  const rated = finance.investors.filter((i) => i.maximumReturn);
+  const rates = [...new Set(rated.map((i) => percentText(i.maximumReturn!.value)))];
+  const maximumReturn =
+    rates.length === 0
+      ? leaveOut('overall_project_finance.maximum_potential_return', 'no `investor` gives a `return`')
+      : { value: rates.length === 1 ? rates[0] : rated.map((i) => `${percentText(i.maximumReturn!.value)} (${i.name ? squash(i.name.value) : 'an investor'})`).join('; ') };
+  return { list, overall: { ...(total ? { total_investment_commitment: total } : {}), ...(maximumReturn ? { maximum_potential_return: maximumReturn } : {}) } };
+}
+
+/** Who funds delivery and how the provider is paid, in words: INDIGO has no field for the provider's pay. */
+function fundingNote(finance: ast.FinanceBlock): string | undefined {
+  const parts: string[] = [];
+  const named = finance.investors.map((i) => (i.name ? squash(i.name.value) : 'an investor'));
+  if (named.length > 0) parts.push(`Investors fund delivery: ${named.join('; ')}.`);
+  const fee = finance.fixedFee;
+  const share = finance.share?.value;
+  if (fee || share) {
+    const pay = [fee && `a fixed fee${fee.amount ? ` of ${formatMoney(fee.amount.minor, fee.amount.currency)}` : ''}, whatever the results`, share && `${percentText(share.value)} of outcome payments`];
+    parts.push(`The provider is paid ${pay.filter(Boolean).join(', and ')}.`);
+  } else if (named.length > 0) {
+    parts.push('The specification does not say how the provider is paid.');
   }
   return parts.length > 0 ? parts.join(' ') : undefined;
 }

@@ -20,7 +20,7 @@ import { Comma, LCurly, RCurly, tokenize } from '../syntax/tokens';
  *   line of its own. A block written on one line (`cohort a { size 3 }`) is expanded to
  *   one field per line; an empty block with no comment inside is written `{}`.
  * - Top-level blocks (`spec`, `cohort`, `outcome`, `payment`, `subcontracting`,
- *   `contingency`) are separated from the items around them by one blank line. Runs of
+ *   `contingency`, `finance`) are separated from the items around them by one blank line. Runs of
  *   one-line items (`use`, `requirement`, `standard`, `review`, `involve`, `monitor`)
  *   stay together, of any kind, unless the writer left a blank line between two of
  *   them, which is kept.

@@ -86,6 +86,12 @@ export function invalidValues(file: ast.FileNode): Diagnostic[] {
         duration(item.notice?.value, 'a notice period', out);
         money(item.reserve?.value, out);
         break;
+      case 'finance':
+        // A return above 100% a year is improbable, not impossible: it is not reported.
+        for (const investor of item.investors) money(investor.commitment, out);
+        money(item.fixedFee?.amount, out);
+        share(item.share?.value, 'a share of outcome payments', out);
+        break;
       case 'review':
         duration(item.every, 'a review interval', out);
         break;

@@ -1,7 +1,7 @@
 import { formatMoney } from '../base/wording';
 import { escapeXml } from './chart';
 import { monthText, signedMoney } from './format';
-import { basisLine, cashFlowChart, headline, quarterRows } from './sections';
+import { basisLine, cashFlowChart, financeSummary, headline, INVESTOR_HEAD, investorRows, peakText, quarterRows, SPLIT_HEAD, splitRows } from './sections';
 import { sha256Base64 } from './sha256';
 import { RiskReport } from './types';
 
@@ -164,9 +164,10 @@ export function renderHtml(report: RiskReport, options: HtmlOptions = {}): strin
       '<ul class="legend">',
       '<li><span class="swatch cost"></span>Cumulative cost</li>',
       '<li><span class="swatch income"></span>Cumulative income (upfront, instalments and results payments)</li>',
-      '<li><span class="swatch gap"></span>Working capital the provider must fund</li>',
+      `<li><span class="swatch gap"></span>${report.finance ? 'Working capital needed (the investors’ commitment funds it first)' : 'Working capital the provider must fund'}</li>`,
       '</ul>',
       `<p class="caption">Costs of ${m(cash.cost)} spread evenly over ${cash.termMonths} months; income when the schedule pays it. ${rich(firstPaymentText(report))}</p>`,
+      ...(report.finance && cash.planning.flow.peakMonth !== undefined ? [`<p>${rich(peakText(report, m(cash.planning.flow.peak), monthText(cash, cash.planning.flow.peakMonth)))}</p>`] : []),
     );
   } else {
     out.push(`<p>No cash flow can be worked out: ${rich(report.cashFlowMissing.join('; '))}.</p>`);
@@ -186,6 +187,17 @@ export function renderHtml(report: RiskReport, options: HtmlOptions = {}): strin
       );
     }
     out.push('</tbody></table></div>', '<p class="caption">The cost and every other assumption stay the same in each row; only the success rates change.</p>', '</section>');
+  }
+
+  // Investors and the provider.
+  const finance = report.finance;
+  if (finance) {
+    out.push('<section aria-labelledby="investors">', '<h2 id="investors">Investors and the provider</h2>', `<p>${rich(financeSummary(report, finance))}</p>`);
+    out.push(htmlTable([...INVESTOR_HEAD], investorRows(report, finance), [1, 3]));
+    if (finance.scenarios.length > 0) {
+      out.push(htmlTable([...SPLIT_HEAD], splitRows(report, finance), [1, 2, 3, 4, 5, 6]), '<p class="caption">The provider’s pay and net, and the investors’, in each row of the sensitivity table; the two nets add up to the service’s.</p>');
+    }
+    out.push('</section>');
   }
 
   // Who carries which risk.
@@ -282,6 +294,14 @@ function firstPaymentText(report: RiskReport): string {
   const c = report.currency;
   if (f.firstPaymentMonth === undefined) return 'Nothing is paid after the start.';
   return `The first payment after the start comes at the end of ${monthText(cash, f.firstPaymentMonth)}, when the provider has spent ${formatMoney(f.costBeforeFirstPayment!, c)}.`;
+}
+
+/** A plain table of text cells (escaped), the columns in `right` aligned as numbers; a negative amount marked. */
+function htmlTable(head: readonly string[], rows: readonly (readonly string[])[], right: readonly number[]): string {
+  const cls = (i: number, negative = false): string => (right.includes(i) ? ` class="num${negative ? ' neg' : ''}"` : '');
+  const th = head.map((h, i) => `<th${cls(i)}>${e(h)}</th>`).join('');
+  const body = rows.map((r) => `<tr>${r.map((cell, i) => `<td${cls(i, cell.startsWith('−'))}>${e(cell)}</td>`).join('')}</tr>`).join('');
+  return `<div class="table-wrap"><table><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
 function amountTable(rows: readonly { label: string; title?: string; amount: bigint | undefined }[], head: string, m: (x: bigint | undefined) => string): string {

@@ -1,7 +1,7 @@
 import { markdownCell, markdownCode, markdownRich as rich, markdownText as text } from '../base/markdown';
 import { formatMoney } from '../base/wording';
 import { monthText, signedMoney } from './format';
-import { basisLine, headline, quarterRows } from './sections';
+import { basisLine, financeSummary, headline, INVESTOR_HEAD, investorRows, peakText, quarterRows, SPLIT_HEAD, splitRows } from './sections';
 import { RiskReport } from './types';
 
 /*
@@ -41,7 +41,7 @@ export function renderMarkdown(report: RiskReport): string {
     const f = cash.planning.flow;
     out.push(
       `Costs of ${m(cash.cost)} spread evenly over ${cash.termMonths} months. ` +
-        (f.peakMonth === undefined ? 'Income keeps ahead of cost throughout. ' : `The provider needs up to **${m(f.peak)}** of working capital, in ${monthText(cash, f.peakMonth)}. `) +
+        (f.peakMonth === undefined ? 'Income keeps ahead of cost throughout. ' : `${peakText(report, `**${m(f.peak)}**`, monthText(cash, f.peakMonth))} `) +
         (f.firstPaymentMonth === undefined
           ? 'Nothing is paid after the start.'
           : `The first payment after the start comes at the end of ${monthText(cash, f.firstPaymentMonth)}, when ${m(f.costBeforeFirstPayment)} has been spent.`) +
@@ -73,6 +73,12 @@ export function renderMarkdown(report: RiskReport): string {
     );
   } else {
     out.push(`No cash flow can be worked out: ${rich(report.cashFlowMissing.join('; '))}.`, '');
+  }
+  const finance = report.finance;
+  if (finance) {
+    out.push('## Investors and the provider', '', rich(financeSummary(report, finance)), '');
+    out.push(...table([...INVESTOR_HEAD], investorRows(report, finance).map((r) => [text(r[0]), ...r.slice(1)]), [1, 3]));
+    if (finance.scenarios.length > 0) out.push(...table([...SPLIT_HEAD], splitRows(report, finance), [1, 2, 3, 4, 5, 6]));
   }
 
   out.push('## Who carries which risk', '');

@@ -6,6 +6,7 @@ import { SpecFacts } from '../engine/facts';
 import { Family } from '../engine/kit/rule';
 import * as ast from '../syntax/ast';
 import { cashFlow, FlowInput, FlowLine, FlowResult } from './cashflow';
+import { financeSection } from './finance';
 import { Fraction, fraction, fractionDecimal, fractionPercent, ONE, percentOf, share, times, ZERO } from './exact';
 import { monthText, signedMoney } from './format';
 import { DEFAULT_OPTIONS, DEFAULT_WINDOW, ReportOptions } from './options';
@@ -14,6 +15,7 @@ import {
   AmountRow,
   Assumption,
   CashFlowSection,
+  FinanceSection,
   FindingGroup,
   FindingRow,
   MaximumSection,
@@ -442,6 +444,7 @@ export function buildRiskReport(result: LintResult, file: string, options: Repor
     );
     notes.push(...flowNotes(planning.flow, flowLines, m, contractValue, upfront, advance));
   }
+  const finance = facts.finance && facts.investorsFund ? financeSection(facts.finance, currency, termMonths, cash, assume, notes) : undefined;
   if (maximum.cap !== undefined) assume('Cap', `${m(maximum.cap)} limits everything paid over the contract, upfront included.`, 'spec');
   const example = mp.lines.find((l) => l.pay.perParticipant && l.successes !== undefined && rateOf.get(l.pay.outcome?.text ?? '')?.rate.num);
   const exampleRate = example && rateOf.get(example.pay.outcome!.text)!.rate;
@@ -463,6 +466,7 @@ export function buildRiskReport(result: LintResult, file: string, options: Repor
     split,
     cashFlow: cash,
     cashFlowMissing,
+    finance,
     assumptions,
     notes,
     risks: [],
@@ -531,26 +535,39 @@ function risks(report: RiskReport, facts: SpecFacts, lines: readonly FlowLine[])
   const cash = report.cashFlow;
   const { split, maximum } = report;
   const resultsModel = report.paymentModel === 'results' || report.paymentModel === 'mixed';
+  const finance = report.finance;
+  const results = resultsCarrier(finance);
   if (split.atRisk !== undefined && split.atRisk > 0n) {
     let detail = `${split.atRiskShare} of the contract value is paid only on results.`;
     if (cash) {
-      const at = (factor: string): Scenario | undefined => cash.sensitivity.find((s) => s.factor === factor);
-      const parts = ['75%', '50%'].flatMap((f) => {
-        const s = at(f);
-        return s ? [`at ${s.label} the provider is paid ${m(s.flow.income)} against costs of ${m(s.flow.cost)} (${signedMoney(s.flow.net, c)})`] : [];
+      const parts = ['75%', '50%'].flatMap((factor) => {
+        const s = cash.sensitivity.find((x) => x.factor === factor);
+        const shared = finance?.scenarios.find((x) => x.factor === factor);
+        if (!s) return [];
+        if (shared?.providerNet !== undefined && shared.investorsNet !== undefined) {
+          return [`at ${s.label} the provider is paid ${m(shared.providerPaid!)} against costs of ${m(s.flow.cost)} (${signedMoney(shared.providerNet, c)}) and the investors' side is left with ${signedMoney(shared.investorsNet, c)}`];
+        }
+        return [`at ${s.label} the ${finance ? 'service' : 'provider'} is paid ${m(s.flow.income)} against costs of ${m(s.flow.cost)} (${signedMoney(s.flow.net, c)})`];
       });
       detail += ` With costs fixed, ${parts.join('; ')}.`;
     }
-    rows.push({ risk: 'Results fall short of target', carriedBy: 'Provider', amount: split.atRisk, detail });
+    rows.push({ risk: 'Results fall short of target', carriedBy: results, amount: split.atRisk, detail });
   }
   if (cash && cash.planning.flow.peak > 0n) {
     const f = cash.planning.flow;
     const first = f.firstPaymentMonth === undefined ? 'nothing is paid after the start' : `the first payment after the start comes at the end of ${monthText(cash, f.firstPaymentMonth)}`;
+    const own = finance?.scenarios.find((s) => s.factor === '100%');
+    const funded =
+      finance && own?.providerWorkingCapital !== undefined
+        ? ` The investors' commitment of ${m(finance.commitment!)} funds ${m(own.investorsWorkingCapital!)} of it; the provider ${own.providerWorkingCapital > 0n ? `funds the other ${m(own.providerWorkingCapital)}` : 'funds none'}.`
+        : '';
     rows.push({
       risk: 'Funding the service before results are paid (working capital)',
-      carriedBy: 'Provider, or whoever lends to it (a social investor in a social impact bond)',
+      carriedBy: finance
+        ? 'Investors, up to their commitment; the provider beyond it'
+        : 'Provider, or whoever lends to it (a social investor in a social impact bond)',
       amount: f.peak,
-      detail: `Peaks at ${m(f.peak)} in ${monthText(cash, f.peakMonth!)} at the planning rates; ${first}.`,
+      detail: `Peaks at ${m(f.peak)} in ${monthText(cash, f.peakMonth!)} at the planning rates; ${first}.${funded}`,
     });
   }
   if (cash) {
@@ -565,7 +582,7 @@ function risks(report: RiskReport, facts: SpecFacts, lines: readonly FlowLine[])
     const unpaid = cash?.planning.flow.unpaid ?? 0n;
     rows.push({
       risk: 'Success beyond the cap is not paid',
-      carriedBy: 'Provider',
+      carriedBy: results,
       amount: maximum.total - maximum.cap,
       detail: `The prices add up to ${m(maximum.total)}, the cap is ${m(maximum.cap)}. ${unpaid > 0n ? `At the planning rates ${m(unpaid)} of earned results is above it and unpaid.` : 'At the planning rates the cap is not reached.'}`,
     });
@@ -576,7 +593,7 @@ function risks(report: RiskReport, facts: SpecFacts, lines: readonly FlowLine[])
     const met = cash ? cash.planning.flow.lines.filter((_, i) => lines[i].threshold).map((l) => l.met) : [];
     rows.push({
       risk: 'All or nothing: prices paid only above a cohort-level threshold',
-      carriedBy: 'Provider',
+      carriedBy: results,
       amount: total,
       detail: `${thresholdLines.map((l) => `\`${l.text}\``).join(', ')}: nothing is paid until the whole cohort improves by the threshold. ${met.length ? (met.every(Boolean) ? 'At the planning rates it is reached.' : 'At the planning rates it is not reached.') : ''}`.trim(),
     });
@@ -628,6 +645,22 @@ function risks(report: RiskReport, facts: SpecFacts, lines: readonly FlowLine[])
       : 'The spec has no `contingency` block: no step-in, notice, warning signs or reserve.',
   });
   return rows;
+}
+
+/** Who carries results falling short: the provider, or with investors, as `provider paid` says. */
+function resultsCarrier(finance: FinanceSection | undefined): string {
+  switch (finance?.resultsRisk) {
+    case undefined:
+      return 'Provider';
+    case 'investors':
+      return 'Investors (the provider is paid a fixed fee)';
+    case 'provider':
+      return 'Provider (the investors pay it only a share of outcome payments)';
+    case 'both':
+      return 'Investors, and the provider for its share of outcome payments';
+    case 'unknown':
+      return 'Investors or provider (the spec does not say how the provider is paid)';
+  }
 }
 
 function findingGroups(result: LintResult): FindingGroup[] {

@@ -1,7 +1,7 @@
 import { formatMoney } from '../base/wording';
 import { cashFlowSvg } from './chart';
 import { calendarMonth, monthText, signedMoney } from './format';
-import { CashFlowSection, RiskReport } from './types';
+import { CashFlowSection, FinanceSection, RiskReport } from './types';
 
 /* Pieces of the report that every output shows the same way. */
 
@@ -47,22 +47,38 @@ export function headline(report: RiskReport): HeadlineFigure[] {
     value: m(split.guaranteed),
     detail: split.guaranteedShare ? `${split.guaranteedShare} of the contract value: ${split.upfrontPercent} upfront at the start${instalments}` : undefined,
   });
+  const finance = report.finance;
   if (cash) {
     const f = cash.planning.flow;
-    figures.push({
-      key: 'peak',
-      label: 'Peak working capital',
-      value: m(f.peak),
-      detail: f.peakMonth === undefined ? 'income keeps ahead of cost' : `in ${monthText(cash, f.peakMonth)}, at the planning rates`,
-      ...(f.peak > 0n ? { tone: 'bad' as const } : {}),
-    });
+    const when = f.peakMonth === undefined ? 'income keeps ahead of cost' : `in ${monthText(cash, f.peakMonth)}, at the planning rates`;
+    const own = finance?.scenarios.find((s) => s.factor === '100%')?.providerWorkingCapital;
+    figures.push(
+      finance && own !== undefined
+        ? {
+            key: 'peak',
+            label: 'Provider’s working capital',
+            value: m(own),
+            detail: `beyond the investors’ commitment of ${m(finance.commitment)}; the service needs ${m(f.peak)} at its peak${f.peakMonth === undefined ? '' : `, ${when}`}`,
+            ...(own > 0n ? { tone: 'bad' as const } : {}),
+          }
+        : { key: 'peak', label: 'Peak working capital', value: m(f.peak), detail: when, ...(f.peak > 0n ? { tone: 'bad' as const } : {}) },
+    );
     const low = cash.sensitivity.find((s) => s.factor === '75%');
-    if (low) {
+    const split = finance?.scenarios.find((s) => s.factor === '75%');
+    if (low && split?.providerNet !== undefined) {
+      figures.push({
+        key: 'net-75',
+        label: `Provider’s net at ${low.label}`,
+        value: signedMoney(split.providerNet, c),
+        detail: `paid ${m(split.providerPaid)} for costs of ${m(low.flow.cost)}`,
+        ...(split.providerNet < 0n ? { tone: 'bad' as const } : {}),
+      });
+    } else if (low) {
       figures.push({
         key: 'net-75',
         label: `Net at ${low.label}`,
         value: signedMoney(low.flow.net, c),
-        detail: `paid ${m(low.flow.income)} for costs of ${m(low.flow.cost)}`,
+        detail: `paid ${m(low.flow.income)} for costs of ${m(low.flow.cost)}${finance ? ', investors and provider together' : ''}`,
         ...(low.flow.net < 0n ? { tone: 'bad' as const } : {}),
       });
     }
@@ -75,7 +91,72 @@ export function headline(report: RiskReport): HeadlineFigure[] {
       ...(first === undefined ? { tone: 'bad' as const } : {}),
     });
   }
+  if (finance) figures.push(...investorFigures(report, finance));
   return figures;
+}
+
+/** The investors' commitment, their maximum return, and their net at 75% of the planning rates. */
+function investorFigures(report: RiskReport, finance: FinanceSection): HeadlineFigure[] {
+  const c = report.currency;
+  const m = (minor: bigint | undefined): string => (minor === undefined ? 'unknown' : formatMoney(minor, c));
+  const planning = finance.scenarios.find((s) => s.factor === '100%');
+  const low = finance.scenarios.find((s) => s.factor === '75%');
+  const rates = [...new Set(finance.investors.map((i) => i.returnRate))];
+  const term = report.cashFlow ? ` over ${report.cashFlow.termMonths} months` : '';
+  return [
+    {
+      key: 'investors',
+      label: 'Investors’ commitment',
+      value: m(finance.commitment),
+      detail: `${finance.investors.length === 1 ? 'one investor' : `${finance.investors.length} investors`}${planning?.investorsWorkingCapital !== undefined ? `; ${m(planning.investorsWorkingCapital)} drawn at the peak` : ''}`,
+    },
+    {
+      key: 'investors-return',
+      label: 'Investors’ maximum return',
+      value: m(finance.maximumReturn),
+      detail: rates.length === 1 && rates[0] ? `up to ${rates[0]} a year${term}` : `each investor’s rate${term}`,
+    },
+    {
+      key: 'investors-net-75',
+      label: `Investors’ net at ${low?.label ?? '75% of target'}`,
+      value: low?.investorsNet === undefined ? 'unknown' : signedMoney(low.investorsNet, c),
+      detail: low?.investorsNet === undefined ? (report.cashFlow ? 'the spec does not say how the provider is paid' : 'no cash flow') : `against a maximum return of ${m(finance.maximumReturn)}`,
+      ...(low?.investorsNet !== undefined && low.investorsNet < 0n ? { tone: 'bad' as const } : {}),
+    },
+  ];
+}
+
+/** The investors' table: name, commitment, return and the most each can earn. */
+export const INVESTOR_HEAD = ['Investor', 'Commitment', 'Return up to', 'Most it can earn'] as const;
+
+export function investorRows(report: RiskReport, finance: FinanceSection): string[][] {
+  const m = (minor: bigint | undefined): string => (minor === undefined ? 'unknown' : formatMoney(minor, report.currency));
+  const rows = finance.investors.map((i) => [i.name ?? '(not named)', m(i.commitment), i.returnRate ? `${i.returnRate} a year` : 'not given', m(i.maximumReturn)]);
+  if (finance.investors.length > 1) rows.push(['All investors', m(finance.commitment), '', m(finance.maximumReturn)]);
+  return rows;
+}
+
+/** The sensitivity table split between the provider and the investors, the planning case first. */
+export const SPLIT_HEAD = ['Success', 'Paid by the commissioner', 'Provider paid', 'Provider’s net', 'Provider’s working capital', 'Investors’ net', 'Drawn from the commitment'] as const;
+
+export function splitRows(report: RiskReport, finance: FinanceSection): string[][] {
+  const c = report.currency;
+  const m = (minor: bigint | undefined): string => (minor === undefined ? 'unknown' : formatMoney(minor, c));
+  const signed = (minor: bigint | undefined): string => (minor === undefined ? 'unknown' : signedMoney(minor, c));
+  return [...finance.scenarios]
+    .reverse()
+    .map((s) => [s.label, m(s.paid), m(s.providerPaid), signed(s.providerNet), m(s.providerWorkingCapital), signed(s.investorsNet), m(s.investorsWorkingCapital)]);
+}
+
+/** What the investors' section says before its tables. */
+export function financeSummary(report: RiskReport, finance: FinanceSection): string {
+  const m = (minor: bigint | undefined): string => (minor === undefined ? 'an unknown sum' : formatMoney(minor, report.currency));
+  const pay = finance.providerPay ? `The provider is paid ${finance.providerPay}.` : 'The spec does not say how the provider is paid, so the results are not split between the investors and the provider.';
+  return (
+    `The investors commit ${m(finance.commitment)} and can earn at most ${m(finance.maximumReturn)}. ` +
+    `Their money funds the working capital first; the provider funds only what the service needs beyond it. ${pay}` +
+    (finance.missing.length ? ` Unknown: ${finance.missing.join('; ')}.` : '')
+  );
 }
 
 export function cashFlowChart(report: RiskReport, id: string): string {
@@ -124,6 +205,21 @@ export function quarterRows(cash: CashFlowSection): QuarterRow[] {
     });
   }
   return rows;
+}
+
+/**
+ * Who funds the peak of working capital: "The provider needs up to £W of working
+ * capital, in month 14." With investors, their commitment first.
+ */
+export function peakText(report: RiskReport, peak: string, when: string): string {
+  const finance = report.finance;
+  const own = finance?.scenarios.find((s) => s.factor === '100%');
+  if (!finance || own?.providerWorkingCapital === undefined) return `The provider needs up to ${peak} of working capital, in ${when}.`;
+  const m = (minor: bigint | undefined): string => formatMoney(minor ?? 0n, report.currency);
+  return (
+    `The service needs up to ${peak} of working capital, in ${when}: the investors’ commitment of ${m(finance.commitment)} funds ${m(own.investorsWorkingCapital)} of it, ` +
+    `and the provider ${own.providerWorkingCapital > 0n ? m(own.providerWorkingCapital) : 'nothing'}.`
+  );
 }
 
 /** One sentence under the headline: the planning case the figures rest on. */

@@ -91,6 +91,49 @@ export interface CashFlowSection {
   readonly sensitivity: readonly Scenario[];
 }
 
+export interface InvestorRow {
+  /** As the spec names the investor; undefined when it does not. */
+  readonly name: string | undefined;
+  readonly commitment: bigint | undefined;
+  /** `return up to P per year`: "7%". */
+  readonly returnRate: string | undefined;
+  /** The most it can earn over the term. */
+  readonly maximumReturn: bigint | undefined;
+}
+
+/** One row of the sensitivity table, split between the investors and the provider. */
+export interface FinanceScenario {
+  readonly label: string;
+  readonly factor: string;
+  /** What the commissioner pays, to the investors' side. */
+  readonly paid: bigint;
+  /** Fee and share of outcome payments; undefined when the spec does not say how the provider is paid. */
+  readonly providerPaid: bigint | undefined;
+  readonly providerNet: bigint | undefined;
+  /** The most working capital the provider funds at once: what the commitment does not cover. */
+  readonly providerWorkingCapital: bigint | undefined;
+  readonly investorsNet: bigint | undefined;
+  /** The most of the commitment drawn at once. */
+  readonly investorsWorkingCapital: bigint | undefined;
+}
+
+/** With investors (a `finance` block): their position, and the provider's share of the risk. */
+export interface FinanceSection {
+  readonly investors: readonly InvestorRow[];
+  /** Every commitment added up; undefined when one is missing or in another currency. */
+  readonly commitment: bigint | undefined;
+  /** The most the investors can earn together over the term. */
+  readonly maximumReturn: bigint | undefined;
+  /** Why a total is unknown. */
+  readonly missing: readonly string[];
+  /** How the provider is paid, in words; undefined when the spec does not say. */
+  readonly providerPay: string | undefined;
+  /** Who carries the results: `investors`, `provider`, `both`, or `unknown`. */
+  readonly resultsRisk: 'investors' | 'provider' | 'both' | 'unknown';
+  /** At 50%, 75% and 100% of the planning rates, as the sensitivity table; empty with no cash flow. */
+  readonly scenarios: readonly FinanceScenario[];
+}
+
 export interface FindingRow {
   readonly code: string;
   readonly severity: Severity;
@@ -135,6 +178,8 @@ export interface RiskReport {
   readonly cashFlow: CashFlowSection | undefined;
   /** Why there is no cash flow, when there is none. */
   readonly cashFlowMissing: readonly string[];
+  /** Present when investors fund delivery. */
+  readonly finance: FinanceSection | undefined;
   readonly assumptions: readonly Assumption[];
   /** Things the figures show that a reader must not miss (a threshold never reached…). */
   readonly notes: readonly string[];

@@ -49,7 +49,8 @@ export function completionsAt(result: LintResult, offset: number): Completion[] 
       for (const c of idsFor(result, rule, before)) add(c);
     }
   }
-  if (paths.some((p) => p.ruleStack.length === 1 || p.ruleStack[p.ruleStack.length - 1] === 'item')) {
+  // Where an item may begin: its rule (`cohortBlock`) right under `file` and `item`, wanting its first word.
+  if (paths.some((p) => p.ruleStack.length === 3 && TOP_LEVEL_WORDS.includes(p.nextTokenType.name))) {
     for (const s of BLOCK_SNIPPETS) add(s);
   }
   return [...found.values()];

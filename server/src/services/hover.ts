@@ -1,13 +1,15 @@
 import * as ast from '../syntax/ast';
 import { LintResult } from '../engine/lint';
 import { Definition } from '../model/model';
-import { formatMoney, numberText } from '../base/wording';
+import { formatMoney, numberText, plural } from '../base/wording';
+import { wholeMonthsIn } from '../base/durations';
+import { investorTotals } from '../model/finance';
 import { Span } from '../base/span';
 import { definitionAt } from './at-offset';
 
 /*
  * What the editor shows on hover, as Markdown: on a finding, the rule's reasons and
- * evidence; on an id, what it is; on a price, budget or cap, the computed figures.
+ * evidence; on an id, what it is; on a price, budget, cap or investor, the computed figures.
  */
 
 export interface HoverContent {
@@ -88,7 +90,7 @@ function criterionText(c: ast.Criterion): string {
   return c.text?.value ?? '?';
 }
 
-/** On a `pay` line, the `budget` or the `cap`: the maximum payment worked out. */
+/** On a `pay` line, the `budget` or the `cap`: the maximum payment worked out; on an `investor` line, the investors'. */
 function figuresAt(result: LintResult, offset: number): HoverContent | undefined {
   const max = result.facts.maximumPayment;
   const line = max.lines.find((l) => within(l.pay.span, offset));
@@ -100,6 +102,9 @@ function figuresAt(result: LintResult, offset: number): HoverContent | undefined
     else text = `This line can pay up to **${formatMoney(line.amount, pay.amount?.currency)}**: ${numberText(line.successes)} successes × ${pay.amount?.source}.`;
     return { markdown: text, span: pay.span };
   }
+  const finance = result.facts.finance;
+  const investor = finance?.investors.find((i) => within(i.span, offset));
+  if (finance && investor) return { markdown: investorsText(result, finance), span: investor.span };
   const budget = result.facts.spec?.budget;
   const cap = result.facts.payment?.cap;
   const at = [budget, cap].find((f) => f && within(f.span, offset));
@@ -117,6 +122,32 @@ export function totalText(result: LintResult): string {
   if (max.capOnly) return `The spec can pay at most its cap, ${formatMoney(max.maximum, currency)}${against}; the total before the cap is unknown: ${max.missing.join('; ')}.`;
   const capped = max.cap !== undefined && max.total !== undefined && max.cap < max.total ? ` (the cap; ${formatMoney(max.total, currency)} before it)` : '';
   return `The spec can pay up to **${formatMoney(max.maximum, currency)}**${capped}${against}.`;
+}
+
+/**
+ * What the investors commit and the most they can earn over the term, in total and each:
+ * "The investors commit **£1,000,000** and can earn at most £216,000 over the 48 months of the term."
+ */
+function investorsText(result: LintResult, finance: ast.FinanceBlock): string {
+  const term = result.facts.spec?.term?.value;
+  const months = term ? wholeMonthsIn(term) : undefined;
+  const totals = investorTotals(finance, months);
+  const money = (minor: bigint | undefined): string | undefined => (minor === undefined || !totals.currency ? undefined : formatMoney(minor, totals.currency));
+  const over = months === undefined ? '' : ` over the ${plural(months, 'month')} of the term`;
+  const committed = money(totals.commitment);
+  const earned = money(totals.maximumReturn);
+  const head = committed
+    ? `The investors commit **${committed}**${earned ? ` and can earn at most ${earned}${over}` : ''}.`
+    : 'What the investors commit in total is unknown.';
+  const each = totals.investors.map(({ line, maximumReturn }) => {
+    const terms = [
+      line.commitment ? `commits ${formatMoney(line.commitment.minor, line.commitment.currency)}` : 'no commitment given',
+      line.maximumReturn ? `return up to ${line.maximumReturn.source} a year${maximumReturn !== undefined ? `, at most ${money(maximumReturn)}` : ''}` : 'no return given',
+    ];
+    return `- ${line.name ? line.name.value : 'an investor'}: ${terms.join('; ')}`;
+  });
+  const unknown = totals.missing.length > 0 && (!committed || !earned) ? [`Unknown: ${totals.missing.join('; ')}.`] : [];
+  return [head, each.join('\n'), ...unknown].join('\n\n');
 }
 
 /** "£1,410,000 of £2,000,000": the most the spec can pay against its budget, for a status bar. */

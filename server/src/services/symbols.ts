@@ -57,6 +57,7 @@ function symbolOf(item: ast.TopLevelItem): OutlineSymbol {
       };
     case 'subcontracting':
     case 'contingency':
+    case 'finance':
       return { name: item.kind, detail: undefined, kind: 'block', span: item.span, selection: item.keyword, children: [] };
     case 'use':
       return { name: `use ${item.path?.value ?? ''}`, detail: undefined, kind: 'line', span: item.span, selection: item.keyword, children: [] };

@@ -65,6 +65,7 @@ export const BLOCK_SNIPPETS: readonly BlockSnippet[] = [
   { label: 'outcome', kind: 'snippet', detail: 'a result to achieve', snippet: 'outcome ${1:id} "${2:Description}" {\n  for ${3:cohort}\n  measure "${4:what is counted, and when}"\n  evidence "${5:data source}"\n  baseline ${6:10}%\n  target ${7:30}% by ${8:2030-03-31}\n  kind ${9|tangible,intangible,output|}\n}\n' },
   { label: 'payment', kind: 'snippet', detail: 'how results are paid for', snippet: 'payment {\n  model ${1|results,grant,block,mixed|}\n  upfront ${2:20}%\n  pay £${3:1,000} for ${4:outcome} per participant\n  cap £${5:500,000}\n  schedule "${6:quarterly in arrears}"\n}\n' },
   { label: 'contingency', kind: 'snippet', detail: 'the plan for failure', snippet: 'contingency {\n  step in "${1:who takes over}"\n  notice ${2:3} months\n  warning signs "${3:what to watch for}"\n  reserve £${4:100,000}\n}\n' },
+  { label: 'finance', kind: 'snippet', detail: 'investors who fund delivery (an impact bond)', snippet: 'finance {\n  investor "${1:Investor}" commitment £${2:500,000} return up to ${3:6}% per year\n  provider paid ${4|fixed fee,30% of outcome payments|}\n}\n' },
   { label: 'subcontracting', kind: 'snippet', detail: 'prime and subcontractors', snippet: 'subcontracting {\n  prime "${1:Lead provider}"\n  management fee ${2:10}%\n  standard "${3:Merlin Standard}"\n}\n' },
 ];
 

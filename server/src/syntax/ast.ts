@@ -228,6 +228,34 @@ export interface ContingencyBlock extends Item {
   readonly reserve: Field<MoneyValue> | undefined;
 }
 
+/** `investor "…" commitment £… return up to P per year`: one investor in the deal. */
+export interface InvestorLine extends Node {
+  readonly keyword: Span;
+  readonly name: Text | undefined;
+  /** What the investor commits to fund delivery with. */
+  readonly commitment: MoneyValue | undefined;
+  /** `return up to P per year`: the most it can earn, as an average a year. */
+  readonly maximumReturn: PercentValue | undefined;
+}
+
+/** `provider paid fixed fee [£…]`: paid for delivery whatever the results. */
+export interface FixedFeeField extends Node {
+  /** `provider paid fixed fee`. */
+  readonly keyword: Span;
+  /** The fee, when the spec gives it. */
+  readonly amount: MoneyValue | undefined;
+}
+
+/** How investors fund delivery and how the provider is paid (a social or development impact bond). */
+export interface FinanceBlock extends Item {
+  readonly kind: 'finance';
+  readonly braces: Braces | undefined;
+  readonly investors: InvestorLine[];
+  readonly fixedFee: FixedFeeField | undefined;
+  /** `provider paid P of outcome payments`: the provider's share, at risk on results. */
+  readonly share: Field<PercentValue> | undefined;
+}
+
 /** `requirement`, `standard`, `involve` and `monitor`: a keyword and one text. */
 export interface TextItem extends Item {
   readonly kind: 'requirement' | 'standard' | 'involve' | 'monitor';
@@ -248,6 +276,7 @@ export type TopLevelItem =
   | PaymentBlock
   | SubcontractingBlock
   | ContingencyBlock
+  | FinanceBlock
   | TextItem
   | ReviewItem;
 

@@ -214,6 +214,8 @@ export class AstBuilder {
         return this.subcontracting(child);
       case 'contingency':
         return this.contingency(child);
+      case 'finance':
+        return this.finance(child);
       case 'review':
         return {
           kind: 'review',
@@ -513,6 +515,34 @@ export class AstBuilder {
       }
     }
     return { kind: 'contingency', span: this.span(node), keyword: this.keyword(node, 'contingency'), braces: this.braces(node), stepIn, notice, warningSigns, reserve };
+  }
+
+  private finance(node: CstNode): ast.FinanceBlock {
+    const investors: ast.InvestorLine[] = [];
+    let fixedFee: ast.FixedFeeField | undefined;
+    let share: ast.Field<ast.PercentValue> | undefined;
+    const block = 'finance block';
+    for (const f of this.subs(node, 'financeField')) {
+      const investor = this.sub(f, 'investorLine');
+      const paid = this.sub(f, 'providerPaid');
+      if (investor && nodeSpan(investor)) {
+        investors.push({
+          span: this.span(investor),
+          keyword: this.keyword(investor, 'investor'),
+          name: this.text(this.token(investor, 'StringLit')),
+          commitment: this.money(this.token(investor, 'Money')),
+          maximumReturn: this.percent(this.token(investor, 'Percent')),
+        });
+      } else if (paid && nodeSpan(paid) && paid.children.fixed) {
+        const next = { span: this.span(paid), keyword: this.keyword(paid, 'provider', 'paid', 'fixed', 'fee'), amount: this.money(this.token(paid, 'Money')) };
+        fixedFee = this.once(fixedFee, next, '`provider paid fixed fee`', block);
+      } else if (paid && nodeSpan(paid) && (paid.children.Percent || paid.children.of)) {
+        // A bare `provider paid` says neither; its syntax error is reported, and nothing is kept.
+        const next = this.field(paid, ['provider', 'paid'], this.percent(this.token(paid, 'Percent')));
+        share = this.once(share, next, '`provider paid … of outcome payments`', block);
+      }
+    }
+    return { kind: 'finance', span: this.span(node), keyword: this.keyword(node, 'finance'), braces: this.braces(node), investors, fixedFee, share };
   }
 }
 

@@ -9,7 +9,7 @@
 export const KEYWORDS = [
   // top-level items
   'use', 'spec', 'cohort', 'outcome', 'payment', 'subcontracting', 'requirement',
-  'standard', 'contingency', 'review', 'involve', 'monitor',
+  'standard', 'contingency', 'finance', 'review', 'involve', 'monitor',
   // spec fields
   'commissioner', 'term', 'from', 'budget', 'service', 'level', 'must', 'needed', 'could',
   // cohort fields
@@ -25,6 +25,8 @@ export const KEYWORDS = [
   'prime', 'management', 'fee',
   // contingency fields
   'step', 'notice', 'warning', 'signs', 'reserve',
+  // finance fields
+  'investor', 'commitment', 'return', 'up', 'paid', 'fixed', 'of', 'payments',
   // review
   'every', 'with',
   // units of time

@@ -23,11 +23,12 @@ const BLOCK_FIELDS: Readonly<Record<string, { noun: string; fields: string[] }>>
   paymentBlock: { noun: 'payment', fields: ['model', 'upfront', 'pay', 'cap', 'schedule'] },
   subcontractingBlock: { noun: 'subcontracting', fields: ['prime', 'management fee', 'standard'] },
   contingencyBlock: { noun: 'contingency', fields: ['step in', 'notice', 'warning signs', 'reserve'] },
+  financeBlock: { noun: 'finance', fields: ['investor', 'provider paid'] },
 };
 
 export const TOP_LEVEL_WORDS = [
   'spec', 'cohort', 'outcome', 'payment', 'subcontracting', 'requirement', 'standard',
-  'contingency', 'review', 'involve', 'monitor', 'use',
+  'contingency', 'finance', 'review', 'involve', 'monitor', 'use',
 ];
 
 interface Wanted {
@@ -60,6 +61,8 @@ function describe(type: TokenType, ruleName: string, previous: IToken | undefine
         return { what: "the specification's title in quotes", example: '"Northshire Youth Pathways"' };
       case 'useItem':
         return { what: 'a file name in quotes', example: '"shared-cohorts.outcome"' };
+      case 'investorLine':
+        return { what: "the investor's name in quotes", example: '"Severnmoor Social Investment Fund"' };
       default:
         return { what: 'text in quotes', example: '"…"' };
     }
@@ -93,7 +96,9 @@ function afterPrevious(previous: IToken | undefined): string {
 }
 
 /** A hint when what was found is nearly what was wanted. */
-function hint(expected: TokenType, actual: IToken): string {
+function hint(expected: TokenType, actual: IToken, ruleName: string): string {
+  // `return 6%`, `return up to 6%`: the one way a return is written.
+  if (ruleName === 'investorLine' && KEYWORDS.includes(expected.name as never)) return ' (a return is written `return up to 6% per year`)';
   if (expected === Money && tokenMatcher(actual, NumberLit)) {
     return ` (put the currency sign first: £${withSeparators(actual.image)})`;
   }
@@ -162,7 +167,7 @@ export const messageProvider: IParserErrorMessageProvider = {
     const wanted = describe(expected, ruleName, previous);
     const example = wanted.example ? `, such as ${wanted.example}` : '';
     const found = isEnd(actual) ? '' : `; found ${shown(actual)}`;
-    return `expected ${wanted.what}${afterPrevious(previous)}${example}${found}${hint(expected, actual)}`;
+    return `expected ${wanted.what}${afterPrevious(previous)}${example}${found}${hint(expected, actual, ruleName)}`;
   },
 
   buildNotAllInputParsedMessage({ firstRedundant }) {
@@ -172,6 +177,9 @@ export const messageProvider: IParserErrorMessageProvider = {
   buildNoViableAltMessage({ expectedPathsPerAlt, actual, previous, ruleName }) {
     const first = actual[0];
     const found = isEnd(first) ? '' : `; found ${shown(first)}`;
+    if (ruleName === 'providerPaid' && previous?.tokenType.name === 'of') {
+      return 'expected `outcome payments` after `of`, on the same line, as in `provider paid 30% of outcome payments`';
+    }
     if (ruleName === 'unit') {
       return `expected a unit of time${afterPrevious(previous)}: days, weeks, months or years${found}`;
     }

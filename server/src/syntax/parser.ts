@@ -1,4 +1,4 @@
-import { CstNode, CstParser, IToken, TokenType, tokenMatcher } from 'chevrotain';
+import { CstNode, CstParser, EOF, IToken, TokenType, tokenMatcher } from 'chevrotain';
 import { Keyword } from './keywords';
 import {
   Comma,
@@ -45,6 +45,32 @@ export class OutcomeParser extends CstParser {
     this.performSelfAnalysis();
     this.boundRepetitionRecovery();
     this.rememberResyncScans();
+    this.resyncPastPhraseWords();
+  }
+
+  /**
+   * Chevrotain's rule-level recovery skips tokens up to the first of the type the resync
+   * scan chose (`reSyncTo`). `outcome` in `provider paid 30% of outcome payments` is a
+   * word of that phrase, never the start of an outcome, so neither the scan (above) nor
+   * this skip may stop at it: a slip earlier in the line (`provider paid share 30% of
+   * outcome payments`) would otherwise begin an outcome called `payments`, and report
+   * its missing `{` besides the slip itself.
+   */
+  private resyncPastPhraseWords(): void {
+    const self = this as unknown as { reSyncTo: unknown; SKIP_TOKEN(): IToken; LA(k: number): IToken };
+    if (typeof self.reSyncTo !== 'function' || typeof self.SKIP_TOKEN !== 'function') {
+      throw new Error('this Chevrotain has no reSyncTo: the recovery past phrase words needs updating');
+    }
+    self.reSyncTo = (type: TokenType): IToken[] => {
+      const skipped: IToken[] = [];
+      let next = self.LA(1);
+      while (!tokenMatcher(next, type) || inPhrase(self.LA(0), next)) {
+        next = self.SKIP_TOKEN();
+        if (next.tokenType !== EOF) skipped.push(next);
+      }
+      // As Chevrotain's own: the token resynced to is not part of the error.
+      return skipped.slice(0, -1);
+    };
   }
 
   /**
@@ -71,7 +97,7 @@ export class OutcomeParser extends CstParser {
       if (last && last.input === this.input && last.follows === key && from >= last.from && from < last.at) return last.type;
       // The end of the file is always among what may follow, and always (virtually) in the input: the scan ends.
       for (let k = 1; ; k++) {
-        const type = follows.find((t) => tokenMatcher(self.LA(k), t));
+        const type = inPhrase(self.LA(k - 1), self.LA(k)) ? undefined : follows.find((t) => tokenMatcher(self.LA(k), t));
         if (type) {
           last = { input: this.input, follows: key, from, at: from + k, type };
           return type;
@@ -155,6 +181,7 @@ export class OutcomeParser extends CstParser {
       { ALT: () => this.SUBRULE(this.requirementItem) },
       { ALT: () => this.SUBRULE(this.standardItem) },
       { ALT: () => this.SUBRULE(this.contingencyBlock) },
+      { ALT: () => this.SUBRULE(this.financeBlock) },
       { ALT: () => this.SUBRULE(this.reviewItem) },
       { ALT: () => this.SUBRULE(this.involveItem) },
       { ALT: () => this.SUBRULE(this.monitorItem) },
@@ -488,6 +515,57 @@ export class OutcomeParser extends CstParser {
     ]);
   });
 
+  public financeBlock = this.RULE('financeBlock', () => {
+    this.word('finance');
+    this.block(() => this.SUBRULE(this.financeField));
+  });
+
+  public financeField = this.RULE('financeField', () => {
+    this.OR([{ ALT: () => this.SUBRULE(this.investorLine) }, { ALT: () => this.SUBRULE(this.providerPaid) }]);
+  });
+
+  /** `investor "…" [commitment £…] [return up to P per year]`. */
+  public investorLine = this.RULE('investorLine', () => {
+    this.word('investor');
+    this.CONSUME(StringLit);
+    this.OPTION(() => {
+      this.word('commitment');
+      this.CONSUME(Money);
+    });
+    this.OPTION1(() => {
+      this.word('return');
+      this.word('up');
+      this.word('to');
+      this.CONSUME(Percent);
+      this.word('per');
+      this.word('year');
+    });
+  });
+
+  /** `provider paid fixed fee [£…]` or `provider paid P of outcome payments`. */
+  public providerPaid = this.RULE('providerPaid', () => {
+    this.word('provider');
+    this.word('paid');
+    this.OR([
+      {
+        ALT: () => {
+          this.word('fixed');
+          this.word('fee');
+          this.OPTION(() => this.CONSUME(Money));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(Percent);
+          this.word('of');
+          // `outcome` on the next line begins an outcome: this line is unfinished.
+          this.OR1([{ GATE: () => inPhrase(this.LA(0), this.LA(1)), ALT: () => this.word('outcome') }]);
+          this.word('payments');
+        },
+      },
+    ]);
+  });
+
   public reviewItem = this.RULE('reviewItem', () => {
     this.word('review');
     this.word('every');
@@ -532,7 +610,13 @@ const FIELD_WORDS = new Set<string>([
   'exclude', 'age', 'resident', 'criterion', 'for', 'measure', 'instrument', 'evidence',
   'baseline', 'target', 'counterfactual', 'kind', 'value', 'window', 'model', 'upfront',
   'pay', 'cap', 'schedule', 'prime', 'management', 'step', 'notice', 'warning', 'reserve',
+  'investor', 'provider',
 ]);
+
+/** `outcome` right after `of` on its line: the phrase `of outcome payments`, not an outcome. */
+function inPhrase(previous: IToken | undefined, token: IToken): boolean {
+  return token.tokenType === kw('outcome') && previous?.tokenType === kw('of') && previous.endLine === token.startLine;
+}
 
 function startsNextField(previous: IToken, next: IToken): boolean {
   return FIELD_WORDS.has(next.tokenType.name) && next.startLine! > previous.endLine!;

@@ -4,6 +4,7 @@ import { rule as noUpfront } from './no-upfront';
 import { rule as outputPayment } from './output-payment';
 import { rule as parking } from './parking';
 import { rule as primeTopSlice } from './prime-top-slice';
+import { rule as riskPassedDown } from './risk-passed-down';
 import { rule as unmonitoredDrift } from './unmonitored-drift';
 import { Rule } from '../../engine/kit';
 
@@ -15,5 +16,6 @@ export const familyRules: readonly Rule<unknown>[] = [
   outputPayment,
   parking,
   primeTopSlice,
+  riskPassedDown,
   unmonitoredDrift,
 ] as Rule<unknown>[];

@@ -2,7 +2,7 @@ import * as ast from '../../syntax/ast';
 import { defineRule } from '../../engine/kit';
 
 /** The blocks a file has at most one of (language reference, "One of each"). */
-const ONCE = ['spec', 'payment', 'subcontracting', 'contingency'] as const;
+const ONCE = ['spec', 'payment', 'subcontracting', 'contingency', 'finance'] as const;
 
 const ORDINAL = ['first', 'second', 'third'];
 
@@ -11,9 +11,10 @@ export const rule = defineRule({
     id: 'structure/duplicate-block',
     family: 'structure',
     severity: 'error',
-    summary: 'A second `spec`, `payment`, `subcontracting` or `contingency` block in one file.',
+    summary: 'A second `spec`, `payment`, `subcontracting`, `contingency` or `finance` block in one file.',
     rationale:
-      'A file holds one specification, paid one way, with one supply chain and one plan for failure. Two ' +
+      'A file holds one specification, paid one way, with one supply chain, one plan for failure and one way of ' +
+      'financing delivery. Two ' +
       '`payment` blocks (often a pasted draft left behind) leave the reader to guess which prices, cap and ' +
       'up-front share are meant, and a contract read two ways ends in a dispute. outcome-lint reads only the ' +
       'first block of each kind and reports the others.',

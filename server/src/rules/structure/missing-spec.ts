@@ -4,7 +4,7 @@ import { defineRule } from '../../engine/kit';
 /** Top-level items a file of shared definitions may hold without a `spec`. */
 const SHARED: ReadonlySet<ast.TopLevelItem['kind']> = new Set(['cohort', 'use']);
 
-const BLOCKS: ReadonlySet<ast.TopLevelItem['kind']> = new Set(['payment', 'subcontracting', 'contingency']);
+const BLOCKS: ReadonlySet<ast.TopLevelItem['kind']> = new Set(['payment', 'subcontracting', 'contingency', 'finance']);
 
 /** "2 outcomes", "a `payment` block", "3 `requirement` lines". */
 function describe(kind: ast.TopLevelItem['kind'], count: number): string {
