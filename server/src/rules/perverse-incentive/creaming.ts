@@ -90,8 +90,11 @@ export const providerChooses: (text: string) => Quote | undefined = memoByText((
     const last = lastOf(p);
     const asideFrom = setAsideFrom.get(clause[p.index]);
     if (asideFrom !== undefined && asideFrom < p.index) continue;
+    // "the programme as determined by the Jobcentre": the one after `by` chooses, not the provider.
+    const actsItself = (c: PhraseMatch | undefined): PhraseMatch | undefined =>
+      c && ws.slice(lastOf(c) + 1, lastOf(c) + 3).some((w) => w.stem === 'by') ? undefined : c;
     const acts =
-      near(last + 1, last + 4, (i) => (clause[i] === clause[last] ? choices.starting.get(i) : undefined)) ??
+      near(last + 1, last + 4, (i) => (clause[i] === clause[last] ? actsItself(choices.starting.get(i)) : undefined)) ??
       (MODALS.has(ws[last + 1]?.text.toLowerCase() ?? '') && clause[last + 2] === clause[last] + 1
         ? near(last + 2, last + 2 + ASIDE, (i) => (clause[i] === clause[last] + 2 && clause[i - 1] === clause[last] + 1 ? choices.starting.get(i) : undefined))
         : undefined);
@@ -153,14 +156,27 @@ function isForbidden(ws: readonly Word[], index: number): boolean {
   return CANNOT.has(before(1)) || (before(1) === 'not' && MODALS.has(before(2)));
 }
 
-/** Where a `referral by` text names the provider as a referrer: "the provider's outreach team". */
+/** Words that may come before a referrer's name: "the provider's outreach team". */
+const LEADING = new Set(['the', 'its', 'a', 'an', 'own']);
+
+/**
+ * Where a `referral by` text names the provider as a referrer: a referrer in the list
+ * whose name starts with the provider ("the provider's outreach team", "JCP and the
+ * provider"), not one that only mentions it ("schools assigned to the programme").
+ */
 export const providerRefers: (text: string) => Quote | undefined = memoByText((text) => {
   const ws = words(text);
-  const hit: PhraseMatch | undefined = provider.find(ws).find((m) => !isNegated(ws, m.index));
+  const clause = clauses(text, ws);
+  const startsName = (i: number): boolean => {
+    let k = i - 1;
+    while (k >= 0 && LEADING.has(ws[k].stem) && clause[k] === clause[i]) k--;
+    return k < 0 || clause[k] !== clause[i] || ['and', 'or'].includes(ws[k].stem);
+  };
+  const hit = provider.find(ws).find((m) => !isNegated(ws, m.index) && startsName(m.index));
   if (!hit) return undefined;
   // Quote the referrer it names: "the provider's outreach team".
-  let last = hit.index + hit.words.length - 1;
-  while (last + 1 < ws.length && last < hit.index + 3 && !/[,;]/.test(text.slice(ws[last].end, ws[last + 1].start))) last++;
+  let last = lastOf(hit);
+  while (last + 1 < ws.length && last < hit.index + 3 && clause[last + 1] === clause[last] && !['and', 'or'].includes(ws[last + 1].stem)) last++;
   return spanOf(ws, hit.index, last);
 });
 

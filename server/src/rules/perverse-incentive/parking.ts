@@ -87,7 +87,7 @@ export const rule = defineRule({
         at: price.span,
         message:
           `${code(name)} is paid at the same ${money} for everyone in ${list(cohorts.map(code))}, but ${which} no price of ` +
-          `${described.length === 1 ? 'its' : 'their'} own: the hardest to help earn no more, so they can be enrolled and left`,
+          `${described.length === 1 ? 'its' : 'their'} own: the hardest to help earn no more for it, so they can be enrolled and left`,
         related,
         suggestions: [fix],
       });
