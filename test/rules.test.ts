@@ -117,6 +117,15 @@ describe('rules: fixtures', () => {
 });
 
 describe('rules: docs and examples', () => {
+  it('the README lists every rule, with its default severity and summary, and says how many there are', () => {
+    const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    const missing = catalogue.all
+      .map((rule) => `| [\`${rule.meta.id}\`](${ruleDocPath(rule.meta.id)}) | ${rule.meta.severity} | ${rule.meta.summary} |`)
+      .filter((row) => !readme.includes(row));
+    assert.deepEqual(missing, [], 'rows missing from the README (or out of date)');
+    assert.match(readme, new RegExp(`\\b${catalogue.all.length} rules in`));
+  });
+
   for (const rule of catalogue.all) {
     const id = rule.meta.id;
     it(`${id}: its example fires, its corrected example does not`, () => {
