@@ -33,6 +33,8 @@ export interface Options {
   readonly baseline: string | undefined;
   /** `--write-baseline`: write the run's findings into the `--baseline` file. */
   readonly writeBaseline: boolean;
+  /** `--stdin-filename PATH` with `--stdin`: lint standard input as the file PATH would be (its settings, its `use` lines, its name). */
+  readonly stdinFilename: string | undefined;
   readonly version: boolean;
   readonly help: boolean;
 }
@@ -52,6 +54,8 @@ const SPEC = {
   'fix-dry-run': { type: 'boolean' },
   baseline: { type: 'string' },
   'write-baseline': { type: 'boolean' },
+  stdin: { type: 'boolean' },
+  'stdin-filename': { type: 'string' },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -67,6 +71,7 @@ const EXAMPLES: Partial<Record<Name, string>> = {
   'print-config': '--print-config specs/housing.outcome',
   'max-warnings': '--max-warnings 0',
   baseline: '--baseline outcome-lint-baseline.json',
+  'stdin-filename': '--stdin-filename specs/housing.outcome',
 };
 
 export function readArgs(argv: readonly string[]): Options {
@@ -107,6 +112,10 @@ export function readArgs(argv: readonly string[]): Options {
   if (v.color && v['no-color']) throw new UsageError('give --color or --no-color, not both');
   if (v.fix && v['fix-dry-run']) throw new UsageError('give --fix or --fix-dry-run, not both: --fix-dry-run shows what --fix would write');
   if (v['write-baseline'] && v.baseline === undefined) throw new UsageError('--write-baseline needs --baseline FILE, the file to write, such as --baseline outcome-lint-baseline.json');
+  if (v.stdin && v['stdin-filename'] === undefined) {
+    throw new UsageError('--stdin needs --stdin-filename PATH, the file the text stands for (its settings, the files its `use` lines reach, its name in the report), such as --stdin --stdin-filename specs/housing.outcome');
+  }
+  if (!v.stdin && v['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename names the text read with --stdin: give --stdin too, or name the file as a path');
   checkTogether(v, positionals, spelt);
   return {
     paths: positionals,
@@ -123,6 +132,7 @@ export function readArgs(argv: readonly string[]): Options {
     fixDryRun: v['fix-dry-run'] === true,
     baseline: v.baseline as string | undefined,
     writeBaseline: v['write-baseline'] === true,
+    stdinFilename: v['stdin-filename'] as string | undefined,
     version: v.version === true,
     help: v.help === true,
   };
@@ -145,6 +155,7 @@ const INSTEAD: readonly { readonly option: Name; readonly does: string; readonly
     unused: ['format', 'fix', 'fix-dry-run', 'baseline', 'write-baseline', 'quiet', 'max-warnings', 'paths'],
   },
   { option: 'fix-dry-run', does: 'prints what --fix would change, as a unified diff, instead of a report', unused: ['format', 'quiet', 'max-warnings', 'baseline', 'write-baseline'] },
+  { option: 'stdin', does: 'lints the text on standard input', unused: ['paths', 'fix', 'print-config', 'list-rules'] },
   { option: 'write-baseline', does: 'writes the findings into the --baseline file instead of a report', unused: ['output', 'format', 'quiet', 'max-warnings'] },
 ];
 

@@ -74,6 +74,18 @@ export function discover(args: readonly string[], cwd: string): Discovered {
 }
 
 /**
+ * `--stdin --stdin-filename PATH`: the file the text on standard input stands for, as a
+ * file named on the command line would be found (its folder the root), though it need
+ * not exist on disk.
+ */
+export function discoverStdin(given: string, cwd: string): Discovered {
+  const full = path.resolve(cwd, given);
+  if (statOf(given, full)?.isDirectory()) throw new UsageError(`--stdin-filename ${given} is a folder: name the file the text stands for`);
+  const root = rootOf(path.dirname(full));
+  return { files: [Project.id(nameIn(realOrSelf(full), [root]) ?? full)], roots: [root.given] };
+}
+
+/**
  * The one specification a command names (report, export, each side of diff), with the
  * project's roots for it, found as linting it would find them. A folder is refused before
  * anything in it is read.

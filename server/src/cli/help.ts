@@ -40,6 +40,12 @@ Output:
                          colour on or off (default: on in a terminal, off when
                          NO_COLOR is set or the report goes to a file or a pipe)
 
+Reading from standard input:
+      --stdin --stdin-filename PATH
+                         lint the text on standard input as the file PATH (which
+                         need not exist): PATH decides the settings, the files its
+                         \`use\` lines reach and its name in the report
+
 Rules and settings:
   -c, --config FILE      use this settings file for every spec, instead of the
                          nearest .outcomelintrc.json

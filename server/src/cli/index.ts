@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import { printable } from '../base/text';
 import { main } from './main';
 import { runProcess } from './run';
@@ -9,6 +10,7 @@ runProcess((argv) =>
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
+    stdin: () => fs.readFileSync(0),
     stdout: (text) => process.stdout.write(text),
     // A line on standard error may name a spec's path or quote its text: its control
     // characters are shown escaped, for a terminal to print and not obey.

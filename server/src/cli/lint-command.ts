@@ -12,7 +12,7 @@ import { toolVersion } from './about';
 import { Format, Options } from './args';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline';
 import { painter, Paint, useColour } from './colour';
-import { discover } from './discover';
+import { discover, discoverStdin } from './discover';
 import { fixFiles, showFixes } from './fix';
 import { compact } from './formats/compact';
 import { github } from './formats/github';
@@ -22,7 +22,7 @@ import { sarifText } from './formats/sarif';
 import { stylish } from './formats/stylish';
 import type { Io } from './io';
 import { checkOutput, displayPath, writeOutput } from './output';
-import { readSpec } from './read';
+import { readSpec, readStdin } from './read';
 import { FileReport, fileFindings, onlyErrors, RelatedPlace, region, Report, summarise } from './report';
 import { checkSettings, configArgument, describeConfig, readOverrides } from './settings';
 
@@ -58,8 +58,10 @@ export function runLint(options: Options, io: Io): number {
     return 0;
   }
 
-  const { files, roots } = discover(options.paths, io.cwd);
+  const { files, roots } = options.stdinFilename === undefined ? discover(options.paths, io.cwd) : discoverStdin(options.stdinFilename, io.cwd);
   const project = projectFor(roots);
+  // The text on standard input stands for the file named, as an editor's unsaved buffer does.
+  if (options.stdinFilename !== undefined) project.setOpen(files[0], readStdin(io));
   checkSettings(project, files, shown);
   for (const file of files) readSpec(project, file, shown(file));
   // Before --fix writes anything: an output that would replace a spec stops the run here.
