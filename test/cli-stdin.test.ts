@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CliRun, runCli, tempFolder, writeIn } from './support/cli-process';
+import { assertRefused, CliRun, runCli, tempFolder, writeIn } from './support/cli-process';
 import { samplesDir } from './support/paths';
 
 /*
@@ -21,12 +21,6 @@ function report(run: CliRun): JsonReport {
   return JSON.parse(run.stdout) as JsonReport;
 }
 
-function refused(run: CliRun, pattern: RegExp): void {
-  assert.equal(run.status, 2, `exit code (stderr: ${run.stderr})`);
-  assert.equal(run.stdout, '');
-  assert.match(run.stderr, /^outcome-lint: [^\n]+\n$/);
-  assert.match(run.stderr, pattern);
-}
 
 describe('cli: --stdin', function () {
   this.timeout(60_000);
@@ -71,11 +65,11 @@ describe('cli: --stdin', function () {
   });
 
   it('is refused, with one line saying why, when it cannot stand for a file', () => {
-    refused(runCli(['--stdin'], top, ''), /--stdin needs --stdin-filename PATH/);
-    refused(runCli(['--stdin-filename', 'a.outcome'], top, ''), /give --stdin too/);
-    refused(runCli(['--stdin', '--stdin-filename', 'a.outcome', 'specs'], top, ''), /--stdin lints the text on standard input: leave out the paths/);
-    refused(runCli(['--stdin', '--stdin-filename', 'a.outcome', '--fix'], top, ''), /leave out --fix/);
-    refused(runCli(['--stdin', '--stdin-filename', 'specs'], top, ''), /--stdin-filename specs is a folder/);
-    refused(runCli(['--stdin', '--stdin-filename', 'a.outcome'], top, Buffer.from([0x63, 0xa3, 0x0a])), /standard input is not UTF-8 text: the byte 0xA3 at line 1, column 2/);
+    assertRefused(runCli(['--stdin'], top, ''), /--stdin needs --stdin-filename PATH/);
+    assertRefused(runCli(['--stdin-filename', 'a.outcome'], top, ''), /give --stdin too/);
+    assertRefused(runCli(['--stdin', '--stdin-filename', 'a.outcome', 'specs'], top, ''), /--stdin lints the text on standard input: leave out the paths/);
+    assertRefused(runCli(['--stdin', '--stdin-filename', 'a.outcome', '--fix'], top, ''), /leave out --fix/);
+    assertRefused(runCli(['--stdin', '--stdin-filename', 'specs'], top, ''), /--stdin-filename specs is a folder/);
+    assertRefused(runCli(['--stdin', '--stdin-filename', 'a.outcome'], top, Buffer.from([0x63, 0xa3, 0x0a])), /standard input is not UTF-8 text: the byte 0xA3 at line 1, column 2/);
   });
 });

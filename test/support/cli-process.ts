@@ -1,3 +1,4 @@
+import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -34,4 +35,12 @@ export function writeIn(root: string, relative: string, content: string | Buffer
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, content);
   return file;
+}
+
+/** A run that could not start: exit code 2, nothing on standard output, one line on standard error, matching `pattern`. */
+export function assertRefused(run: CliRun, pattern: RegExp): void {
+  assert.equal(run.status, 2, `exit code (stderr: ${run.stderr})`);
+  assert.equal(run.stdout, '');
+  assert.match(run.stderr, /^outcome-lint: [^\n]+\n$/);
+  assert.match(run.stderr, pattern);
 }

@@ -1,5 +1,6 @@
 import { parseArgs, ParseArgsConfig } from 'node:util';
 import { nearest } from '../base/did-you-mean';
+import { reachesAbove } from '../config/config';
 import { UsageError } from './problems';
 
 /*
@@ -14,6 +15,10 @@ export type Format = (typeof FORMATS)[number];
 
 export interface Options {
   readonly paths: readonly string[];
+  /** `--ignore-pattern GLOB` and each `!GLOB` among the paths (without its `!`): `.gitignore` patterns, relative to the current folder. */
+  readonly ignorePatterns: readonly string[];
+  /** false with `--no-gitignore`: `.gitignore` files leave nothing out. */
+  readonly gitignore: boolean;
   readonly format: Format;
   readonly output: string | undefined;
   readonly config: string | undefined;
@@ -54,6 +59,8 @@ const SPEC = {
   'fix-dry-run': { type: 'boolean' },
   baseline: { type: 'string' },
   'write-baseline': { type: 'boolean' },
+  'ignore-pattern': { type: 'string', multiple: true },
+  'no-gitignore': { type: 'boolean' },
   stdin: { type: 'boolean' },
   'stdin-filename': { type: 'string' },
   version: { type: 'boolean', short: 'v' },
@@ -72,6 +79,7 @@ const EXAMPLES: Partial<Record<Name, string>> = {
   'max-warnings': '--max-warnings 0',
   baseline: '--baseline outcome-lint-baseline.json',
   'stdin-filename': '--stdin-filename specs/housing.outcome',
+  'ignore-pattern': "--ignore-pattern 'drafts/'",
 };
 
 export function readArgs(argv: readonly string[]): Options {
@@ -117,8 +125,16 @@ export function readArgs(argv: readonly string[]): Options {
   }
   if (!v.stdin && v['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename names the text read with --stdin: give --stdin too, or name the file as a path');
   checkTogether(v, positionals, spelt);
+  // `!drafts/` among the paths is an ignore pattern, as --ignore-pattern drafts/ is (a file whose name starts with `!` is `./!name`).
+  const negated = positionals.filter((p) => p.startsWith('!'));
+  if (negated.includes('!')) throw new UsageError('`!` needs a pattern after it, such as \'!drafts/\'');
+  const ignorePatterns = [...((v['ignore-pattern'] as string[] | undefined) ?? []), ...negated.map((p) => p.slice(1))];
+  const above = ignorePatterns.find(reachesAbove);
+  if (above !== undefined) throw new UsageError(`ignore pattern \`${above}\`: a pattern is relative to the current folder, and cannot reach above it with \`..\``);
   return {
-    paths: positionals,
+    paths: positionals.filter((p) => !p.startsWith('!')),
+    ignorePatterns,
+    gitignore: v['no-gitignore'] !== true,
     format: format as Format,
     output: v.output as string | undefined,
     config: v.config as string | undefined,

@@ -10,7 +10,10 @@ Usage:
   outcome-lint [options] [files, folders or globs...]
 
   A folder means every .outcome file inside it (node_modules and hidden folders,
-  such as .git, are skipped).
+  such as .git, are skipped). Files that a .gitignore or the "ignores" of
+  .outcomelintrc.json leave out are not linted, even when named.
+  '!PATTERN' among the paths leaves out what PATTERN matches, as
+  --ignore-pattern PATTERN does.
   With nothing named, the current folder is checked. A spec can \`use\` another spec
   in the same folder tree.
 
@@ -39,6 +42,13 @@ Output:
       --color, --no-color
                          colour on or off (default: on in a terminal, off when
                          NO_COLOR is set or the report goes to a file or a pipe)
+
+Which files:
+      --ignore-pattern PATTERN
+                         leave out the files and folders PATTERN matches, written
+                         as in a .gitignore and relative to this folder, such as
+                         --ignore-pattern 'drafts/' (repeat for more)
+      --no-gitignore     read no .gitignore: lint what they leave out too
 
 Reading from standard input:
       --stdin --stdin-filename PATH

@@ -12,7 +12,7 @@ import { toolVersion } from './about';
 import { Format, Options } from './args';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline';
 import { painter, Paint, useColour } from './colour';
-import { discover, discoverStdin } from './discover';
+import { discover, discoverStdin, ProjectSettings } from './discover';
 import { fixFiles, showFixes } from './fix';
 import { compact } from './formats/compact';
 import { github } from './formats/github';
@@ -48,20 +48,20 @@ export function runLint(options: Options, io: Io): number {
   }
 
   const configFile = options.config === undefined ? undefined : configArgument(options.config, io.cwd);
-  const projectFor = (roots: readonly string[]): Project => new Project({ roots, workingFolder: io.cwd, rules: catalogue, configFile, overrides });
+  const settings: ProjectSettings = { workingFolder: io.cwd, rules: catalogue, configFile, overrides, ignorePatterns: options.ignorePatterns, gitignore: options.gitignore };
 
   if (options.printConfig !== undefined) {
     const file = path.resolve(io.cwd, options.printConfig);
-    const project = projectFor([path.dirname(file)]);
+    const project = new Project({ ...settings, roots: [path.dirname(file)] });
     checkSettings(project, [file], shown);
     writeOutput(io, options.output, `${JSON.stringify(describeConfig(project.configFor(file)), null, 2)}\n`, []);
     return 0;
   }
 
-  const { files, roots } = options.stdinFilename === undefined ? discover(options.paths, io.cwd) : discoverStdin(options.stdinFilename, io.cwd);
-  const project = projectFor(roots);
+  const { files, project, ignored } = options.stdinFilename === undefined ? discover(options.paths, io.cwd, settings) : discoverStdin(options.stdinFilename, io.cwd, settings);
+  for (const line of ignored) io.stderr(`outcome-lint: ${line}`);
   // The text on standard input stands for the file named, as an editor's unsaved buffer does.
-  if (options.stdinFilename !== undefined) project.setOpen(files[0], readStdin(io));
+  if (options.stdinFilename !== undefined && files.length > 0) project.setOpen(files[0], readStdin(io));
   checkSettings(project, files, shown);
   for (const file of files) readSpec(project, file, shown(file));
   // Before --fix writes anything: an output that would replace a spec stops the run here.

@@ -35,9 +35,11 @@ export interface RuleSetting {
 export interface Config {
   /** Settings by rule id; a rule not listed runs at its default severity and options. */
   readonly rules: ReadonlyMap<string, RuleSetting>;
+  /** Files and folders to leave out, as `.gitignore` patterns relative to the settings file's folder. */
+  readonly ignores: readonly string[];
 }
 
-export const defaultConfig: Config = { rules: new Map() };
+export const defaultConfig: Config = { rules: new Map(), ignores: [] };
 
 export interface ConfigError {
   readonly message: string;
@@ -46,6 +48,17 @@ export interface ConfigError {
 }
 
 const level = z.enum(LEVELS, { error: (issue) => `\`${String(issue.input)}\` is not a severity: use off, info, warning or error` });
+
+/** Whether a `.gitignore` pattern reaches above its folder (`../x`), where it could match nothing. */
+export function reachesAbove(pattern: string): boolean {
+  return /(^|\/)\.\.(\/|$)/.test(pattern.replace(/^!/, ''));
+}
+
+/** A `.gitignore` pattern that stays inside the settings file's folder. */
+const ignorePattern = z
+  .string()
+  .min(1, 'give a pattern, such as "drafts/"')
+  .refine((p) => !reachesAbove(p), 'a pattern is relative to the folder of the settings file, and cannot reach above it with `..`');
 
 /** The zod schema of the config file, built from the rules' own option schemas. */
 export function configSchema(rules: readonly ConfigurableRule[]) {
@@ -60,6 +73,10 @@ export function configSchema(rules: readonly ConfigurableRule[]) {
   return z.strictObject({
     $schema: z.string().optional().describe('The JSON Schema of this file, for editors.'),
     rules: z.strictObject(shape).optional().describe('Rule ids, each with a severity or a setting object.'),
+    ignores: z
+      .array(ignorePattern)
+      .optional()
+      .describe('Files and folders to leave out, as in a .gitignore (`drafts/`, `*.old.outcome`, `!keep.outcome`), relative to the folder of this file.'),
   });
 }
 
@@ -105,7 +122,7 @@ export function parseConfig(text: string, rules: readonly ConfigurableRule[]): {
       }),
     };
   }
-  return { config: toConfig(result.data.rules ?? {}, rules) };
+  return { config: { rules: ruleSettings(result.data.rules ?? {}, rules), ignores: result.data.ignores ?? [] } };
 }
 
 /**
@@ -185,7 +202,7 @@ function jsonProblem(code: string): string {
   return words[code] ?? code;
 }
 
-function toConfig(settings: Record<string, unknown>, rules: readonly ConfigurableRule[]): Config {
+function ruleSettings(settings: Record<string, unknown>, rules: readonly ConfigurableRule[]): Map<string, RuleSetting> {
   const map = new Map<string, RuleSetting>();
   for (const rule of rules) {
     const setting = settings[rule.meta.id];
@@ -197,7 +214,7 @@ function toConfig(settings: Record<string, unknown>, rules: readonly Configurabl
       map.set(rule.meta.id, { level: severity, options });
     }
   }
-  return { rules: map };
+  return map;
 }
 
 /** A rule's options: the user's, completed with the rule's defaults. */

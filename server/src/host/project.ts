@@ -5,7 +5,8 @@ import { Project as EngineProject } from '../engine/project';
 import { RuleSet } from '../engine/lint';
 import { ConfigProblem, findConfigFile, loadConfigFile } from './config-files';
 import { decodeText } from './decode-text';
-import { finish, isInside, nameIn, readProblem, readRegularFile, realOrSelf, Root, TooLargeError, walkSpecs } from './files';
+import { finish, Found, isInside, nameIn, readProblem, readRegularFile, realOrSelf, Root, TooLargeError, walkSpecs } from './files';
+import { Ignores, PatternSet } from './ignores';
 
 /*
  * The project: the one place every front end (the CLI's lint, report, export and diff,
@@ -24,7 +25,9 @@ import { finish, isInside, nameIn, readProblem, readRegularFile, realOrSelf, Roo
  * - Settings: the nearest `.outcomelintrc.json` from a file's real folder up to where
  *   the search stops (`settingsTop`), or `--config` instead, then `--rule` overrides.
  *   Each settings file is read once.
- * - Files: the `.outcome` files under the roots, found by the one walk (host/files.ts).
+ * - Files: the `.outcome` files under the roots, found by the one walk (host/files.ts),
+ *   less those the ignores leave out (host/ignores.ts): `.gitignore` files, the `ignores`
+ *   of the settings, and the command line's patterns.
  */
 
 /** Where a project's files come from: the disk, or a commit (the diff's old version). */
@@ -65,10 +68,14 @@ export interface ProjectOptions {
   readonly source?: FileSource;
   /** The largest file read, in bytes; DEFAULT_MAX_FILE_SIZE_MB unless given. */
   readonly maxBytes?: number;
+  /** `--ignore-pattern` and `!glob`: `.gitignore` patterns relative to `workingFolder`. */
+  readonly ignorePatterns?: readonly string[];
+  /** Whether `.gitignore` files leave files out; true unless given (`--no-gitignore`). */
+  readonly gitignore?: boolean;
 }
 
 type Read = string | { problem: string } | undefined;
-type Settings = { config: Config; problems: readonly ConfigProblem[] };
+type Settings = { config: Config; problems: readonly ConfigProblem[]; ignores: readonly PatternSet[] };
 /** The specs of a project by id, and the folders that could not be read. */
 type Listing = { files: string[]; unreadable: string[] };
 
@@ -91,12 +98,18 @@ export class Project implements EngineProject {
    */
   private readonly realPaths = new Map<string, string>();
   private readonly resolved = new Map<string, { uri: string } | { refused: string }>();
+  private readonly ignores: Ignores;
+  /** The command line's patterns, relative to the working folder. */
+  private readonly commandLineIgnores: readonly PatternSet[];
 
   constructor(private readonly options: ProjectOptions) {
     this.source = options.source ?? disk;
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_SIZE_MB * 2 ** 20;
+    this.ignores = new Ignores((folder) => [...this.settingsIn(folder).ignores, ...this.commandLineIgnores], options.gitignore ?? true);
     this.setRoots(options.roots);
     this.working = options.workingFolder === undefined ? undefined : this.rootOf(options.workingFolder);
+    const patterns = options.ignorePatterns ?? [];
+    this.commandLineIgnores = this.working && patterns.length > 0 ? [{ base: this.working.real, source: '--ignore-pattern', patterns }] : [];
   }
 
   // ── identity ────────────────────────────────────────────────────────────────
@@ -238,18 +251,23 @@ export class Project implements EngineProject {
   forgetSettings(): void {
     this.settingsByFolder.clear();
     this.configFileSettings = undefined;
+    this.ignores.forget();
   }
 
   private settingsFor(file: string): Settings {
-    if (!isPath(file)) return { config: defaultConfig, problems: [] };
+    if (!isPath(file)) return { config: defaultConfig, problems: [], ignores: [] };
+    // From the real folder: a file reached through a link has the settings of where it is.
+    return this.settingsIn(path.dirname(this.realPath(file)));
+  }
+
+  /** The settings of the files in a real folder. */
+  private settingsIn(folder: string): Settings {
     const configFile = this.options.configFile;
     if (configFile !== undefined) return (this.configFileSettings ??= this.load(configFile));
-    // From the real folder: a file reached through a link has the settings of where it is.
-    const folder = path.dirname(this.realPath(file));
     let found = this.settingsByFolder.get(folder);
     if (!found) {
       const nearest = findConfigFile(folder, this.settingsTop(folder));
-      found = nearest ? this.load(nearest) : { config: this.withOverrides(defaultConfig), problems: [] };
+      found = nearest ? this.load(nearest) : { config: this.withOverrides(defaultConfig), problems: [], ignores: [] };
       this.settingsByFolder.set(folder, found);
     }
     return found;
@@ -257,7 +275,9 @@ export class Project implements EngineProject {
 
   private load(configFile: string): Settings {
     const loaded = loadConfigFile(configFile, this.options.rules, this.maxBytes);
-    return 'problems' in loaded ? { config: defaultConfig, problems: loaded.problems } : { config: this.withOverrides(loaded.config), problems: [] };
+    if ('problems' in loaded) return { config: defaultConfig, problems: loaded.problems, ignores: [] };
+    const ignores = loaded.config.ignores.length > 0 ? [{ base: path.dirname(this.realPath(configFile)), source: configFile, patterns: loaded.config.ignores }] : [];
+    return { config: this.withOverrides(loaded.config), problems: [], ignores };
   }
 
   /**
@@ -279,7 +299,7 @@ export class Project implements EngineProject {
     if (!result) {
       const map = new Map<string, RuleSetting>(config.rules);
       for (const [id, level] of overrides) map.set(id, { level, options: config.rules.get(id)?.options });
-      this.overridden.set(config, (result = { rules: map }));
+      this.overridden.set(config, (result = { ...config, rules: map }));
     }
     return result;
   }
@@ -295,7 +315,7 @@ export class Project implements EngineProject {
     const files = new Set<string>();
     const unreadable = new Set<string>();
     for (const root of this.roots) {
-      const found = yield* walkSpecs(root);
+      const found = yield* this.walkFolder(root);
       for (const real of found.files) files.add(this.nameOf(real));
       for (const real of found.unreadable) unreadable.add(this.nameOf(real));
     }
@@ -305,6 +325,20 @@ export class Project implements EngineProject {
   /** The same, at once. */
   files(): Listing {
     return finish(this.walk());
+  }
+
+  /** The walk of one folder, less what the ignores leave out (all of it, when they leave out the folder). */
+  *walkFolder(root: Root): Generator<void, Found> {
+    if (this.ignores.ignoredBy(root.real, true) !== undefined) return { files: [], unreadable: [], leftOut: true };
+    return yield* walkSpecs(root, (entry, folder) => this.ignores.leavesOut(entry, folder));
+  }
+
+  /**
+   * Why the ignores leave out a file (or a folder): the path of the `.gitignore` or
+   * settings file whose pattern does, or `--ignore-pattern`; undefined when they do not.
+   */
+  ignoredBy(file: string, folder = false): string | undefined {
+    return isPath(file) ? this.ignores.ignoredBy(this.realPath(file), folder) : undefined;
   }
 }
 
