@@ -568,7 +568,8 @@ describe('cli: outcome-lint', function () {
       const target = `${FIXTURES}/config/sub/panel.outcome`;
       const run = cli(['--print-config', target]);
       assert.equal(run.status, 0, run.stderr);
-      const config = JSON.parse(run.stdout) as { rules: Record<string, unknown> };
+      const config = JSON.parse(run.stdout) as { files: string[]; rules: Record<string, unknown> };
+      assert.deepEqual(config.files, [`${FIXTURES}/config/.outcomelintrc.json`], 'the settings file used');
       assert.deepEqual(Object.keys(config.rules), catalogue.all.map((r) => r.meta.id));
       // A rule with options is written { "severity": …, options… }, any other as its severity.
       const severity = (setting: unknown): unknown => (typeof setting === 'string' ? setting : (setting as { severity: string }).severity);

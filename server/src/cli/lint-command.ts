@@ -54,7 +54,8 @@ export function runLint(options: Options, io: Io): number {
     const file = path.resolve(io.cwd, options.printConfig);
     const project = new Project({ ...settings, roots: [path.dirname(file)] });
     checkSettings(project, [file], shown);
-    writeOutput(io, options.output, `${JSON.stringify(describeConfig(project.configFor(file)), null, 2)}\n`, []);
+    const described = { files: project.settingsFiles(file).map(shown), ...describeConfig(project.configFor(file)) };
+    writeOutput(io, options.output, `${JSON.stringify(described, null, 2)}\n`, []);
     return 0;
   }
 

@@ -242,6 +242,17 @@ export function realOrSelf(file: string): string {
 }
 
 /**
+ * The top of the repository that holds a folder (the nearest folder with a `.git`, a
+ * folder or a worktree's file), or the root of the file system when none does: where the
+ * search for settings and `.gitignore` files stops, and what `extends` may reach.
+ */
+export function repositoryTop(folder: string): string {
+  for (let current = folder; ; current = path.dirname(current)) {
+    if (path.dirname(current) === current || fs.existsSync(path.join(current, '.git'))) return current;
+  }
+}
+
+/**
  * Whether `file` is `folder` or below it, as paths (links are not followed here). A
  * name that only begins with two dots, such as `..notes`, is inside.
  */

@@ -1,7 +1,6 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decodeText } from './decode-text';
-import { isInside, readRegularFile } from './files';
+import { isInside, readRegularFile, repositoryTop } from './files';
 // `require`, as for tinyglobby: the package is CommonJS (`export =`).
 import ignore = require('ignore');
 
@@ -142,14 +141,9 @@ export class Ignores {
     return this.gitignores.get(folder);
   }
 
-  /** The top of the repository that holds a folder (where `.git` is), or the root of the file system. */
-  topOf(folder: string): string {
+  private topOf(folder: string): string {
     let top = this.tops.get(folder);
-    if (top === undefined) {
-      const parent = path.dirname(folder);
-      top = parent === folder || fs.existsSync(path.join(folder, '.git')) ? folder : this.topOf(parent);
-      this.tops.set(folder, top);
-    }
+    if (top === undefined) this.tops.set(folder, (top = repositoryTop(folder)));
     return top;
   }
 }

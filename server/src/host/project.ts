@@ -5,7 +5,7 @@ import { Project as EngineProject } from '../engine/project';
 import { RuleSet } from '../engine/lint';
 import { ConfigProblem, findConfigFile, loadConfigFile } from './config-files';
 import { decodeText } from './decode-text';
-import { finish, Found, isInside, nameIn, readProblem, readRegularFile, realOrSelf, Root, TooLargeError, walkSpecs } from './files';
+import { finish, Found, isInside, nameIn, readProblem, readRegularFile, realOrSelf, repositoryTop, Root, TooLargeError, walkSpecs } from './files';
 import { Ignores, PatternSet } from './ignores';
 
 /*
@@ -22,9 +22,10 @@ import { Ignores, PatternSet } from './ignores';
  *   `changed`. Only regular files of at most `maxBytes` are read.
  * - `use`: a relative path from the file's real folder, resolved inside one of the
  *   roots once links are followed; for a file inside no root, inside its own folder.
- * - Settings: the nearest `.outcomelintrc.json` from a file's real folder up to where
- *   the search stops (`settingsTop`), or `--config` instead, then `--rule` overrides.
- *   Each settings file is read once.
+ * - Settings: the nearest `.outcomelintrc.json` from a file's real folder up to the top
+ *   of its repository (or the root of the file system), with what it `extends` under it;
+ *   or `--config` instead; then `--rule` overrides. Each folder's are read once. The
+ *   same for every front end, whatever folder it runs in or has open.
  * - Files: the `.outcome` files under the roots, found by the one walk (host/files.ts),
  *   less those the ignores leave out (host/ignores.ts): `.gitignore` files, the `ignores`
  *   of the settings, and the command line's patterns.
@@ -52,10 +53,9 @@ export interface ProjectOptions {
   /** The folders the project is made of: the workspace folders, or the folders being checked. */
   readonly roots: readonly string[];
   /**
-   * The CLI's current folder. For a file inside it, the search for settings stops there,
-   * as it stops at a workspace folder in an editor, whatever else the command line names;
-   * and messages name files from there. It is not a root: a `use` cannot reach into it
-   * unless it is one of the folders being checked.
+   * The CLI's current folder: messages name files from there, and `--ignore-pattern`
+   * is relative to it. It is not a root: a `use` cannot reach into it unless it is one
+   * of the folders being checked.
    */
   readonly workingFolder?: string;
   /** The rules, for reading settings files. */
@@ -75,7 +75,7 @@ export interface ProjectOptions {
 }
 
 type Read = string | { problem: string } | undefined;
-type Settings = { config: Config; problems: readonly ConfigProblem[]; ignores: readonly PatternSet[] };
+type Settings = { config: Config; problems: readonly ConfigProblem[]; ignores: readonly PatternSet[]; files: readonly string[] };
 /** The specs of a project by id, and the folders that could not be read. */
 type Listing = { files: string[]; unreadable: string[] };
 
@@ -242,6 +242,11 @@ export class Project implements EngineProject {
     return this.settingsFor(file).config;
   }
 
+  /** The settings files a file's settings come from: the nearest (or `--config`) first, then those it `extends`; none for the defaults. */
+  settingsFiles(file: string): readonly string[] {
+    return this.settingsFor(file).files;
+  }
+
   /** What is wrong with the settings file that applies to a file (whose defaults are used instead). */
   configProblems(file: string): readonly ConfigProblem[] {
     return this.settingsFor(file).problems;
@@ -255,7 +260,7 @@ export class Project implements EngineProject {
   }
 
   private settingsFor(file: string): Settings {
-    if (!isPath(file)) return { config: defaultConfig, problems: [], ignores: [] };
+    if (!isPath(file)) return NO_SETTINGS;
     // From the real folder: a file reached through a link has the settings of where it is.
     return this.settingsIn(path.dirname(this.realPath(file)));
   }
@@ -266,30 +271,17 @@ export class Project implements EngineProject {
     if (configFile !== undefined) return (this.configFileSettings ??= this.load(configFile));
     let found = this.settingsByFolder.get(folder);
     if (!found) {
-      const nearest = findConfigFile(folder, this.settingsTop(folder));
-      found = nearest ? this.load(nearest) : { config: this.withOverrides(defaultConfig), problems: [], ignores: [] };
+      const nearest = findConfigFile(folder, repositoryTop(folder));
+      found = nearest ? this.load(nearest) : { ...NO_SETTINGS, config: this.withOverrides(defaultConfig) };
       this.settingsByFolder.set(folder, found);
     }
     return found;
   }
 
   private load(configFile: string): Settings {
-    const loaded = loadConfigFile(configFile, this.options.rules, this.maxBytes);
-    if ('problems' in loaded) return { config: defaultConfig, problems: loaded.problems, ignores: [] };
-    const ignores = loaded.config.ignores.length > 0 ? [{ base: path.dirname(this.realPath(configFile)), source: configFile, patterns: loaded.config.ignores }] : [];
-    return { config: this.withOverrides(loaded.config), problems: [], ignores };
-  }
-
-  /**
-   * Where the search for a real folder's settings file stops: the working folder when it
-   * holds the folder (whatever else the command line names); else the outermost root that
-   * holds it; else (a file inside no root) the folder itself.
-   */
-  private settingsTop(folder: string): string {
-    if (this.working && isInside(folder, this.working.real)) return this.working.real;
-    let top: string | undefined;
-    for (const root of this.roots) if (isInside(folder, root.real) && (top === undefined || root.real.length < top.length)) top = root.real;
-    return top ?? folder;
+    const loaded = loadConfigFile(configFile, this.options.rules, this.maxBytes, repositoryTop(path.dirname(this.realPath(configFile))));
+    if ('problems' in loaded) return { ...NO_SETTINGS, problems: loaded.problems };
+    return { config: this.withOverrides(loaded.config), problems: [], ignores: loaded.ignores, files: loaded.files };
   }
 
   private withOverrides(config: Config): Config {
@@ -341,6 +333,8 @@ export class Project implements EngineProject {
     return isPath(file) ? this.ignores.ignoredBy(this.realPath(file), folder) : undefined;
   }
 }
+
+const NO_SETTINGS: Settings = { config: defaultConfig, problems: [], ignores: [], files: [] };
 
 /** An absolute path (POSIX, or Windows with a drive letter), as opposed to a URI. */
 function isPath(id: string): boolean {
