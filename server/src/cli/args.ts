@@ -13,13 +13,21 @@ import { UsageError } from './problems';
 export const FORMATS = ['stylish', 'compact', 'json', 'sarif', 'github', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
 
+/** One report of a run: `--format NAME`, to `--output` or standard output, or `--format NAME:FILE`, to FILE. */
+export interface ReportOutput {
+  readonly format: Format;
+  readonly file: string | undefined;
+}
+
 export interface Options {
   readonly paths: readonly string[];
   /** `--ignore-pattern GLOB` and each `!GLOB` among the paths (without its `!`): `.gitignore` patterns, relative to the current folder. */
   readonly ignorePatterns: readonly string[];
   /** false with `--no-gitignore`: `.gitignore` files leave nothing out. */
   readonly gitignore: boolean;
-  readonly format: Format;
+  /** The reports to write, one a `--format` (stylish to standard output when none is given). */
+  readonly reports: readonly ReportOutput[];
+  /** `--output FILE`: where the report without a file of its own goes, instead of standard output. */
   readonly output: string | undefined;
   readonly config: string | undefined;
   /** `id=severity`, as given; checked against the rules by `overrides.ts`. */
@@ -45,7 +53,7 @@ export interface Options {
 }
 
 const SPEC = {
-  format: { type: 'string', short: 'f' },
+  format: { type: 'string', short: 'f', multiple: true },
   output: { type: 'string', short: 'o' },
   config: { type: 'string', short: 'c' },
   rule: { type: 'string', multiple: true },
@@ -107,10 +115,7 @@ export function readArgs(argv: readonly string[]): Options {
     }
   }
   const v = values as Record<string, string | boolean | string[] | undefined>;
-  const format = (v.format as string | undefined) ?? 'stylish';
-  if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`unknown format \`${format}\`: use ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS[FORMATS.length - 1]}`);
-  }
+  const reports = readReports((v.format as string[] | undefined) ?? ['stylish'], v.output as string | undefined);
   let maxWarnings: number | undefined;
   if (v['max-warnings'] !== undefined) {
     const text = v['max-warnings'] as string;
@@ -135,7 +140,7 @@ export function readArgs(argv: readonly string[]): Options {
     paths: positionals.filter((p) => !p.startsWith('!')),
     ignorePatterns,
     gitignore: v['no-gitignore'] !== true,
-    format: format as Format,
+    reports,
     output: v.output as string | undefined,
     config: v.config as string | undefined,
     rules: (v.rule as string[] | undefined) ?? [],
@@ -185,9 +190,41 @@ function checkTogether(v: Record<string, unknown>, positionals: readonly string[
     if (unused !== undefined) throw new UsageError(`${written(mode.option)} ${mode.does}: leave out ${unused === 'paths' ? 'the paths' : written(unused)}`);
   }
   // --list-rules prints a table, or JSON with --format json.
-  if (given('list-rules') && v.format !== undefined && v.format !== 'stylish' && v.format !== 'json') {
-    throw new UsageError(`--list-rules prints a table, or JSON with --format json: leave out ${written('format')} ${String(v.format)}`);
+  const listed = (v.format as string[] | undefined) ?? [];
+  const other = listed.find((f) => f !== 'stylish' && f !== 'json');
+  if (given('list-rules') && (other !== undefined || listed.length > 1)) {
+    throw new UsageError(`--list-rules prints a table, or JSON with --format json: leave out ${written('format')} ${other ?? listed[1]}`);
   }
+}
+
+/**
+ * The reports a run writes, one a `--format`: `NAME` goes to `--output FILE` or standard
+ * output, `NAME:FILE` to FILE. At most one report goes to each place.
+ */
+function readReports(formats: readonly string[], output: string | undefined): ReportOutput[] {
+  const reports = formats.map((given): ReportOutput => {
+    const colon = given.indexOf(':');
+    const name = colon < 0 ? given : given.slice(0, colon);
+    if (!(FORMATS as readonly string[]).includes(name)) {
+      throw new UsageError(`unknown format \`${name}\`: use ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS[FORMATS.length - 1]}`);
+    }
+    const file = colon < 0 ? undefined : given.slice(colon + 1);
+    if (file === '') throw new UsageError(`--format ${given} needs a file after the colon, such as --format ${name}:outcome-lint.${name === 'junit' ? 'xml' : name}`);
+    return { format: name as Format, file };
+  });
+  const places = reports.map((r) => r.file ?? output ?? '-');
+  const twice = places.find((place, i) => places.indexOf(place) !== i);
+  if (twice !== undefined) {
+    throw new UsageError(
+      twice === '-'
+        ? 'two reports would go to standard output: give each but one a file, such as --format sarif:outcome-lint.sarif'
+        : `two reports would go to ${twice}: give each its own file`,
+    );
+  }
+  if (output !== undefined && reports.every((r) => r.file !== undefined)) {
+    throw new UsageError('--output names where the report of a --format without a file goes, and every --format here names its own: leave out --output');
+  }
+  return reports;
 }
 
 /** "; did you mean --format?" for a near miss of a long option, or the pointer to --help. */

@@ -37,7 +37,11 @@ Output:
                          finding, as compilers print them), json, sarif (code
                          scanning), github (GitHub Actions annotations) or junit
                          (test reports in GitLab, Jenkins and others)
-  -o, --output FILE      write the report to FILE instead of the screen
+  -f, --format NAME:FILE write that report to FILE; repeat --format for several
+                         reports in one run, such as
+                         -f sarif:outcome-lint.sarif -f stylish
+  -o, --output FILE      write the report of the --format without a file to FILE
+                         instead of the screen
   -q, --quiet            report errors only
       --color, --no-color
                          colour on or off (default: on in a terminal, off when

@@ -34,7 +34,8 @@ import { checkSettings, configArgument, describeConfig, readOverrides } from './
 
 export function runLint(options: Options, io: Io): number {
   const overrides = readOverrides(options.rules);
-  const paint = painter(useColour(options.color, options.output !== undefined, io.env, io.stdoutIsTTY));
+  /** Colours for a report written to `target` (undefined: standard output). */
+  const paintFor = (target: string | undefined): Paint => painter(useColour(options.color, target !== undefined && target !== '-', io.env, io.stdoutIsTTY));
   const names = new Map<string, string>();
   const shown = (file: string): string => {
     let name = names.get(file);
@@ -43,7 +44,7 @@ export function runLint(options: Options, io: Io): number {
   };
 
   if (options.listRules) {
-    writeOutput(io, options.output, listRules(options.format, paint), []);
+    writeOutput(io, options.output, listRules(options.reports[0].format, paintFor(options.output)), []);
     return 0;
   }
 
@@ -66,7 +67,7 @@ export function runLint(options: Options, io: Io): number {
   checkSettings(project, files, shown);
   for (const file of files) readSpec(project, file, shown(file));
   // Before --fix writes anything: an output that would replace a spec stops the run here.
-  checkOutput(io.cwd, options.output, files);
+  for (const target of [options.output, ...options.reports.map((r) => r.file)]) checkOutput(io.cwd, target, files);
   if (options.writeBaseline) checkOutput(io.cwd, options.baseline, files);
   if (options.fixDryRun) {
     const patch = showFixes(project, files, shown);
@@ -84,7 +85,10 @@ export function runLint(options: Options, io: Io): number {
   }
   const checked = baseline ? applyBaseline(full, known, baseline) : full;
   const report = options.quiet ? onlyErrors(checked) : checked;
-  writeOutput(io, options.output, format(options.format, report, paint, io.cwd), files);
+  for (const { format: name, file } of options.reports) {
+    const target = file ?? options.output;
+    writeOutput(io, target, format(name, report, paintFor(target), io.cwd), files);
+  }
 
   const { errors, warnings } = checked.summary;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
