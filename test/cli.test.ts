@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type * as sarif from 'sarif';
 import { generateSpec } from '../bench/generate';
+import type { JsonFinding, JsonReport } from '../server/src/cli/formats/json-shape';
 import { catalogue } from '../server/src/rules/catalogue';
 import { repoRoot } from './support/paths';
 import { sarifValidator } from './support/sarif';
@@ -64,25 +65,6 @@ function refused(run: Run, pattern: RegExp): void {
   assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
 }
 
-interface JsonFinding {
-  ruleId: string;
-  severity: 'error' | 'warning' | 'info';
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  helpUri: string;
-  related?: { path: string; line: number; column: number; endLine: number; endColumn: number; message: string }[];
-  suppressed?: { reason: string; by: string };
-}
-
-interface JsonReport {
-  formatVersion: number;
-  tool: { name: string; version: string };
-  files: { path: string; findings: JsonFinding[] }[];
-  summary: { files: number; errors: number; warnings: number; infos: number; suppressed: number };
-}
 
 function lintJson(args: readonly string[], options: SpawnSyncOptions = {}): { run: Run; report: JsonReport } {
   const run = cli(['--format', 'json', ...args], options);

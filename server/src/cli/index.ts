@@ -3,7 +3,7 @@ import { printable } from '../base/text';
 import { main } from './main';
 import { runProcess } from './run';
 
-/* The bundled entry point, dist/cli.js (the `outcome-lint` bin). */
+/* The command, run as a process: the `outcome-lint` bin (dist/cli.js, through api/entry.ts). */
 
 runProcess((argv) =>
   main(argv, {

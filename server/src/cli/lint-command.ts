@@ -102,7 +102,7 @@ export function runLint(options: Options, io: Io): number {
  * Lints every file of the project, each read once: `use` reaches the texts the project
  * has read (and other files inside its roots), and one parse cache serves the whole run.
  */
-function lintAll(files: readonly string[], project: Project, shown: (file: string) => string): Report {
+export function lintAll(files: readonly string[], project: Project, shown: (file: string) => string): Report {
   const indexes = new Map<string, LineIndex>();
   const indexOf = (file: string): LineIndex => {
     let index = indexes.get(file);
@@ -153,12 +153,14 @@ function format(name: Format, report: Report, paint: Paint, cwd: string): string
   }
 }
 
+/** Every rule: what `--list-rules --format json` prints, and the API's `rules`. */
+export function ruleList(): { id: string; severity: 'error' | 'warning' | 'info'; summary: string; helpUri: string }[] {
+  return catalogue.all.map((r) => ({ id: r.meta.id, severity: r.meta.severity, summary: r.meta.summary, helpUri: ruleDocUrl(r.meta.id) }));
+}
+
 /** `--list-rules`: a table, or with `--format json` an array of { id, severity, summary, helpUri }. */
 function listRules(name: Format, paint: Paint): string {
-  if (name === 'json') {
-    const list = catalogue.all.map((r) => ({ id: r.meta.id, severity: r.meta.severity, summary: r.meta.summary, helpUri: ruleDocUrl(r.meta.id) }));
-    return `${JSON.stringify(list, null, 2)}\n`;
-  }
+  if (name === 'json') return `${JSON.stringify(ruleList(), null, 2)}\n`;
   const width = Math.max(...catalogue.all.map((r) => r.meta.id.length));
   const lines = catalogue.all.map((r) => `${r.meta.id.padEnd(width)}  ${paint(r.meta.severity === 'error' ? 'red' : r.meta.severity === 'warning' ? 'yellow' : 'cyan', r.meta.severity.padEnd(8))}  ${r.meta.summary}`);
   return `${[paint('bold', `${'rule'.padEnd(width)}  severity  summary`), ...lines].join('\n')}\n`;

@@ -2,6 +2,7 @@ import { numberText, plural } from '../base/wording';
 import { Diagnostic, Severity } from '../base/diagnostic';
 import { LineIndex } from '../base/line-index';
 import { Span } from '../base/span';
+import { JsonSummary } from './formats/json-shape';
 
 /*
  * A run's findings with their places worked out: what every output format prints.
@@ -54,16 +55,8 @@ export interface FileReport {
   readonly findings: readonly Finding[];
 }
 
-export interface Summary {
-  readonly files: number;
-  readonly errors: number;
-  readonly warnings: number;
-  readonly infos: number;
-  /** Silenced by a suppression comment. */
-  readonly suppressed: number;
-  /** Known from the `--baseline` file. */
-  readonly known: number;
-}
+/** A run's counts: the summary of `--format json`. */
+export type Summary = JsonSummary;
 
 export interface Report {
   readonly files: readonly FileReport[];
