@@ -637,7 +637,7 @@ describe('cli: outcome-lint', function () {
       refused(cli(['-z']), /unknown option -z/);
       refused(cli(['--format']), /--format needs a value, such as --format sarif/);
       refused(cli(['--format', '--quiet']), /--format needs a value/);
-      refused(cli(['--format', 'xml']), /unknown format `xml`: use stylish, compact, json, sarif, github or junit/);
+      refused(cli(['--format', 'xml']), /unknown format `xml`: use stylish, compact, json, sarif, github, junit or gitlab/);
       refused(cli(['--quiet=yes']), /--quiet takes no value/);
       refused(cli(['--max-warnings', 'lots']), /--max-warnings needs a whole number of 0 or more/);
       refused(cli(['--max-warnings', '-1']), /--max-warnings needs a whole number of 0 or more, .*\(found `-1`\)/);

@@ -10,7 +10,7 @@ import { UsageError } from './problems';
  * sarif") rather than Node's wording.
  */
 
-export const FORMATS = ['stylish', 'compact', 'json', 'sarif', 'github', 'junit'] as const;
+export const FORMATS = ['stylish', 'compact', 'json', 'sarif', 'github', 'junit', 'gitlab'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** One report of a run: `--format NAME`, to `--output` or standard output, or `--format NAME:FILE`, to FILE. */
@@ -209,7 +209,7 @@ function readReports(formats: readonly string[], output: string | undefined): Re
       throw new UsageError(`unknown format \`${name}\`: use ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS[FORMATS.length - 1]}`);
     }
     const file = colon < 0 ? undefined : given.slice(colon + 1);
-    if (file === '') throw new UsageError(`--format ${given} needs a file after the colon, such as --format ${name}:outcome-lint.${name === 'junit' ? 'xml' : name}`);
+    if (file === '') throw new UsageError(`--format ${given} needs a file after the colon, such as --format ${name}:outcome-lint.${name === 'junit' ? 'xml' : name === 'gitlab' ? 'json' : name}`);
     return { format: name as Format, file };
   });
   const places = reports.map((r) => r.file ?? output ?? '-');

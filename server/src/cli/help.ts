@@ -35,8 +35,9 @@ What you see:
 Output:
   -f, --format NAME      stylish (the default, for reading), compact (one line a
                          finding, as compilers print them), json, sarif (code
-                         scanning), github (GitHub Actions annotations) or junit
-                         (test reports in GitLab, Jenkins and others)
+                         scanning), github (GitHub Actions annotations), junit
+                         (test reports in GitLab, Jenkins and others) or gitlab
+                         (GitLab code quality)
   -f, --format NAME:FILE write that report to FILE; repeat --format for several
                          reports in one run, such as
                          -f sarif:outcome-lint.sarif -f stylish

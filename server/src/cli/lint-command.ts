@@ -16,6 +16,7 @@ import { discover, discoverStdin, ProjectSettings } from './discover';
 import { fixFiles, showFixes } from './fix';
 import { compact } from './formats/compact';
 import { github } from './formats/github';
+import { gitlab } from './formats/gitlab';
 import { json } from './formats/json';
 import { junit } from './formats/junit';
 import { sarifText } from './formats/sarif';
@@ -150,6 +151,8 @@ function format(name: Format, report: Report, paint: Paint, cwd: string): string
       return github(report);
     case 'junit':
       return junit(report);
+    case 'gitlab':
+      return gitlab(report);
   }
 }
 
