@@ -39,6 +39,8 @@ type Matcher = { readonly base: string; readonly source: string; readonly test: 
 
 export class Ignores {
   private readonly matchers = new WeakMap<PatternSet, Matcher>();
+  /** The matchers of each folder's entries: a walk asks once for every entry of a folder. */
+  private readonly byFolder = new Map<string, Matcher[]>();
   private readonly gitignores = new Map<string, PatternSet | undefined>();
   private readonly tops = new Map<string, string>();
   private readonly folders = new Map<string, string | undefined>();
@@ -55,6 +57,7 @@ export class Ignores {
   /** Forget what was read: a settings file or a `.gitignore` changed. */
   forget(): void {
     this.gitignores.clear();
+    this.byFolder.clear();
     this.tops.clear();
     this.folders.clear();
   }
@@ -102,7 +105,12 @@ export class Ignores {
   }
 
   private matchersFor(folder: string): Matcher[] {
-    const sets = [...(this.gitignore ? this.gitignoresAbove(folder) : []), ...this.settingsSets(folder)];
+    let found = this.byFolder.get(folder);
+    if (!found) this.byFolder.set(folder, (found = this.matchersOf([...(this.gitignore ? this.gitignoresAbove(folder) : []), ...this.settingsSets(folder)])));
+    return found;
+  }
+
+  private matchersOf(sets: readonly PatternSet[]): Matcher[] {
     return sets.map((set) => {
       let matcher = this.matchers.get(set);
       if (!matcher) {
