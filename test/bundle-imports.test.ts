@@ -79,7 +79,9 @@ function guardedImports(meta: Metafile): { module: string; from: string }[] {
   return Object.entries(meta.inputs).flatMap(([from, input]) =>
     input.imports
       .filter((i) => i.external)
-      .map((i) => ({ module: i.path.replace(/^node:/, ''), from }))
+      // esbuild names a package's file by its real path: in a worktree whose node_modules
+      // is a link, `../../elsewhere/node_modules/…`; compare from `node_modules/` on.
+      .map((i) => ({ module: i.path.replace(/^node:/, ''), from: from.replace(/^(?:\.\.\/)+.*?(?=node_modules\/)/, '') }))
       .filter((i) => GUARDED.has(i.module)),
   );
 }

@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type * as sarif from 'sarif';
 import { generateSpec } from '../bench/generate';
+import type { JsonFinding, JsonReport } from '../server/src/cli/formats/json-shape';
 import { catalogue } from '../server/src/rules/catalogue';
 import { repoRoot } from './support/paths';
 import { sarifValidator } from './support/sarif';
@@ -64,25 +65,6 @@ function refused(run: Run, pattern: RegExp): void {
   assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
 }
 
-interface JsonFinding {
-  ruleId: string;
-  severity: 'error' | 'warning' | 'info';
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  helpUri: string;
-  related?: { path: string; line: number; column: number; endLine: number; endColumn: number; message: string }[];
-  suppressed?: { reason: string; by: string };
-}
-
-interface JsonReport {
-  formatVersion: number;
-  tool: { name: string; version: string };
-  files: { path: string; findings: JsonFinding[] }[];
-  summary: { files: number; errors: number; warnings: number; infos: number; suppressed: number };
-}
 
 function lintJson(args: readonly string[], options: SpawnSyncOptions = {}): { run: Run; report: JsonReport } {
   const run = cli(['--format', 'json', ...args], options);
@@ -568,7 +550,8 @@ describe('cli: outcome-lint', function () {
       const target = `${FIXTURES}/config/sub/panel.outcome`;
       const run = cli(['--print-config', target]);
       assert.equal(run.status, 0, run.stderr);
-      const config = JSON.parse(run.stdout) as { rules: Record<string, unknown> };
+      const config = JSON.parse(run.stdout) as { files: string[]; rules: Record<string, unknown> };
+      assert.deepEqual(config.files, [`${FIXTURES}/config/.outcomelintrc.json`], 'the settings file used');
       assert.deepEqual(Object.keys(config.rules), catalogue.all.map((r) => r.meta.id));
       // A rule with options is written { "severity": …, options… }, any other as its severity.
       const severity = (setting: unknown): unknown => (typeof setting === 'string' ? setting : (setting as { severity: string }).severity);
@@ -654,7 +637,7 @@ describe('cli: outcome-lint', function () {
       refused(cli(['-z']), /unknown option -z/);
       refused(cli(['--format']), /--format needs a value, such as --format sarif/);
       refused(cli(['--format', '--quiet']), /--format needs a value/);
-      refused(cli(['--format', 'xml']), /unknown format `xml`: use stylish, compact, json, sarif, github or junit/);
+      refused(cli(['--format', 'xml']), /unknown format `xml`: use stylish, compact, json, sarif, github, junit or gitlab/);
       refused(cli(['--quiet=yes']), /--quiet takes no value/);
       refused(cli(['--max-warnings', 'lots']), /--max-warnings needs a whole number of 0 or more/);
       refused(cli(['--max-warnings', '-1']), /--max-warnings needs a whole number of 0 or more, .*\(found `-1`\)/);

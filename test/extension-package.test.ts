@@ -1,15 +1,18 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { drawIcon, ICON_SIZE } from '../scripts/generate-icon';
 import { parse } from '../server/src/syntax/parse';
 import { vscodeSnippets } from '../server/src/services/templates';
 import { repoRoot } from './support/paths';
 
 /*
  * The extension as VS Code sees it: the manifest's contributions point at files that
- * exist, the snippets are current and parse, and the .vsix holds only what the
- * installed extension uses, under 1 MB.
+ * exist, the snippets are current and parse, the Marketplace has what it shows (an
+ * icon drawn from the language's, a banner, a changelog, the preview flag), and the
+ * .vsix holds only what the installed extension uses, under 1 MB.
  */
 
 const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
@@ -26,6 +29,26 @@ describe('extension: manifest', () => {
       ...manifest.contributes.walkthroughs[0].steps.map((s: { media: { markdown: string } }) => s.media.markdown),
     ];
     assert.deepEqual(files.filter((f: string) => !fs.existsSync(path.join(repoRoot, f))), []);
+  });
+
+  it('has what the Marketplace shows: a 128 px PNG icon drawn from media/outcome.svg, a banner, a changelog, the preview flag', async function () {
+    this.timeout(60_000);
+    const icon = fs.readFileSync(path.join(repoRoot, manifest.icon));
+    // A PNG's header, then its IHDR chunk: width and height, 4 bytes each, from byte 16.
+    assert.equal(icon.subarray(1, 4).toString('latin1'), 'PNG');
+    assert.deepEqual([icon.readUInt32BE(16), icon.readUInt32BE(20)], [ICON_SIZE, ICON_SIZE]);
+    const drawn = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'outcome-lint-icon-')), 'icon.png');
+    try {
+      await drawIcon(path.join(repoRoot, 'media/outcome.svg'), drawn);
+      assert.ok(fs.readFileSync(drawn).equals(icon), 'media/icon.png is what npm run icon draws');
+    } finally {
+      fs.rmSync(path.dirname(drawn), { recursive: true, force: true });
+    }
+    assert.equal(manifest.preview, true);
+    assert.match(manifest.galleryBanner.color, /^#[0-9a-f]{6}$/);
+    assert.ok(['dark', 'light'].includes(manifest.galleryBanner.theme));
+    assert.match(manifest.repository.url, /^https:\/\/github\.com\//);
+    assert.match(fs.readFileSync(path.join(repoRoot, 'CHANGELOG.md'), 'utf8'), new RegExp(`^## ${manifest.version.replace(/\./g, '\\.')}\\b`, 'm'));
   });
 
   it('every command it contributes is registered by the client', () => {
@@ -85,6 +108,13 @@ describe('extension: the .vsix', function () {
     for (const needed of ['package.json', 'dist/client.js', 'dist/server.js', 'grammar/outcome.tmLanguage.json', 'schemas/outcomelintrc.schema.json', 'docs/rules/budget/exceeds.md']) {
       assert.ok(files.includes(needed), needed);
     }
+  });
+
+  it('vsce ls lists what the installed extension uses, and nothing else', () => {
+    const listed = execFileSync('npx', ['vsce', 'ls', '--no-dependencies', '--readme-path', 'client/README.md'], { cwd: repoRoot, encoding: 'utf8' }).trim().split('\n').sort();
+    const needed = [/^package\.json$/, /^LICENSE$/, /^CHANGELOG\.md$/, /^client\/README\.md$/, /^dist\/(client|server)\.js$/, /^grammar\/[\w.-]+\.json$/, /^schemas\/outcomelintrc\.schema\.json$/, /^media\//, /^docs\/rules\/[\w-]+\/[\w-]+\.md$/];
+    assert.deepEqual(listed.filter((f) => !needed.some((n) => n.test(f))), []);
+    for (const file of ['CHANGELOG.md', manifest.icon, 'dist/client.js', 'dist/server.js']) assert.ok(listed.includes(file), file);
   });
 
   it('is under 1 MB', () => {

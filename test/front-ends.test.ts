@@ -52,8 +52,18 @@ describe('front ends: files, roots and settings from one place', function () {
     before(() => {
       top = tempDir();
       root = path.join(top, 'specs');
-      write(root, '.outcomelintrc.json', NO_UPFRONT_OFF);
+      // The top of a repository: .gitignore files are read from here down.
+      fs.mkdirSync(path.join(root, '.git'), { recursive: true });
+      write(root, '.gitignore', 'out/\n*.draft.outcome\n');
+      write(root, '.outcomelintrc.json', '{ "rules": { "perverse-incentive/no-upfront": "off" }, "ignores": ["archive/"] }');
       write(root, 'a.outcome', SPEC);
+      write(root, 'y.draft.outcome', SPEC);
+      write(root, 'archive/g.outcome', SPEC);
+      // A deeper .gitignore takes a file back; the team's settings, nearest for team/, have no `ignores`.
+      write(root, 'team/.gitignore', '!keep.draft.outcome\n');
+      write(root, 'team/keep.draft.outcome', SPEC);
+      write(root, 'team/x.draft.outcome', SPEC);
+      write(root, 'team/archive/h.outcome', SPEC);
       write(root, 'team/.outcomelintrc.json', '{ "rules": { "resilience/no-review": "off", "target-group/no-size": "error" } }');
       write(root, 'team/b.outcome', SPEC);
       write(root, 'team/deep/c.outcome', SPEC);
@@ -75,7 +85,7 @@ describe('front ends: files, roots and settings from one place', function () {
       session.project.setRoots([root]);
       const fromServer = (await session.scan()).map((f) => path.relative(root, f));
       assert.deepEqual(fromServer, fromCli);
-      assert.deepEqual(fromCli, ['a.outcome', 'out/f.outcome', 'team/b.outcome', 'team/deep/c.outcome']);
+      assert.deepEqual(fromCli, ['a.outcome', 'team/archive/h.outcome', 'team/b.outcome', 'team/deep/c.outcome', 'team/keep.draft.outcome']);
       // Named on the command line both ways, it is still one file, named by where it is.
       const both = cli(['--format', 'json', 'alias/c.outcome', 'team/deep/c.outcome'], root);
       assert.deepEqual((JSON.parse(both.stdout) as { files: { path: string }[] }).files.map((f) => f.path), ['team/deep/c.outcome']);
@@ -87,7 +97,8 @@ describe('front ends: files, roots and settings from one place', function () {
       for (const file of await session.scan()) {
         const run = cli(['--print-config', file], root);
         assert.equal(run.status, 0, run.stderr);
-        assert.deepEqual(JSON.parse(run.stdout), describeConfig(session.project.configFor(file)), path.relative(root, file));
+        const files = session.project.settingsFiles(file).map((f) => path.relative(root, f));
+        assert.deepEqual(JSON.parse(run.stdout), { files, ...describeConfig(session.project.configFor(file)) }, path.relative(root, file));
       }
       const levels = (file: string): unknown[] => {
         const rules = describeConfig(session.project.configFor(path.join(root, file))).rules;
@@ -136,9 +147,9 @@ describe('front ends: files, roots and settings from one place', function () {
       assert.deepEqual(evil.filter((f) => f.message.includes('confidential_panel')), []);
     });
 
-    it("a spec's settings do not depend on the other paths named: inside the current folder, the search stops there", () => {
+    it("a spec's settings do not depend on where the command runs or the other paths named", () => {
       const alone = findings(['spec.outcome'], 'spec.outcome');
-      assert.ok(alone.some((f) => f.ruleId === 'perverse-incentive/no-upfront'), 'the settings file above the current folder is not read');
+      assert.ok(!alone.some((f) => f.ruleId === 'perverse-incentive/no-upfront'), 'the settings file above the current folder is read');
       assert.deepEqual(findings(['spec.outcome', '..'], 'spec.outcome'), alone);
     });
   });

@@ -4,13 +4,13 @@ import * as path from 'node:path';
 import { repoRoot } from './support/paths';
 
 /*
- * The pure core (every folder of server/src but the edges: host/, cli/ and lsp/) imports
+ * The pure core (every folder of server/src but the edges: host/, cli/, lsp/ and api/) imports
  * nothing from vscode* or node:*: the CLI, the server and the tests share it, and it does
  * no I/O.
  */
 
 const root = repoRoot;
-const EDGES = new Set(['host', 'cli', 'lsp']);
+const EDGES = new Set(['host', 'cli', 'lsp', 'api']);
 const CORE = fs
   .readdirSync(path.join(root, 'server/src'), { withFileTypes: true })
   .filter((e) => e.isDirectory() && !EDGES.has(e.name))

@@ -44,12 +44,15 @@ describe('host: the project', () => {
       assert.deepEqual(unresolved(new Project({ roots: [], rules: catalogue }), main), outside);
     });
 
-    it('it takes the settings file of its own folder, and none above it', () => {
+    it('it takes the nearest settings file up to the top of its repository, as any file does', () => {
       write(dir, '.outcomelintrc.json', '{ "rules": { "resilience/no-review": "off" } }');
       write(dir, 'elsewhere/.outcomelintrc.json', '{ "rules": { "resilience/no-review": "error" } }');
+      fs.mkdirSync(path.join(dir, 'repo', '.git'), { recursive: true });
       const project = new Project({ roots: [path.join(dir, 'workspace')], rules: catalogue });
-      assert.equal(project.configFor(path.join(dir, 'elsewhere', 'main.outcome')).rules.get('resilience/no-review')?.level, 'error');
-      assert.equal(project.configFor(path.join(dir, 'other', 'main.outcome')).rules.get('resilience/no-review'), undefined);
+      const level = (file: string) => project.configFor(path.join(dir, file)).rules.get('resilience/no-review')?.level;
+      assert.equal(level('elsewhere/main.outcome'), 'error');
+      assert.equal(level('other/main.outcome'), 'off', 'in no repository, up to the root of the file system');
+      assert.equal(level('repo/main.outcome'), undefined, 'not above the top of its repository');
     });
   });
 

@@ -6,6 +6,7 @@ export function commandIo(cwd: string): Io & { out: string; err: string[] } {
     cwd,
     env: {},
     stdoutIsTTY: false,
+    stdin: () => Buffer.alloc(0),
     out: '',
     err: [] as string[],
     stdout: (text: string) => {

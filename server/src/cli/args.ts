@@ -1,5 +1,6 @@
 import { parseArgs, ParseArgsConfig } from 'node:util';
 import { nearest } from '../base/did-you-mean';
+import { reachesAbove } from '../config/config';
 import { UsageError } from './problems';
 
 /*
@@ -9,12 +10,24 @@ import { UsageError } from './problems';
  * sarif") rather than Node's wording.
  */
 
-export const FORMATS = ['stylish', 'compact', 'json', 'sarif', 'github', 'junit'] as const;
+export const FORMATS = ['stylish', 'compact', 'json', 'sarif', 'github', 'junit', 'gitlab'] as const;
 export type Format = (typeof FORMATS)[number];
+
+/** One report of a run: `--format NAME`, to `--output` or standard output, or `--format NAME:FILE`, to FILE. */
+export interface ReportOutput {
+  readonly format: Format;
+  readonly file: string | undefined;
+}
 
 export interface Options {
   readonly paths: readonly string[];
-  readonly format: Format;
+  /** `--ignore-pattern GLOB` and each `!GLOB` among the paths (without its `!`): `.gitignore` patterns, relative to the current folder. */
+  readonly ignorePatterns: readonly string[];
+  /** false with `--no-gitignore`: `.gitignore` files leave nothing out. */
+  readonly gitignore: boolean;
+  /** The reports to write, one a `--format` (stylish to standard output when none is given). */
+  readonly reports: readonly ReportOutput[];
+  /** `--output FILE`: where the report without a file of its own goes, instead of standard output. */
   readonly output: string | undefined;
   readonly config: string | undefined;
   /** `id=severity`, as given; checked against the rules by `overrides.ts`. */
@@ -33,12 +46,14 @@ export interface Options {
   readonly baseline: string | undefined;
   /** `--write-baseline`: write the run's findings into the `--baseline` file. */
   readonly writeBaseline: boolean;
+  /** `--stdin-filename PATH` with `--stdin`: lint standard input as the file PATH would be (its settings, its `use` lines, its name). */
+  readonly stdinFilename: string | undefined;
   readonly version: boolean;
   readonly help: boolean;
 }
 
 const SPEC = {
-  format: { type: 'string', short: 'f' },
+  format: { type: 'string', short: 'f', multiple: true },
   output: { type: 'string', short: 'o' },
   config: { type: 'string', short: 'c' },
   rule: { type: 'string', multiple: true },
@@ -52,6 +67,10 @@ const SPEC = {
   'fix-dry-run': { type: 'boolean' },
   baseline: { type: 'string' },
   'write-baseline': { type: 'boolean' },
+  'ignore-pattern': { type: 'string', multiple: true },
+  'no-gitignore': { type: 'boolean' },
+  stdin: { type: 'boolean' },
+  'stdin-filename': { type: 'string' },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -67,6 +86,8 @@ const EXAMPLES: Partial<Record<Name, string>> = {
   'print-config': '--print-config specs/housing.outcome',
   'max-warnings': '--max-warnings 0',
   baseline: '--baseline outcome-lint-baseline.json',
+  'stdin-filename': '--stdin-filename specs/housing.outcome',
+  'ignore-pattern': "--ignore-pattern 'drafts/'",
 };
 
 export function readArgs(argv: readonly string[]): Options {
@@ -94,10 +115,7 @@ export function readArgs(argv: readonly string[]): Options {
     }
   }
   const v = values as Record<string, string | boolean | string[] | undefined>;
-  const format = (v.format as string | undefined) ?? 'stylish';
-  if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`unknown format \`${format}\`: use ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS[FORMATS.length - 1]}`);
-  }
+  const reports = readReports((v.format as string[] | undefined) ?? ['stylish'], v.output as string | undefined);
   let maxWarnings: number | undefined;
   if (v['max-warnings'] !== undefined) {
     const text = v['max-warnings'] as string;
@@ -107,10 +125,22 @@ export function readArgs(argv: readonly string[]): Options {
   if (v.color && v['no-color']) throw new UsageError('give --color or --no-color, not both');
   if (v.fix && v['fix-dry-run']) throw new UsageError('give --fix or --fix-dry-run, not both: --fix-dry-run shows what --fix would write');
   if (v['write-baseline'] && v.baseline === undefined) throw new UsageError('--write-baseline needs --baseline FILE, the file to write, such as --baseline outcome-lint-baseline.json');
+  if (v.stdin && v['stdin-filename'] === undefined) {
+    throw new UsageError('--stdin needs --stdin-filename PATH, the file the text stands for (its settings, the files its `use` lines reach, its name in the report), such as --stdin --stdin-filename specs/housing.outcome');
+  }
+  if (!v.stdin && v['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename names the text read with --stdin: give --stdin too, or name the file as a path');
   checkTogether(v, positionals, spelt);
+  // `!drafts/` among the paths is an ignore pattern, as --ignore-pattern drafts/ is (a file whose name starts with `!` is `./!name`).
+  const negated = positionals.filter((p) => p.startsWith('!'));
+  if (negated.includes('!')) throw new UsageError('`!` needs a pattern after it, such as \'!drafts/\'');
+  const ignorePatterns = [...((v['ignore-pattern'] as string[] | undefined) ?? []), ...negated.map((p) => p.slice(1))];
+  const above = ignorePatterns.find(reachesAbove);
+  if (above !== undefined) throw new UsageError(`ignore pattern \`${above}\`: a pattern is relative to the current folder, and cannot reach above it with \`..\``);
   return {
-    paths: positionals,
-    format: format as Format,
+    paths: positionals.filter((p) => !p.startsWith('!')),
+    ignorePatterns,
+    gitignore: v['no-gitignore'] !== true,
+    reports,
     output: v.output as string | undefined,
     config: v.config as string | undefined,
     rules: (v.rule as string[] | undefined) ?? [],
@@ -123,6 +153,7 @@ export function readArgs(argv: readonly string[]): Options {
     fixDryRun: v['fix-dry-run'] === true,
     baseline: v.baseline as string | undefined,
     writeBaseline: v['write-baseline'] === true,
+    stdinFilename: v['stdin-filename'] as string | undefined,
     version: v.version === true,
     help: v.help === true,
   };
@@ -145,6 +176,7 @@ const INSTEAD: readonly { readonly option: Name; readonly does: string; readonly
     unused: ['format', 'fix', 'fix-dry-run', 'baseline', 'write-baseline', 'quiet', 'max-warnings', 'paths'],
   },
   { option: 'fix-dry-run', does: 'prints what --fix would change, as a unified diff, instead of a report', unused: ['format', 'quiet', 'max-warnings', 'baseline', 'write-baseline'] },
+  { option: 'stdin', does: 'lints the text on standard input', unused: ['paths', 'fix', 'print-config', 'list-rules'] },
   { option: 'write-baseline', does: 'writes the findings into the --baseline file instead of a report', unused: ['output', 'format', 'quiet', 'max-warnings'] },
 ];
 
@@ -158,9 +190,41 @@ function checkTogether(v: Record<string, unknown>, positionals: readonly string[
     if (unused !== undefined) throw new UsageError(`${written(mode.option)} ${mode.does}: leave out ${unused === 'paths' ? 'the paths' : written(unused)}`);
   }
   // --list-rules prints a table, or JSON with --format json.
-  if (given('list-rules') && v.format !== undefined && v.format !== 'stylish' && v.format !== 'json') {
-    throw new UsageError(`--list-rules prints a table, or JSON with --format json: leave out ${written('format')} ${String(v.format)}`);
+  const listed = (v.format as string[] | undefined) ?? [];
+  const other = listed.find((f) => f !== 'stylish' && f !== 'json');
+  if (given('list-rules') && (other !== undefined || listed.length > 1)) {
+    throw new UsageError(`--list-rules prints a table, or JSON with --format json: leave out ${written('format')} ${other ?? listed[1]}`);
   }
+}
+
+/**
+ * The reports a run writes, one a `--format`: `NAME` goes to `--output FILE` or standard
+ * output, `NAME:FILE` to FILE. At most one report goes to each place.
+ */
+function readReports(formats: readonly string[], output: string | undefined): ReportOutput[] {
+  const reports = formats.map((given): ReportOutput => {
+    const colon = given.indexOf(':');
+    const name = colon < 0 ? given : given.slice(0, colon);
+    if (!(FORMATS as readonly string[]).includes(name)) {
+      throw new UsageError(`unknown format \`${name}\`: use ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS[FORMATS.length - 1]}`);
+    }
+    const file = colon < 0 ? undefined : given.slice(colon + 1);
+    if (file === '') throw new UsageError(`--format ${given} needs a file after the colon, such as --format ${name}:outcome-lint.${name === 'junit' ? 'xml' : name === 'gitlab' ? 'json' : name}`);
+    return { format: name as Format, file };
+  });
+  const places = reports.map((r) => r.file ?? output ?? '-');
+  const twice = places.find((place, i) => places.indexOf(place) !== i);
+  if (twice !== undefined) {
+    throw new UsageError(
+      twice === '-'
+        ? 'two reports would go to standard output: give each but one a file, such as --format sarif:outcome-lint.sarif'
+        : `two reports would go to ${twice}: give each its own file`,
+    );
+  }
+  if (output !== undefined && reports.every((r) => r.file !== undefined)) {
+    throw new UsageError('--output names where the report of a --format without a file goes, and every --format here names its own: leave out --output');
+  }
+  return reports;
 }
 
 /** "; did you mean --format?" for a near miss of a long option, or the pointer to --help. */

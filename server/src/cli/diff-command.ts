@@ -122,9 +122,10 @@ interface Compared {
  * introduced and resolved come from the spec's change, not a change of settings.
  */
 function fileDiff(oldGiven: string, newGiven: string, cwd: string, configFile: string | undefined): Compared {
-  const before = discoverSpec(oldGiven, cwd);
-  const after = discoverSpec(newGiven, cwd);
-  const project = new Project({ roots: [...new Set([...before.roots, ...after.roots])], workingFolder: cwd, rules: catalogue, configFile });
+  const settings = { workingFolder: cwd, rules: catalogue, configFile };
+  const before = discoverSpec(oldGiven, cwd, settings);
+  const after = discoverSpec(newGiven, cwd, settings);
+  const project = new Project({ ...settings, roots: [...new Set([...before.roots, ...after.roots])] });
   checkSettings(project, [after.file], (file) => displayPath(file, cwd));
   const settled = projectOf(project, project.configFor(after.file));
   const version = (file: string, given: string): SpecVersion => versionOf(given, readSpec(project, file, given), lint(settled, file, { rules: catalogue }));

@@ -1,7 +1,6 @@
 import { plural } from '../base/wording';
 import * as path from 'node:path';
 import { exportIndigo, NOT_IN_A_SPEC } from '../export/indigo';
-import { Project } from '../host/project';
 import { analyse } from '../model/model';
 import { catalogue } from '../rules/catalogue';
 import { discoverSpec } from './discover';
@@ -57,8 +56,7 @@ function run(argv: readonly string[], io: Io): number {
   if (positionals.length > 1) throw new UsageError(`export writes one specification at a time; found ${positionals.length}: ${positionals.join(', ')}`);
 
   const given = positionals[0];
-  const { file, roots } = discoverSpec(given, io.cwd);
-  const specs = new Project({ roots, workingFolder: io.cwd, rules: catalogue });
+  const { file, project: specs } = discoverSpec(given, io.cwd, { workingFolder: io.cwd, rules: catalogue });
   const model = analyse(file, readSpec(specs, file, given), specs);
   const { project, omitted, caveats } = exportIndigo(model, { fileName: path.basename(file) });
   const json = `${JSON.stringify(project, null, 2)}\n`;

@@ -1,7 +1,6 @@
 import { printable } from '../base/text';
 import { plural } from '../base/wording';
 import { format } from '../format/format';
-import { Project } from '../host/project';
 import { catalogue } from '../rules/catalogue';
 import { readSubcommandArgs } from './args';
 import { discover } from './discover';
@@ -48,8 +47,8 @@ function run(argv: readonly string[], io: Io): number {
     return 0;
   }
   if (v.check && v.write) throw new UsageError('format: give --check or --write, not both');
-  const { files, roots } = discover(read.positionals, io.cwd);
-  const project = new Project({ roots, rules: catalogue });
+  const { files, project, ignored } = discover(read.positionals, io.cwd, { rules: catalogue });
+  for (const line of ignored) io.stderr(`outcome-lint: ${line}`);
   const shown = (file: string): string => displayPath(file, io.cwd);
   if (!v.check && !v.write) {
     if (files.length !== 1) throw new UsageError(`format prints one file; found ${files.length}: use --check or --write for several`);

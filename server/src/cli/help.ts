@@ -10,7 +10,10 @@ Usage:
   outcome-lint [options] [files, folders or globs...]
 
   A folder means every .outcome file inside it (node_modules and hidden folders,
-  such as .git, are skipped).
+  such as .git, are skipped). Files that a .gitignore or the "ignores" of
+  .outcomelintrc.json leave out are not linted, even when named.
+  '!PATTERN' among the paths leaves out what PATTERN matches, as
+  --ignore-pattern PATTERN does.
   With nothing named, the current folder is checked. A spec can \`use\` another spec
   in the same folder tree.
 
@@ -32,13 +35,31 @@ What you see:
 Output:
   -f, --format NAME      stylish (the default, for reading), compact (one line a
                          finding, as compilers print them), json, sarif (code
-                         scanning), github (GitHub Actions annotations) or junit
-                         (test reports in GitLab, Jenkins and others)
-  -o, --output FILE      write the report to FILE instead of the screen
+                         scanning), github (GitHub Actions annotations), junit
+                         (test reports in GitLab, Jenkins and others) or gitlab
+                         (GitLab code quality)
+  -f, --format NAME:FILE write that report to FILE; repeat --format for several
+                         reports in one run, such as
+                         -f sarif:outcome-lint.sarif -f stylish
+  -o, --output FILE      write the report of the --format without a file to FILE
+                         instead of the screen
   -q, --quiet            report errors only
       --color, --no-color
                          colour on or off (default: on in a terminal, off when
                          NO_COLOR is set or the report goes to a file or a pipe)
+
+Which files:
+      --ignore-pattern PATTERN
+                         leave out the files and folders PATTERN matches, written
+                         as in a .gitignore and relative to this folder, such as
+                         --ignore-pattern 'drafts/' (repeat for more)
+      --no-gitignore     read no .gitignore: lint what they leave out too
+
+Reading from standard input:
+      --stdin --stdin-filename PATH
+                         lint the text on standard input as the file PATH (which
+                         need not exist): PATH decides the settings, the files its
+                         \`use\` lines reach and its name in the report
 
 Rules and settings:
   -c, --config FILE      use this settings file for every spec, instead of the

@@ -1,14 +1,16 @@
+import * as fs from 'node:fs';
 import { printable } from '../base/text';
 import { main } from './main';
 import { runProcess } from './run';
 
-/* The bundled entry point, dist/cli.js (the `outcome-lint` bin). */
+/* The command, run as a process: the `outcome-lint` bin (dist/cli.js, through api/entry.ts). */
 
 runProcess((argv) =>
   main(argv, {
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
+    stdin: () => fs.readFileSync(0),
     stdout: (text) => process.stdout.write(text),
     // A line on standard error may name a spec's path or quote its text: its control
     // characters are shown escaped, for a terminal to print and not obey.

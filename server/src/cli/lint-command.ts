@@ -12,17 +12,18 @@ import { toolVersion } from './about';
 import { Format, Options } from './args';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline';
 import { painter, Paint, useColour } from './colour';
-import { discover } from './discover';
+import { discover, discoverStdin, ProjectSettings } from './discover';
 import { fixFiles, showFixes } from './fix';
 import { compact } from './formats/compact';
 import { github } from './formats/github';
+import { gitlab } from './formats/gitlab';
 import { json } from './formats/json';
 import { junit } from './formats/junit';
 import { sarifText } from './formats/sarif';
 import { stylish } from './formats/stylish';
 import type { Io } from './io';
 import { checkOutput, displayPath, writeOutput } from './output';
-import { readSpec } from './read';
+import { readSpec, readStdin } from './read';
 import { FileReport, fileFindings, onlyErrors, RelatedPlace, region, Report, summarise } from './report';
 import { checkSettings, configArgument, describeConfig, readOverrides } from './settings';
 
@@ -34,7 +35,8 @@ import { checkSettings, configArgument, describeConfig, readOverrides } from './
 
 export function runLint(options: Options, io: Io): number {
   const overrides = readOverrides(options.rules);
-  const paint = painter(useColour(options.color, options.output !== undefined, io.env, io.stdoutIsTTY));
+  /** Colours for a report written to `target` (undefined: standard output). */
+  const paintFor = (target: string | undefined): Paint => painter(useColour(options.color, target !== undefined && target !== '-', io.env, io.stdoutIsTTY));
   const names = new Map<string, string>();
   const shown = (file: string): string => {
     let name = names.get(file);
@@ -43,27 +45,30 @@ export function runLint(options: Options, io: Io): number {
   };
 
   if (options.listRules) {
-    writeOutput(io, options.output, listRules(options.format, paint), []);
+    writeOutput(io, options.output, listRules(options.reports[0].format, paintFor(options.output)), []);
     return 0;
   }
 
   const configFile = options.config === undefined ? undefined : configArgument(options.config, io.cwd);
-  const projectFor = (roots: readonly string[]): Project => new Project({ roots, workingFolder: io.cwd, rules: catalogue, configFile, overrides });
+  const settings: ProjectSettings = { workingFolder: io.cwd, rules: catalogue, configFile, overrides, ignorePatterns: options.ignorePatterns, gitignore: options.gitignore };
 
   if (options.printConfig !== undefined) {
     const file = path.resolve(io.cwd, options.printConfig);
-    const project = projectFor([path.dirname(file)]);
+    const project = new Project({ ...settings, roots: [path.dirname(file)] });
     checkSettings(project, [file], shown);
-    writeOutput(io, options.output, `${JSON.stringify(describeConfig(project.configFor(file)), null, 2)}\n`, []);
+    const described = { files: project.settingsFiles(file).map(shown), ...describeConfig(project.configFor(file)) };
+    writeOutput(io, options.output, `${JSON.stringify(described, null, 2)}\n`, []);
     return 0;
   }
 
-  const { files, roots } = discover(options.paths, io.cwd);
-  const project = projectFor(roots);
+  const { files, project, ignored } = options.stdinFilename === undefined ? discover(options.paths, io.cwd, settings) : discoverStdin(options.stdinFilename, io.cwd, settings);
+  for (const line of ignored) io.stderr(`outcome-lint: ${line}`);
+  // The text on standard input stands for the file named, as an editor's unsaved buffer does.
+  if (options.stdinFilename !== undefined && files.length > 0) project.setOpen(files[0], readStdin(io));
   checkSettings(project, files, shown);
   for (const file of files) readSpec(project, file, shown(file));
   // Before --fix writes anything: an output that would replace a spec stops the run here.
-  checkOutput(io.cwd, options.output, files);
+  for (const target of [options.output, ...options.reports.map((r) => r.file)]) checkOutput(io.cwd, target, files);
   if (options.writeBaseline) checkOutput(io.cwd, options.baseline, files);
   if (options.fixDryRun) {
     const patch = showFixes(project, files, shown);
@@ -81,7 +86,10 @@ export function runLint(options: Options, io: Io): number {
   }
   const checked = baseline ? applyBaseline(full, known, baseline) : full;
   const report = options.quiet ? onlyErrors(checked) : checked;
-  writeOutput(io, options.output, format(options.format, report, paint, io.cwd), files);
+  for (const { format: name, file } of options.reports) {
+    const target = file ?? options.output;
+    writeOutput(io, target, format(name, report, paintFor(target), io.cwd), files);
+  }
 
   const { errors, warnings } = checked.summary;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
@@ -95,7 +103,7 @@ export function runLint(options: Options, io: Io): number {
  * Lints every file of the project, each read once: `use` reaches the texts the project
  * has read (and other files inside its roots), and one parse cache serves the whole run.
  */
-function lintAll(files: readonly string[], project: Project, shown: (file: string) => string): Report {
+export function lintAll(files: readonly string[], project: Project, shown: (file: string) => string): Report {
   const indexes = new Map<string, LineIndex>();
   const indexOf = (file: string): LineIndex => {
     let index = indexes.get(file);
@@ -143,15 +151,19 @@ function format(name: Format, report: Report, paint: Paint, cwd: string): string
       return github(report);
     case 'junit':
       return junit(report);
+    case 'gitlab':
+      return gitlab(report);
   }
+}
+
+/** Every rule: what `--list-rules --format json` prints, and the API's `rules`. */
+export function ruleList(): { id: string; severity: 'error' | 'warning' | 'info'; summary: string; helpUri: string }[] {
+  return catalogue.all.map((r) => ({ id: r.meta.id, severity: r.meta.severity, summary: r.meta.summary, helpUri: ruleDocUrl(r.meta.id) }));
 }
 
 /** `--list-rules`: a table, or with `--format json` an array of { id, severity, summary, helpUri }. */
 function listRules(name: Format, paint: Paint): string {
-  if (name === 'json') {
-    const list = catalogue.all.map((r) => ({ id: r.meta.id, severity: r.meta.severity, summary: r.meta.summary, helpUri: ruleDocUrl(r.meta.id) }));
-    return `${JSON.stringify(list, null, 2)}\n`;
-  }
+  if (name === 'json') return `${JSON.stringify(ruleList(), null, 2)}\n`;
   const width = Math.max(...catalogue.all.map((r) => r.meta.id.length));
   const lines = catalogue.all.map((r) => `${r.meta.id.padEnd(width)}  ${paint(r.meta.severity === 'error' ? 'red' : r.meta.severity === 'warning' ? 'yellow' : 'cyan', r.meta.severity.padEnd(8))}  ${r.meta.summary}`);
   return `${[paint('bold', `${'rule'.padEnd(width)}  severity  summary`), ...lines].join('\n')}\n`;

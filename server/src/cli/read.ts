@@ -1,4 +1,7 @@
-import { Project } from '../host/project';
+import { decodeText } from '../host/decode-text';
+import { TooLargeError } from '../host/files';
+import { DEFAULT_MAX_FILE_SIZE_MB, Project } from '../host/project';
+import type { Io } from './io';
 import { UsageError } from './problems';
 
 /*
@@ -13,4 +16,14 @@ export function readSpec(project: Project, file: string, shown: string): string 
   const text = project.read(file);
   if (typeof text === 'string') return text;
   throw new UsageError(text ? `${shown} ${text.problem}` : `cannot read ${shown}: it does not exist`);
+}
+
+/** The text on standard input (`--stdin`), checked as a spec file's is: its size, then UTF-8. */
+export function readStdin(io: Io): string {
+  const bytes = io.stdin();
+  const maxBytes = DEFAULT_MAX_FILE_SIZE_MB * 2 ** 20;
+  if (bytes.length > maxBytes) throw new UsageError(`standard input ${new TooLargeError(bytes.length, maxBytes).message}`);
+  const text = decodeText(bytes);
+  if (typeof text !== 'string') throw new UsageError(`standard input ${text.problem}`);
+  return text;
 }

@@ -1,6 +1,5 @@
 import { printable } from '../base/text';
 import { formatMoney } from '../base/wording';
-import { Project } from '../host/project';
 import { monthText } from '../report/format';
 import { renderHtml, renderMarkdown, reportJson, riskReport } from '../report/index';
 import { catalogue } from '../rules/catalogue';
@@ -84,8 +83,7 @@ function run(argv: readonly string[], io: Io): number {
   if (positionals.length > 1) throw new UsageError(`report reports on one specification at a time; found ${positionals.length}: ${positionals.join(', ')}`);
 
   const shown = positionals[0];
-  const { file, roots } = discoverSpec(shown, io.cwd);
-  const project = new Project({ roots, workingFolder: io.cwd, rules: catalogue });
+  const { file, project } = discoverSpec(shown, io.cwd, { workingFolder: io.cwd, rules: catalogue });
   readSpec(project, file, shown);
   const built = riskReport(project, file, catalogue, {
     ...(v['success-rate'] ? { successRate: v['success-rate'] } : {}),

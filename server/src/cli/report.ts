@@ -2,6 +2,7 @@ import { numberText, plural } from '../base/wording';
 import { Diagnostic, Severity } from '../base/diagnostic';
 import { LineIndex } from '../base/line-index';
 import { Span } from '../base/span';
+import { JsonSummary } from './formats/json-shape';
 
 /*
  * A run's findings with their places worked out: what every output format prints.
@@ -54,20 +55,14 @@ export interface FileReport {
   readonly findings: readonly Finding[];
 }
 
-export interface Summary {
-  readonly files: number;
-  readonly errors: number;
-  readonly warnings: number;
-  readonly infos: number;
-  /** Silenced by a suppression comment. */
-  readonly suppressed: number;
-  /** Known from the `--baseline` file. */
-  readonly known: number;
-}
+/** A run's counts: the summary of `--format json`. */
+export type Summary = JsonSummary;
 
 export interface Report {
   readonly files: readonly FileReport[];
   readonly summary: Summary;
+  /** With `--quiet`: the warnings and infos left out of the report, which the summary line still mentions. */
+  readonly notShown?: { readonly warnings: number; readonly infos: number };
 }
 
 export function region(index: LineIndex, span: Span): Region {
@@ -124,14 +119,19 @@ export function summarise(files: readonly FileReport[]): Summary {
 /** `--quiet`: errors only. */
 export function onlyErrors(report: Report): Report {
   const files = report.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === 'error') }));
-  return { files, summary: summarise(files) };
+  return { files, summary: summarise(files), notShown: { warnings: report.summary.warnings, infos: report.summary.infos } };
 }
 
-/** "7 files checked: 1 error, 4 warnings, 1 info (2 suppressed with a reason, 5 known from the baseline)". */
-export function summaryLine(summary: Summary): string {
-  const counts = [plural(summary.errors, 'error'), plural(summary.warnings, 'warning'), plural(summary.infos, 'info', 'infos')];
-  const problems = summary.errors + summary.warnings + summary.infos;
+/**
+ * "7 files checked: 1 error, 4 warnings, 1 info (2 suppressed with a reason, 5 known from
+ * the baseline)"; with `--quiet`, "7 files checked: 1 error (4 warnings, 1 info not shown: --quiet)".
+ */
+export function summaryLine(report: Report): string {
+  const { summary, notShown } = report;
+  const counts = notShown ? [plural(summary.errors, 'error')] : [plural(summary.errors, 'error'), plural(summary.warnings, 'warning'), plural(summary.infos, 'info', 'infos')];
+  const problems = summary.errors + summary.warnings + summary.infos + (notShown ? notShown.warnings + notShown.infos : 0);
   const apart = [
+    ...(notShown && notShown.warnings + notShown.infos > 0 ? [`${plural(notShown.warnings, 'warning')}, ${plural(notShown.infos, 'info', 'infos')} not shown: --quiet`] : []),
     ...(summary.suppressed > 0 ? [`${numberText(summary.suppressed)} suppressed with a reason`] : []),
     ...(summary.known > 0 ? [`${numberText(summary.known)} known from the baseline`] : []),
   ];

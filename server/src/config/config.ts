@@ -35,9 +35,11 @@ export interface RuleSetting {
 export interface Config {
   /** Settings by rule id; a rule not listed runs at its default severity and options. */
   readonly rules: ReadonlyMap<string, RuleSetting>;
+  /** Files and folders to leave out, as `.gitignore` patterns relative to the settings file's folder. */
+  readonly ignores: readonly string[];
 }
 
-export const defaultConfig: Config = { rules: new Map() };
+export const defaultConfig: Config = { rules: new Map(), ignores: [] };
 
 export interface ConfigError {
   readonly message: string;
@@ -46,6 +48,25 @@ export interface ConfigError {
 }
 
 const level = z.enum(LEVELS, { error: (issue) => `\`${String(issue.input)}\` is not a severity: use off, info, warning or error` });
+
+/** Whether a `.gitignore` pattern reaches above its folder (`../x`), where it could match nothing. */
+export function reachesAbove(pattern: string): boolean {
+  return /(^|\/)\.\.(\/|$)/.test(pattern.replace(/^!/, ''));
+}
+
+const extendsName = z.string().min(1, 'give a path such as "./base.json" or a package name');
+
+/** A settings file named by `extends`, and where the name is in the text (for a message about it). */
+export interface ExtendsName {
+  readonly name: string;
+  readonly span: Span;
+}
+
+/** A `.gitignore` pattern that stays inside the settings file's folder. */
+const ignorePattern = z
+  .string()
+  .min(1, 'give a pattern, such as "drafts/"')
+  .refine((p) => !reachesAbove(p), 'a pattern is relative to the folder of the settings file, and cannot reach above it with `..`');
 
 /** The zod schema of the config file, built from the rules' own option schemas. */
 export function configSchema(rules: readonly ConfigurableRule[]) {
@@ -60,6 +81,14 @@ export function configSchema(rules: readonly ConfigurableRule[]) {
   return z.strictObject({
     $schema: z.string().optional().describe('The JSON Schema of this file, for editors.'),
     rules: z.strictObject(shape).optional().describe('Rule ids, each with a severity or a setting object.'),
+    extends: z
+      .union([extendsName, z.array(extendsName)])
+      .optional()
+      .describe('Settings to start from: a JSON file by its path relative to this one (`./shared/base.json`), or a package in a node_modules folder by its name (`@acme/outcome-settings`, `@acme/outcome-settings/strict.json`). This file\'s settings apply over them.'),
+    ignores: z
+      .array(ignorePattern)
+      .optional()
+      .describe('Files and folders to leave out, as in a .gitignore (`drafts/`, `*.old.outcome`, `!keep.outcome`), relative to the folder of this file.'),
   });
 }
 
@@ -68,7 +97,7 @@ function spanOf(node: JsonNode | undefined): Span {
 }
 
 /** Reads a config file's text. Every problem comes back with its place in the text. */
-export function parseConfig(text: string, rules: readonly ConfigurableRule[]): { config: Config } | { errors: ConfigError[] } {
+export function parseConfig(text: string, rules: readonly ConfigurableRule[]): { config: Config; extends: ExtendsName[] } | { errors: ConfigError[] } {
   if (text.trim().length === 0) {
     return { errors: [{ message: 'the file is empty: it should hold a JSON object such as { "rules": {} }', span: { start: 0, end: 0 } }] };
   }
@@ -105,7 +134,12 @@ export function parseConfig(text: string, rules: readonly ConfigurableRule[]): {
       }),
     };
   }
-  return { config: toConfig(result.data.rules ?? {}, rules) };
+  const names = result.data.extends === undefined ? [] : typeof result.data.extends === 'string' ? [result.data.extends] : result.data.extends;
+  const at = (i: number): Span => spanOf(findNodeAtLocation(tree, typeof result.data.extends === 'string' ? ['extends'] : ['extends', i]));
+  return {
+    config: { rules: ruleSettings(result.data.rules ?? {}, rules), ignores: result.data.ignores ?? [] },
+    extends: names.map((name, i) => ({ name, span: at(i) })),
+  };
 }
 
 /**
@@ -185,7 +219,7 @@ function jsonProblem(code: string): string {
   return words[code] ?? code;
 }
 
-function toConfig(settings: Record<string, unknown>, rules: readonly ConfigurableRule[]): Config {
+function ruleSettings(settings: Record<string, unknown>, rules: readonly ConfigurableRule[]): Map<string, RuleSetting> {
   const map = new Map<string, RuleSetting>();
   for (const rule of rules) {
     const setting = settings[rule.meta.id];
@@ -197,7 +231,21 @@ function toConfig(settings: Record<string, unknown>, rules: readonly Configurabl
       map.set(rule.meta.id, { level: severity, options });
     }
   }
-  return { rules: map };
+  return map;
+}
+
+/**
+ * A rule's settings over those it `extends`: a severity alone keeps the options under it,
+ * and options are merged with those under them, one by one.
+ */
+export function settingsOver(base: ReadonlyMap<string, RuleSetting>, over: ReadonlyMap<string, RuleSetting>): Map<string, RuleSetting> {
+  const merged = new Map(base);
+  for (const [id, setting] of over) {
+    const under = base.get(id);
+    const options = under?.options === undefined ? setting.options : { ...(under.options as object), ...(setting.options as object | undefined) };
+    merged.set(id, { level: setting.level ?? under?.level, options });
+  }
+  return merged;
 }
 
 /** A rule's options: the user's, completed with the rule's defaults. */

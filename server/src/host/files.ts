@@ -60,7 +60,12 @@ export interface Found {
   readonly files: string[];
   /** Folders that could not be read. */
   readonly unreadable: string[];
+  /** Whether the ignores left out a spec or a folder (or the root itself). */
+  readonly leftOut: boolean;
 }
+
+/** Whether the ignores (host/ignores.ts) leave out an entry, a file or a folder, by its real path. */
+export type LeftOut = (entry: string, folder: boolean) => boolean;
 
 /**
  * The walk: every `.outcome` file below `root`, leaving out ignored folders, one folder
@@ -74,12 +79,14 @@ export interface Found {
  * links to a folder or a spec: any other entry's real path is its folder's real path and
  * its name, and 1,460 links to manual pages in one folder are only looked at (stat). A
  * folder is walked once, however many links lead to it, and a link to a folder above
- * ends there. Folders that cannot be read are passed over and listed.
+ * ends there. Folders that cannot be read are passed over and listed. Entries that
+ * `leftOut` leaves out (the ignores) are passed over, a folder with all it holds.
  */
-export function* walkSpecs(root: Root): Generator<void, Found> {
+export function* walkSpecs(root: Root, leftOut: LeftOut = () => false): Generator<void, Found> {
   const files = new Set<string>();
   const unreadable: string[] = [];
   const walked = new Set<string>();
+  let left = false;
   const folders = [root.real];
   for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
     if (walked.has(folder)) continue;
@@ -103,12 +110,16 @@ export function* walkSpecs(root: Root): Generator<void, Found> {
         real = path.join(folder, entry.name);
       }
       if (real === undefined) continue;
+      if (leftOut(real, kind === 'folder')) {
+        left = true;
+        continue;
+      }
       if (kind === 'folder') folders.push(real);
       else files.add(real);
     }
     yield;
   }
-  return { files: [...files], unreadable };
+  return { files: [...files], unreadable, leftOut: left };
 }
 
 /** Whether the walk takes an entry: a folder it does not leave out, or a spec. */
@@ -120,8 +131,8 @@ function takes(kind: Kind, name: string): boolean {
 const LINKS_BETWEEN_YIELDS = 100;
 
 /** The walk of one folder, to its end. */
-export function findSpecs(root: Root): Found {
-  return finish(walkSpecs(root));
+export function findSpecs(root: Root, leftOut?: LeftOut): Found {
+  return finish(walkSpecs(root, leftOut));
 }
 
 /** Runs a walk (or anything built on one) to its end, at once. */
@@ -227,6 +238,17 @@ export function realOrSelf(file: string): string {
   } catch {
     const folder = path.dirname(file);
     return folder === file ? file : path.join(realOrSelf(folder), path.basename(file));
+  }
+}
+
+/**
+ * The top of the repository that holds a folder (the nearest folder with a `.git`, a
+ * folder or a worktree's file), or the root of the file system when none does: where the
+ * search for settings and `.gitignore` files stops, and what `extends` may reach.
+ */
+export function repositoryTop(folder: string): string {
+  for (let current = folder; ; current = path.dirname(current)) {
+    if (path.dirname(current) === current || fs.existsSync(path.join(current, '.git'))) return current;
   }
 }
 

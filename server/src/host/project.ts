@@ -5,7 +5,8 @@ import { Project as EngineProject } from '../engine/project';
 import { RuleSet } from '../engine/lint';
 import { ConfigProblem, findConfigFile, loadConfigFile } from './config-files';
 import { decodeText } from './decode-text';
-import { finish, isInside, nameIn, readProblem, readRegularFile, realOrSelf, Root, TooLargeError, walkSpecs } from './files';
+import { finish, Found, isInside, nameIn, readProblem, readRegularFile, realOrSelf, repositoryTop, Root, TooLargeError, walkSpecs } from './files';
+import { Ignores, PatternSet } from './ignores';
 
 /*
  * The project: the one place every front end (the CLI's lint, report, export and diff,
@@ -21,10 +22,13 @@ import { finish, isInside, nameIn, readProblem, readRegularFile, realOrSelf, Roo
  *   `changed`. Only regular files of at most `maxBytes` are read.
  * - `use`: a relative path from the file's real folder, resolved inside one of the
  *   roots once links are followed; for a file inside no root, inside its own folder.
- * - Settings: the nearest `.outcomelintrc.json` from a file's real folder up to where
- *   the search stops (`settingsTop`), or `--config` instead, then `--rule` overrides.
- *   Each settings file is read once.
- * - Files: the `.outcome` files under the roots, found by the one walk (host/files.ts).
+ * - Settings: the nearest `.outcomelintrc.json` from a file's real folder up to the top
+ *   of its repository (or the root of the file system), with what it `extends` under it;
+ *   or `--config` instead; then `--rule` overrides. Each folder's are read once. The
+ *   same for every front end, whatever folder it runs in or has open.
+ * - Files: the `.outcome` files under the roots, found by the one walk (host/files.ts),
+ *   less those the ignores leave out (host/ignores.ts): `.gitignore` files, the `ignores`
+ *   of the settings, and the command line's patterns.
  */
 
 /** Where a project's files come from: the disk, or a commit (the diff's old version). */
@@ -49,10 +53,9 @@ export interface ProjectOptions {
   /** The folders the project is made of: the workspace folders, or the folders being checked. */
   readonly roots: readonly string[];
   /**
-   * The CLI's current folder. For a file inside it, the search for settings stops there,
-   * as it stops at a workspace folder in an editor, whatever else the command line names;
-   * and messages name files from there. It is not a root: a `use` cannot reach into it
-   * unless it is one of the folders being checked.
+   * The CLI's current folder: messages name files from there, and `--ignore-pattern`
+   * is relative to it. It is not a root: a `use` cannot reach into it unless it is one
+   * of the folders being checked.
    */
   readonly workingFolder?: string;
   /** The rules, for reading settings files. */
@@ -65,10 +68,14 @@ export interface ProjectOptions {
   readonly source?: FileSource;
   /** The largest file read, in bytes; DEFAULT_MAX_FILE_SIZE_MB unless given. */
   readonly maxBytes?: number;
+  /** `--ignore-pattern` and `!glob`: `.gitignore` patterns relative to `workingFolder`. */
+  readonly ignorePatterns?: readonly string[];
+  /** Whether `.gitignore` files leave files out; true unless given (`--no-gitignore`). */
+  readonly gitignore?: boolean;
 }
 
 type Read = string | { problem: string } | undefined;
-type Settings = { config: Config; problems: readonly ConfigProblem[] };
+type Settings = { config: Config; problems: readonly ConfigProblem[]; ignores: readonly PatternSet[]; files: readonly string[] };
 /** The specs of a project by id, and the folders that could not be read. */
 type Listing = { files: string[]; unreadable: string[] };
 
@@ -91,12 +98,18 @@ export class Project implements EngineProject {
    */
   private readonly realPaths = new Map<string, string>();
   private readonly resolved = new Map<string, { uri: string } | { refused: string }>();
+  private readonly ignores: Ignores;
+  /** The command line's patterns, relative to the working folder. */
+  private readonly commandLineIgnores: readonly PatternSet[];
 
   constructor(private readonly options: ProjectOptions) {
     this.source = options.source ?? disk;
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_SIZE_MB * 2 ** 20;
+    this.ignores = new Ignores((folder) => [...this.settingsIn(folder).ignores, ...this.commandLineIgnores], options.gitignore ?? true);
     this.setRoots(options.roots);
     this.working = options.workingFolder === undefined ? undefined : this.rootOf(options.workingFolder);
+    const patterns = options.ignorePatterns ?? [];
+    this.commandLineIgnores = this.working && patterns.length > 0 ? [{ base: this.working.real, source: '--ignore-pattern', patterns }] : [];
   }
 
   // ── identity ────────────────────────────────────────────────────────────────
@@ -229,6 +242,11 @@ export class Project implements EngineProject {
     return this.settingsFor(file).config;
   }
 
+  /** The settings files a file's settings come from: the nearest (or `--config`) first, then those it `extends`; none for the defaults. */
+  settingsFiles(file: string): readonly string[] {
+    return this.settingsFor(file).files;
+  }
+
   /** What is wrong with the settings file that applies to a file (whose defaults are used instead). */
   configProblems(file: string): readonly ConfigProblem[] {
     return this.settingsFor(file).problems;
@@ -238,38 +256,32 @@ export class Project implements EngineProject {
   forgetSettings(): void {
     this.settingsByFolder.clear();
     this.configFileSettings = undefined;
+    this.ignores.forget();
   }
 
   private settingsFor(file: string): Settings {
-    if (!isPath(file)) return { config: defaultConfig, problems: [] };
+    if (!isPath(file)) return NO_SETTINGS;
+    // From the real folder: a file reached through a link has the settings of where it is.
+    return this.settingsIn(path.dirname(this.realPath(file)));
+  }
+
+  /** The settings of the files in a real folder. */
+  private settingsIn(folder: string): Settings {
     const configFile = this.options.configFile;
     if (configFile !== undefined) return (this.configFileSettings ??= this.load(configFile));
-    // From the real folder: a file reached through a link has the settings of where it is.
-    const folder = path.dirname(this.realPath(file));
     let found = this.settingsByFolder.get(folder);
     if (!found) {
-      const nearest = findConfigFile(folder, this.settingsTop(folder));
-      found = nearest ? this.load(nearest) : { config: this.withOverrides(defaultConfig), problems: [] };
+      const nearest = findConfigFile(folder, repositoryTop(folder));
+      found = nearest ? this.load(nearest) : { ...NO_SETTINGS, config: this.withOverrides(defaultConfig) };
       this.settingsByFolder.set(folder, found);
     }
     return found;
   }
 
   private load(configFile: string): Settings {
-    const loaded = loadConfigFile(configFile, this.options.rules, this.maxBytes);
-    return 'problems' in loaded ? { config: defaultConfig, problems: loaded.problems } : { config: this.withOverrides(loaded.config), problems: [] };
-  }
-
-  /**
-   * Where the search for a real folder's settings file stops: the working folder when it
-   * holds the folder (whatever else the command line names); else the outermost root that
-   * holds it; else (a file inside no root) the folder itself.
-   */
-  private settingsTop(folder: string): string {
-    if (this.working && isInside(folder, this.working.real)) return this.working.real;
-    let top: string | undefined;
-    for (const root of this.roots) if (isInside(folder, root.real) && (top === undefined || root.real.length < top.length)) top = root.real;
-    return top ?? folder;
+    const loaded = loadConfigFile(configFile, this.options.rules, this.maxBytes, repositoryTop(path.dirname(this.realPath(configFile))));
+    if ('problems' in loaded) return { ...NO_SETTINGS, problems: loaded.problems };
+    return { config: this.withOverrides(loaded.config), problems: [], ignores: loaded.ignores, files: loaded.files };
   }
 
   private withOverrides(config: Config): Config {
@@ -279,7 +291,7 @@ export class Project implements EngineProject {
     if (!result) {
       const map = new Map<string, RuleSetting>(config.rules);
       for (const [id, level] of overrides) map.set(id, { level, options: config.rules.get(id)?.options });
-      this.overridden.set(config, (result = { rules: map }));
+      this.overridden.set(config, (result = { ...config, rules: map }));
     }
     return result;
   }
@@ -295,7 +307,7 @@ export class Project implements EngineProject {
     const files = new Set<string>();
     const unreadable = new Set<string>();
     for (const root of this.roots) {
-      const found = yield* walkSpecs(root);
+      const found = yield* this.walkFolder(root);
       for (const real of found.files) files.add(this.nameOf(real));
       for (const real of found.unreadable) unreadable.add(this.nameOf(real));
     }
@@ -306,7 +318,23 @@ export class Project implements EngineProject {
   files(): Listing {
     return finish(this.walk());
   }
+
+  /** The walk of one folder, less what the ignores leave out (all of it, when they leave out the folder). */
+  *walkFolder(root: Root): Generator<void, Found> {
+    if (this.ignores.ignoredBy(root.real, true) !== undefined) return { files: [], unreadable: [], leftOut: true };
+    return yield* walkSpecs(root, (entry, folder) => this.ignores.leavesOut(entry, folder));
+  }
+
+  /**
+   * Why the ignores leave out a file (or a folder): the path of the `.gitignore` or
+   * settings file whose pattern does, or `--ignore-pattern`; undefined when they do not.
+   */
+  ignoredBy(file: string, folder = false): string | undefined {
+    return isPath(file) ? this.ignores.ignoredBy(this.realPath(file), folder) : undefined;
+  }
 }
+
+const NO_SETTINGS: Settings = { config: defaultConfig, problems: [], ignores: [], files: [] };
 
 /** An absolute path (POSIX, or Windows with a drive letter), as opposed to a URI. */
 function isPath(id: string): boolean {

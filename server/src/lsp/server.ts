@@ -72,7 +72,7 @@ export function createServer(connection: Connection, project?: Project): Server 
     if (canWatchFiles) {
       // Watch specs and settings on disk, where the client can (VS Code, Neovim with a watcher).
       void connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.outcome' }, { globPattern: '**/.outcomelintrc.json' }] })
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.outcome' }, { globPattern: '**/.outcomelintrc.json' }, { globPattern: '**/.gitignore' }] })
         .catch(() => undefined);
     }
     // Index the workspace in the background: opening one file must not wait for it.
@@ -88,11 +88,19 @@ export function createServer(connection: Connection, project?: Project): Server 
     for (const problem of problems) connection.console.error(problem);
   }
 
-  /** Reads every settings file again, and lints every file with what it now says. */
+  /**
+   * Reads every settings file (and `.gitignore`) again, and lints every file with what it
+   * now says; the workspace is walked again, as what the ignores leave out may have changed.
+   */
   function settingsChanged(): void {
     session.settingsChanged();
     diagnostics.forgetConfigProblems();
     for (const file of session.files) diagnostics.schedule(file);
+    const before = session.files.map((file) => ({ file, uri: session.uri(file) }));
+    void session.scan().then((found) => {
+      for (const { file, uri } of before) if (!session.isKnown(file)) diagnostics.clear(uri);
+      for (const file of found) diagnostics.schedule(file);
+    });
   }
 
   connection.onDidChangeConfiguration(async () => {
@@ -118,7 +126,7 @@ export function createServer(connection: Connection, project?: Project): Server 
 
   connection.onDidChangeWatchedFiles((params) => {
     for (const change of params.changes) {
-      if (change.uri.endsWith('.outcomelintrc.json')) {
+      if (change.uri.endsWith('.outcomelintrc.json') || change.uri.endsWith('.gitignore')) {
         settingsChanged();
         continue;
       }

@@ -56,7 +56,10 @@ export class Session {
     let slice = performance.now() + SCAN_SLICE_MS;
     for (let step = walk.next(); ; step = walk.next()) {
       if (step.done) {
-        for (const file of step.value.files) this.known.add(file);
+        const found = new Set(step.value.files);
+        // Files the walk no longer finds (the ignores changed) are forgotten, unless open and not ignored.
+        for (const file of this.known) if (!found.has(file) && (!this.project.isOpen(file) || this.project.ignoredBy(file) !== undefined)) this.forget(file);
+        for (const file of found) this.known.add(file);
         return step.value.files;
       }
       if (performance.now() > slice) {
@@ -66,11 +69,11 @@ export class Session {
     }
   }
 
-  /** The editor opened a document: its text is the editor's from now on. */
+  /** The editor opened a document: its text is the editor's from now on (a file the ignores leave out is not linted). */
   open(uri: string, text: string): string {
     const file = this.id(uri);
     this.spellings.set(file, uri);
-    this.known.add(file);
+    if (this.project.ignoredBy(file) === undefined) this.known.add(file);
     this.edit(file, text);
     return file;
   }
@@ -95,7 +98,7 @@ export class Session {
     if (this.project.isOpen(file)) return;
     this.project.changed(file);
     // A file that is there but cannot be read as text stays known: its one finding says why.
-    if (this.project.read(file) !== undefined) {
+    if (this.project.read(file) !== undefined && this.project.ignoredBy(file) === undefined) {
       this.known.add(file);
       this.linter.changed(file);
     } else this.forget(file);

@@ -22,6 +22,6 @@ export function compact(report: Report): string {
       out.push(`${printable(file.path)}:${f.line}:${f.column}: ${f.severity}: ${printable(f.message)}${related} [${f.ruleId}]`);
     }
   }
-  out.push(`outcome-lint: ${summaryLine(report.summary)}`);
+  out.push(`outcome-lint: ${summaryLine(report)}`);
   return `${out.join('\n')}\n`;
 }

@@ -33,7 +33,7 @@ export function github(report: Report): string {
       out.push(`::${COMMAND[f.severity]} ${properties.join(',')}::${data(f.message + related)}`);
     }
   }
-  out.push(`outcome-lint: ${summaryLine(report.summary)}`);
+  out.push(`outcome-lint: ${summaryLine(report)}`);
   return `${out.join('\n')}\n`;
 }
 

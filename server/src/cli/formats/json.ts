@@ -1,5 +1,5 @@
-import { Severity } from '../../base/diagnostic';
-import { FindingEdit, Report, Summary } from '../report';
+import { FindingEdit, Report } from '../report';
+import { JsonEdit, JsonReport } from './json-shape';
 
 /*
  * `--format json`: the documented, stable shape (docs/cli.md). Fields are only ever
@@ -7,48 +7,6 @@ import { FindingEdit, Report, Summary } from '../report';
  */
 
 export const JSON_FORMAT_VERSION = 1;
-
-export interface JsonPlace {
-  path: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
-
-export interface JsonRelated extends JsonPlace {
-  message: string;
-}
-
-export interface JsonFinding {
-  ruleId: string;
-  severity: Severity;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  helpUri: string;
-  related?: JsonRelated[];
-  /** Safe to apply in bulk, as `--fix` does. */
-  fixes?: JsonEdit[];
-  /** Change what the spec says: for a person to choose. */
-  suggestions?: JsonEdit[];
-  suppressed?: { reason: string; by: 'comment' | 'baseline' };
-}
-
-/** A fix or suggestion: its title, and each edit's place (1-based, end exclusive) and new text. */
-export interface JsonEdit {
-  title: string;
-  edits: { line: number; column: number; endLine: number; endColumn: number; text: string }[];
-}
-
-export interface JsonReport {
-  formatVersion: number;
-  tool: { name: 'outcome-lint'; version: string };
-  files: { path: string; findings: JsonFinding[] }[];
-  summary: Summary;
-}
 
 export function toJson(report: Report, version: string, helpUri: (id: string) => string): JsonReport {
   return {

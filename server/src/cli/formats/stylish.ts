@@ -35,8 +35,9 @@ export function stylish(report: Report, paint: Paint): string {
     out.push('');
   }
   const { summary } = report;
-  const line = summaryLine(summary);
-  out.push(summary.errors > 0 ? paint(['bold', 'red'], line) : summary.warnings > 0 ? paint(['bold', 'yellow'], line) : paint(['bold', 'green'], line));
+  const line = summaryLine(report);
+  const warnings = summary.warnings + (report.notShown?.warnings ?? 0);
+  out.push(summary.errors > 0 ? paint(['bold', 'red'], line) : warnings > 0 ? paint(['bold', 'yellow'], line) : paint(['bold', 'green'], line));
   return `${out.join('\n')}\n`;
 }
 
