@@ -29,8 +29,12 @@ const noZodLocales = {
   },
 };
 
+/** The version written into the bundles, for links to its own documentation (rules/links.ts). */
+const { version } = JSON.parse(await readFile('package.json', 'utf8'));
+
 const common = {
   bundle: true,
+  define: { OUTCOME_LINT_VERSION: JSON.stringify(version) },
   platform: 'node',
   target: 'node20',
   format: 'cjs',

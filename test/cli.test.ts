@@ -228,7 +228,7 @@ describe('cli: outcome-lint', function () {
           assert.ok(['error', 'warning', 'info'].includes(f.severity));
           assert.ok(f.line >= 1 && f.column >= 1 && (f.endLine > f.line || (f.endLine === f.line && f.endColumn >= f.column)));
           assert.ok(catalogue.all.some((r) => r.meta.id === f.ruleId), f.ruleId);
-          assert.equal(f.helpUri, `https://github.com/outcome-lint/outcome-lint/blob/main/docs/rules/${f.ruleId}.md`);
+          assert.equal(f.helpUri, `https://github.com/outcome-lint/outcome-lint/blob/v${VERSION}/docs/rules/${f.ruleId}.md`);
           if (f.suppressed) suppressed++;
           else if (f.severity === 'error') errors++;
           else if (f.severity === 'warning') warnings++;
@@ -307,7 +307,7 @@ describe('cli: outcome-lint', function () {
       );
       for (const r of only.tool.driver.rules ?? []) {
         assert.ok(r.shortDescription?.text && r.fullDescription?.text && r.help?.text, r.id);
-        assert.equal(r.helpUri, `https://github.com/outcome-lint/outcome-lint/blob/main/docs/rules/${r.id}.md`);
+        assert.equal(r.helpUri, `https://github.com/outcome-lint/outcome-lint/blob/v${VERSION}/docs/rules/${r.id}.md`);
       }
       assert.equal(only.originalUriBaseIds?.['%SRCROOT%']?.uri, `${new URL(`file://${repoRoot}/`).href}`);
       const results = only.results ?? [];
