@@ -110,6 +110,15 @@ describe('cli: outcome-lint', function () {
     assert.ok(fs.existsSync(CLI), 'dist/cli.js is built (npm test builds it first)');
   });
 
+  it("prints what the README's quick start shows for `npm start` (outcome-lint samples/)", () => {
+    const run = cli(['samples/']);
+    const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    const shown = /## Quick start[\s\S]*?\n```\n(samples\/[\s\S]*?)```/.exec(readme)![1].split('\n').filter((line) => line !== '' && line.trim() !== '…');
+    const printed = run.stdout.split('\n');
+    assert.deepEqual(shown.filter((line) => !printed.includes(line)), [], 'lines the README shows that the command does not print');
+    assert.equal(shown[shown.length - 1], printed.filter((line) => line !== '').pop(), 'the summary line');
+  });
+
   describe('help, version and rules', () => {
     it('--help explains usage, formats, severities and exit codes', () => {
       for (const flag of ['--help', '-h']) {
