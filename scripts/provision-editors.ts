@@ -35,6 +35,9 @@ function debianPackages(): void {
     { pkg: 'neovim', present: has('nvim') },
     { pkg: 'chromium', present: has('chromium') },
     { pkg: 'unzip', present: has('unzip') },
+    // test/ci.test.ts runs the hooks with pre-commit itself, and git for the diff tests.
+    { pkg: 'pre-commit', present: has('pre-commit') },
+    { pkg: 'git', present: has('git') },
     // Headers that code-server's `kerberos` module is compiled against.
     { pkg: 'libkrb5-dev', present: fs.existsSync('/usr/include/gssapi/gssapi.h') },
   ].filter((p) => !p.present).map((p) => p.pkg);

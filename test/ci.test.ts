@@ -83,6 +83,30 @@ describe('CI and hooks, as docs/ci.md offers them', function () {
       assert.match(failing.run.stdout, /2 files checked: 1 error,/);
     });
 
+    it('pre-commit itself installs both hooks from this repository and runs them on staged specs', function () {
+      // pre-commit clones this repository, installs it with npm (building it) and packs it:
+      // minutes, once. The commit it tries is this checkout's, with any uncommitted changes.
+      this.timeout(900_000);
+      const work = path.join(dir, 'specs-repo');
+      writeIn(work, 'specs/plan.outcome', CLEAN);
+      writeIn(work, 'specs/shared.outcome', SHARED);
+      writeIn(work, 'specs/bad.outcome', FAILING);
+      git(work, 'init', '-q');
+      git(work, 'add', '.');
+      // Its own outcome-lint, not the one this test puts on the PATH.
+      const preCommitEnv = { ...process.env, PRE_COMMIT_HOME: path.join(dir, 'pre-commit-home') };
+      const tryHook = (id: string, files: string[]) =>
+        spawnSync('pre-commit', ['try-repo', repoRoot, id, '--files', ...files], { cwd: work, env: preCommitEnv, encoding: 'utf8' });
+      const failing = tryHook('outcome-lint', ['specs/bad.outcome', 'specs/plan.outcome', 'specs/shared.outcome']);
+      assert.equal(failing.status, 1, failing.stdout + failing.stderr);
+      assert.match(failing.stdout, /^outcome-lint\.+Failed$/m);
+      assert.match(failing.stdout, /^specs\/bad\.outcome$/m);
+      assert.match(failing.stdout, /3 files checked: 1 error,/);
+      const format = tryHook('outcome-lint-format', ['specs/plan.outcome']);
+      assert.equal(format.status, 0, format.stdout + format.stderr);
+      assert.match(format.stdout, /^outcome-lint format\.+Passed$/m);
+    });
+
     it('outcome-lint-format stops a commit of a file out of the layout, and names it', () => {
       writeIn(dir, 'plan.outcome', CLEAN);
       writeIn(dir, 'messy.outcome', CLEAN.replace(/\n {2}/g, '\n        '));
