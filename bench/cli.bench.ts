@@ -9,7 +9,9 @@ import { generateSpec } from './generate';
  * the samples), against the floor: a bare node process that only reads those files.
  * Also timed, to show where the time goes: outcome-lint on one of the specs (mostly
  * starting up), and a bare node process that reads and parses every file (the parser
- * alone, from out/). Wall times are the median and the fastest of several runs; CPU
+ * alone, from out/). With `--cache`: the first run (no cache file: every spec linted and
+ * the cache written) and a second run over the unchanged files (every finding from the
+ * cache), each against the floor. Wall times are the median and the fastest of several runs; CPU
  * times (Linux only) change less when other work shares the machine.
  *
  * Run after a build: `npm run build && node out/bench/cli.bench.js [runs]`.
@@ -56,10 +58,17 @@ interface Measure {
   readonly cpu: number | undefined;
 }
 
-/** Median and fastest wall time of `runs` runs (after one to warm the file cache), and the median CPU time. */
-function measure(args: readonly string[]): Measure {
+/**
+ * Median and fastest wall time of `runs` runs (after one to warm the file cache), and the
+ * median CPU time; `before` runs before each, untimed.
+ */
+function measure(args: readonly string[], before: () => void = () => {}): Measure {
+  before();
   time(args);
-  const times = Array.from({ length: runs }, () => time(args));
+  const times = Array.from({ length: runs }, () => {
+    before();
+    return time(args);
+  });
   const walls = times.map((t) => t.wall).sort((a, b) => a - b);
   const cpus = times.map((t) => t.cpu).filter((c): c is number => c !== undefined).sort((a, b) => a - b);
   return { median: walls[Math.floor(walls.length / 2)], fastest: walls[0], cpu: cpus.length > 0 ? cpus[Math.floor(cpus.length / 2)] : undefined };
@@ -97,6 +106,12 @@ function main(): void {
     const lint = measure([cli, dir]);
     const one = measure([cli, path.join(dir, 'area-0', 'spec-0.outcome')]);
     const parse = measure(['-e', PARSE_ALL, dir]);
+    const cacheFile = path.join(os.tmpdir(), `outcome-lint-bench-${process.pid}.cache`);
+    const cached = [cli, '--cache', '--cache-location', cacheFile, dir];
+    const cold = measure(cached, () => fs.rmSync(cacheFile, { force: true }));
+    const warm = measure(cached);
+    const cacheBytes = fs.statSync(cacheFile).size;
+    fs.rmSync(cacheFile, { force: true });
     console.log(`node ${process.version}, ${process.platform} ${process.arch}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}; ${runs} runs each`);
     console.log(`${FILES} specs of ${spec.split('\n').length} lines (${(bytes / 1e6).toFixed(1)} MB)`);
     console.log(`floor, a node process reading every file:    ${ms(floor)}`);
@@ -106,6 +121,10 @@ function main(): void {
     console.log(`  outcome-lint on one of the specs:          ${ms(one)}`);
     console.log(`  a node process reading and parsing them:   ${ms(parse)}`);
     console.log(`  each further spec:                         ${((lint.median - one.median) / (FILES - 1)).toFixed(2)} ms`);
+    const ratio = (t: Measure): string => `${(t.median / floor.median).toFixed(1)} × the floor (fastest ${(t.fastest / floor.fastest).toFixed(1)}${t.cpu !== undefined && floor.cpu ? `, CPU time ${(t.cpu / floor.cpu).toFixed(1)}` : ''})`;
+    console.log(`--cache, first run (no cache file):          ${ms(cold)}: ${ratio(cold)}`);
+    console.log(`--cache, second run, nothing changed:        ${ms(warm)}: ${ratio(warm)} (target ≤ 2)`);
+    console.log(`  the cache file:                            ${(cacheBytes / 1e6).toFixed(1)} MB`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

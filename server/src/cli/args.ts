@@ -48,6 +48,10 @@ export interface Options {
   readonly writeBaseline: boolean;
   /** `--stdin-filename PATH` with `--stdin`: lint standard input as the file PATH would be (its settings, its `use` lines, its name). */
   readonly stdinFilename: string | undefined;
+  /** `--cache`: reuse the findings of files unchanged since the last run (cli/cache.ts). */
+  readonly cache: boolean;
+  /** `--cache-location PATH`: the cache file, or a folder to keep `.outcomelintcache` in. */
+  readonly cacheLocation: string | undefined;
   readonly version: boolean;
   readonly help: boolean;
 }
@@ -71,6 +75,8 @@ const SPEC = {
   'no-gitignore': { type: 'boolean' },
   stdin: { type: 'boolean' },
   'stdin-filename': { type: 'string' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -88,6 +94,7 @@ const EXAMPLES: Partial<Record<Name, string>> = {
   baseline: '--baseline outcome-lint-baseline.json',
   'stdin-filename': '--stdin-filename specs/housing.outcome',
   'ignore-pattern': "--ignore-pattern 'drafts/'",
+  'cache-location': '--cache-location .cache/outcome-lint',
 };
 
 export function readArgs(argv: readonly string[]): Options {
@@ -129,6 +136,7 @@ export function readArgs(argv: readonly string[]): Options {
     throw new UsageError('--stdin needs --stdin-filename PATH, the file the text stands for (its settings, the files its `use` lines reach, its name in the report), such as --stdin --stdin-filename specs/housing.outcome');
   }
   if (!v.stdin && v['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename names the text read with --stdin: give --stdin too, or name the file as a path');
+  if (v['cache-location'] !== undefined && !v.cache) throw new UsageError('--cache-location names where --cache keeps its findings: give --cache too');
   checkTogether(v, positionals, spelt);
   // `!drafts/` among the paths is an ignore pattern, as --ignore-pattern drafts/ is (a file whose name starts with `!` is `./!name`).
   const negated = positionals.filter((p) => p.startsWith('!'));
@@ -154,6 +162,8 @@ export function readArgs(argv: readonly string[]): Options {
     baseline: v.baseline as string | undefined,
     writeBaseline: v['write-baseline'] === true,
     stdinFilename: v['stdin-filename'] as string | undefined,
+    cache: v.cache === true,
+    cacheLocation: v['cache-location'] as string | undefined,
     version: v.version === true,
     help: v.help === true,
   };
@@ -168,15 +178,15 @@ const INSTEAD: readonly { readonly option: Name; readonly does: string; readonly
   {
     option: 'list-rules',
     does: 'lists every rule with its default severity, and lints nothing',
-    unused: ['print-config', 'config', 'rule', 'fix', 'fix-dry-run', 'baseline', 'write-baseline', 'quiet', 'max-warnings', 'paths'],
+    unused: ['print-config', 'config', 'rule', 'fix', 'fix-dry-run', 'baseline', 'write-baseline', 'quiet', 'max-warnings', 'cache', 'paths'],
   },
   {
     option: 'print-config',
     does: 'prints the settings for one file, and lints nothing',
-    unused: ['format', 'fix', 'fix-dry-run', 'baseline', 'write-baseline', 'quiet', 'max-warnings', 'paths'],
+    unused: ['format', 'fix', 'fix-dry-run', 'baseline', 'write-baseline', 'quiet', 'max-warnings', 'cache', 'paths'],
   },
-  { option: 'fix-dry-run', does: 'prints what --fix would change, as a unified diff, instead of a report', unused: ['format', 'quiet', 'max-warnings', 'baseline', 'write-baseline'] },
-  { option: 'stdin', does: 'lints the text on standard input', unused: ['paths', 'fix', 'print-config', 'list-rules'] },
+  { option: 'fix-dry-run', does: 'prints what --fix would change, as a unified diff, instead of a report', unused: ['format', 'quiet', 'max-warnings', 'baseline', 'write-baseline', 'cache'] },
+  { option: 'stdin', does: 'lints the text on standard input', unused: ['paths', 'fix', 'print-config', 'list-rules', 'cache'] },
   { option: 'write-baseline', does: 'writes the findings into the --baseline file instead of a report', unused: ['output', 'format', 'quiet', 'max-warnings'] },
 ];
 

@@ -73,6 +73,14 @@ Rules and settings:
       --write-baseline   write this run's findings into the --baseline FILE (the
                          entries of files not linted in the run are kept)
 
+Speed:
+      --cache            keep each file's findings in .outcomelintcache and reuse
+                         them while the file, the files it \`use\`s, its settings
+                         and outcome-lint's version are unchanged
+      --cache-location PATH
+                         keep the cache in PATH instead (a folder: the file
+                         .outcomelintcache in it)
+
 Fixing:
       --fix              apply the fixes that are safe to apply unread (an
                          id's or a keyword's capitals), write the files, and

@@ -2,15 +2,15 @@ import * as path from 'node:path';
 import { LineIndex } from '../base/line-index';
 import { Span } from '../base/span';
 import { plural } from '../base/wording';
-import { lint } from '../engine/lint';
 import { Project } from '../host/project';
-import { ParseCache } from '../model/model';
+import type { ParseCache } from '../model/model';
 import { catalogue } from '../rules/catalogue';
 import { ruleDocUrl } from '../rules/links';
-import { ParseResult } from '../syntax/parse';
+import type { ParseResult } from '../syntax/parse';
 import { toolVersion } from './about';
 import { Format, Options } from './args';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline';
+import { cacheFile, LintCache } from './cache';
 import { painter, Paint, useColour } from './colour';
 import { discover, discoverStdin, ProjectSettings } from './discover';
 import { fixFiles, showFixes } from './fix';
@@ -61,7 +61,7 @@ export function runLint(options: Options, io: Io): number {
     return 0;
   }
 
-  const { files, project, ignored } = options.stdinFilename === undefined ? discover(options.paths, io.cwd, settings) : discoverStdin(options.stdinFilename, io.cwd, settings);
+  const { files, project, ignored, roots } = options.stdinFilename === undefined ? discover(options.paths, io.cwd, settings) : discoverStdin(options.stdinFilename, io.cwd, settings);
   for (const line of ignored) io.stderr(`outcome-lint: ${line}`);
   // The text on standard input stands for the file named, as an editor's unsaved buffer does.
   if (options.stdinFilename !== undefined && files.length > 0) project.setOpen(files[0], readStdin(io));
@@ -70,6 +70,9 @@ export function runLint(options: Options, io: Io): number {
   // Before --fix writes anything: an output that would replace a spec stops the run here.
   for (const target of [options.output, ...options.reports.map((r) => r.file)]) checkOutput(io.cwd, target, files);
   if (options.writeBaseline) checkOutput(io.cwd, options.baseline, files);
+  // --cache: never for standard input, whose text is no file's (docs/cli.md).
+  const cachePath = options.cache && options.stdinFilename === undefined ? cacheFile(io.cwd, options.cacheLocation) : undefined;
+  if (cachePath !== undefined) checkOutput(io.cwd, cachePath, files);
   if (options.fixDryRun) {
     const patch = showFixes(project, files, shown);
     writeOutput(io, options.output, patch, files);
@@ -79,7 +82,11 @@ export function runLint(options: Options, io: Io): number {
 
   const baseline = options.baseline === undefined ? undefined : path.resolve(io.cwd, options.baseline);
   const known = baseline ? readBaseline(baseline, options.baseline!, options.writeBaseline) : [];
-  const full = lintAll(files, project, shown);
+  // Read after --fix has written: a file it changed is linted again, its text being new.
+  const cache = cachePath === undefined ? undefined : new LintCache(cachePath, project, roots, io.cwd);
+  const full = lintAll(files, project, shown, cache);
+  const unsaved = cache?.save();
+  if (unsaved !== undefined) io.stderr(`outcome-lint: cannot write the cache ${shown(cachePath!)}: ${unsaved}`);
   if (options.writeBaseline) {
     writeBaseline(io, full, known, baseline!, options.baseline!);
     return 0;
@@ -103,7 +110,7 @@ export function runLint(options: Options, io: Io): number {
  * Lints every file of the project, each read once: `use` reaches the texts the project
  * has read (and other files inside its roots), and one parse cache serves the whole run.
  */
-export function lintAll(files: readonly string[], project: Project, shown: (file: string) => string): Report {
+export function lintAll(files: readonly string[], project: Project, shown: (file: string) => string, reuse?: LintCache): Report {
   const indexes = new Map<string, LineIndex>();
   const indexOf = (file: string): LineIndex => {
     let index = indexes.get(file);
@@ -118,7 +125,15 @@ export function lintAll(files: readonly string[], project: Project, shown: (file
   // makes each garbage collection slower (a used file is parsed again, once).
   const used = new Map<string, ParseResult>();
   const reports: FileReport[] = [];
+  let lint: typeof import('../engine/lint').lint | undefined;
   for (const file of files) {
+    const kept = reuse?.findings(file, shown);
+    if (kept) {
+      reports.push({ path: shown(file), file, findings: kept });
+      continue;
+    }
+    // Required, not imported: a run whose every file comes from the cache never loads the parser.
+    lint ??= (require('../engine/lint') as typeof import('../engine/lint')).lint;
     const cache: ParseCache = {
       get: (uri) => used.get(uri),
       set: (uri, parsed) => {
@@ -132,7 +147,9 @@ export function lintAll(files: readonly string[], project: Project, shown: (file
       const other = uri ?? file;
       return { path: shown(other), file: other, message, ...region(other === file ? index : indexOf(other), span) };
     };
-    reports.push({ path: shown(file), file, findings: fileFindings(result.diagnostics, result.suppressed, index, related) });
+    const findings = fileFindings(result.diagnostics, result.suppressed, index, related);
+    reuse?.remember(file, result.model.usedFiles, findings);
+    reports.push({ path: shown(file), file, findings });
   }
   return { files: reports, summary: summarise(reports) };
 }

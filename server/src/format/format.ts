@@ -1,7 +1,7 @@
 import { CstElement, CstNode, IToken } from 'chevrotain';
 import { LineIndex } from '../base/line-index';
 import { parse } from '../syntax/parse';
-import { parser } from '../syntax/parser';
+import { theParser } from '../syntax/parser';
 import { Comma, LCurly, RCurly, tokenize } from '../syntax/tokens';
 
 /*
@@ -94,6 +94,7 @@ function formatText(text: string): FormatResult {
   if (lexed.errors.length > 0) return { refused: SYNTAX_ERRORS_REFUSAL };
   const tokens = lexed.tokens;
   const comments = lexed.groups.comments ?? [];
+  const parser = theParser();
   parser.input = tokens;
   const cst = parser.file();
   if (parser.errors.length > 0) return { refused: SYNTAX_ERRORS_REFUSAL };

@@ -2,7 +2,7 @@ import { IToken } from 'chevrotain';
 import { LintResult } from '../engine/lint';
 import { KEYWORDS } from '../syntax/keywords';
 import { TOP_LEVEL_WORDS } from '../syntax/messages';
-import { parser } from '../syntax/parser';
+import { theParser } from '../syntax/parser';
 import { Identifier, LCurly, RCurly, tokenize } from '../syntax/tokens';
 import { BLOCK_SNIPPETS } from './templates';
 
@@ -33,7 +33,7 @@ export function completionsAt(result: LintResult, offset: number): Completion[] 
   const preceding = typing ? tokens.slice(0, -1) : tokens;
   const prefix = typing ? last.image.toLowerCase() : '';
   const start = currentItemStart(preceding);
-  const paths = parser.computeContentAssist('file', preceding.slice(start));
+  const paths = theParser().computeContentAssist('file', preceding.slice(start));
 
   const found = new Map<string, Completion>();
   const add = (c: Completion): void => {

@@ -3,7 +3,7 @@ import { Diagnostic, Fix } from '../base/diagnostic';
 import { FileNode, TopLevelItem } from './ast';
 import { AstBuilder, fileNode } from './build-ast';
 import { pointsAtFound, topLevelStray, TOP_LEVEL_WORDS } from './messages';
-import { parser } from './parser';
+import { theParser } from './parser';
 import { Span } from '../base/span';
 import { KEYWORDS } from './keywords';
 import { CurlyQuotedString, tokenize, UnterminatedString, UnterminatedTripleString } from './tokens';
@@ -81,6 +81,7 @@ function parseText(text: string): ParseResult {
     }
     return builder.item(cst);
   };
+  const parser = theParser();
   parser.onItem = (cst) => {
     built.set(cst, build(cst));
     // Its tree is done with: let it go now, not when the whole file is parsed.

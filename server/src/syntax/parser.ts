@@ -622,7 +622,15 @@ function startsNextField(previous: IToken, next: IToken): boolean {
   return FIELD_WORDS.has(next.tokenType.name) && next.startLine! > previous.endLine!;
 }
 
-/** The one parser instance: Chevrotain parsers are costly to build and cheap to reuse. */
-export const parser = new OutcomeParser();
+let instance: OutcomeParser | undefined;
+
+/**
+ * The one parser instance: Chevrotain parsers are costly to build and cheap to reuse.
+ * Built when first needed, so that a run that parses nothing (every finding from
+ * `--cache`) does not pay for it.
+ */
+export function theParser(): OutcomeParser {
+  return (instance ??= new OutcomeParser());
+}
 
 
