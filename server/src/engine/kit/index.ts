@@ -10,5 +10,5 @@ export { memoByText } from './memo';
 export { reportModelFindings } from './model-findings';
 export { namesNothing, saysNothing, shortQuote } from './placeholders';
 export { defineRule, Evidence, Family, fix, Report, Rule, RuleContext, RuleExamples, RuleMeta } from './rule';
-export { isNegated, isNumberWord, PhraseList, PhraseMatch, stem, Word, words } from './words';
+export { clauseNumbers, isNegated, isNumberWord, PhraseList, PhraseMatch, stem, Word, words } from './words';
 export { CohortOf, SpecFacts } from '../facts';

@@ -64,6 +64,21 @@ function split(text: string): Word[] {
   return result;
 }
 
+/**
+ * Each word's clause, numbered from 0: a new clause starts where the text between two
+ * words holds one of `breaks` (each rule says which punctuation ends a clause for it),
+ * unless `joined` says the two words belong together anyway.
+ */
+export function clauseNumbers(text: string, list: readonly Word[], breaks: RegExp, joined?: (i: number, between: string) => boolean): number[] {
+  let clause = 0;
+  return list.map((w, i) => {
+    if (i === 0) return clause;
+    const between = text.slice(list[i - 1].end, w.start);
+    if (breaks.test(between) && !joined?.(i, between)) clause++;
+    return clause;
+  });
+}
+
 export function isNumberWord(word: Word): boolean {
   return /^\d/.test(word.text) || NUMBER_WORDS.has(word.text.toLowerCase());
 }

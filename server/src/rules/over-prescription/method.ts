@@ -1,7 +1,7 @@
 import { Fix } from '../../base/diagnostic';
 import * as ast from '../../syntax/ast';
 import * as W from './method-words';
-import { defineRule, dutyWords, fromReport, isNumberWord, memoByText, PhraseList, PhraseMatch, SpecFacts, stem, Word, words } from '../../engine/kit';
+import { clauseNumbers, defineRule, dutyWords, fromReport, isNumberWord, memoByText, PhraseList, PhraseMatch, SpecFacts, stem, Word, words } from '../../engine/kit';
 
 /*
  * A `requirement` that says how the provider must work: counts of sessions or hours,
@@ -72,14 +72,11 @@ class Requirement {
 
   constructor(readonly text: string) {
     this.ws = words(text);
-    let clause = 0;
-    this.clause = this.ws.map((w, i) => {
-      const between = i > 0 ? text.slice(this.ws[i - 1].end, w.start) : '';
-      // "Adviser(s) who …": a plural in brackets is part of its word.
-      const plural = (w.text === 's' && between === '(') || (this.ws[i - 1]?.text === 's' && text[this.ws[i - 1].start - 1] === '(' && /^\)\s*$/.test(between));
-      if (i > 0 && !plural && CLAUSE_BREAK.test(between)) clause++;
-      return clause;
-    });
+    const ws = this.ws;
+    // "Adviser(s) who …": a plural in brackets is part of its word.
+    const plural = (i: number, between: string): boolean =>
+      (ws[i].text === 's' && between === '(') || (ws[i - 1].text === 's' && text[ws[i - 1].start - 1] === '(' && /^\)\s*$/.test(between));
+    this.clause = clauseNumbers(text, ws, CLAUSE_BREAK, plural);
   }
 
   /** The match of a list starting at word i. */

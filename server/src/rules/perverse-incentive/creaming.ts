@@ -1,6 +1,6 @@
 import * as ast from '../../syntax/ast';
 import { CHOOSING, DIRECT_ENTRY, NO_CHOICE, NOT_WHOM, SET_ASIDE, THE_PROVIDER, UNLESS, UNSUITABLE } from './creaming-words';
-import { defineRule, fromReport, isNegated, memoByText, PhraseList, PhraseMatch, Word, words } from '../../engine/kit';
+import { clauseNumbers, defineRule, fromReport, isNegated, memoByText, PhraseList, PhraseMatch, Word, words } from '../../engine/kit';
 
 /*
  * A cohort of a paid outcome, under results or mixed payment, whose membership the provider
@@ -23,26 +23,17 @@ const unless = new PhraseList(UNLESS);
 type Quote = { start: number; end: number };
 
 const spanOf = (ws: readonly Word[], first: number, last: number): Quote => ({ start: ws[first].start, end: ws[last].end });
-const lastOf = (m: PhraseMatch): number => m.index + m.words.length - 1;
+const lastWord = (m: PhraseMatch): number => m.index + m.words.length - 1;
 
-/**
- * Each word's clause, numbered: a comma, semicolon, colon or bracket between two words
- * starts a new one. Words are compared by clause, so each text is scanned once, however
- * many mentions it has.
- */
-function clauses(text: string, ws: readonly Word[]): number[] {
-  const numbers: number[] = [];
-  let clause = 0;
-  for (let i = 0; i < ws.length; i++) {
-    if (i > 0 && /[,;:()]/.test(text.slice(ws[i - 1].end, ws[i].start))) clause++;
-    numbers.push(clause);
-  }
-  return numbers;
-}
+/** What ends a clause for this rule: "the provider, if its list is open, may…" has three. */
+const CLAUSE_BREAK = /[,;:()]/;
+
+/** Each word's clause: words are compared by clause, so each text is scanned once, however many mentions it has. */
+const clauses = (text: string, ws: readonly Word[]): number[] => clauseNumbers(text, ws, CLAUSE_BREAK);
 
 /** Matches by the index of their first word and of their last. */
 function byPosition(matches: readonly PhraseMatch[]): { starting: Map<number, PhraseMatch>; ending: Map<number, PhraseMatch> } {
-  return { starting: new Map(matches.map((m) => [m.index, m])), ending: new Map(matches.map((m) => [lastOf(m), m])) };
+  return { starting: new Map(matches.map((m) => [m.index, m])), ending: new Map(matches.map((m) => [lastWord(m), m])) };
 }
 
 /** Words that stand for the provider once it has been named: "the provider may decline any referral it considers inappropriate". */
@@ -51,7 +42,7 @@ const PRONOUNS = new Set(['it', 'its', 'they', 'their']);
 /** The provider's mentions, with the pronouns after the first of them. */
 function withPronouns(ws: readonly Word[], named: PhraseMatch[]): PhraseMatch[] {
   if (named.length === 0) return named;
-  const after = lastOf(named[0]);
+  const after = lastWord(named[0]);
   const pronouns = ws.flatMap((w, index) => (index > after && PRONOUNS.has(w.text.toLowerCase()) ? [{ phrase: w.text, words: [w], index }] : []));
   return [...named, ...pronouns];
 }
@@ -76,7 +67,7 @@ const ASIDE = 12;
 export const providerChooses: (text: string) => Quote | undefined = memoByText((text) => {
   const ws = words(text);
   const clause = clauses(text, ws);
-  const choices = byPosition(choosing.findAffirmed(ws).filter((c) => !notWhom.find(ws.slice(lastOf(c) + 1, lastOf(c) + 3)).some((m) => m.index === 0)));
+  const choices = byPosition(choosing.findAffirmed(ws).filter((c) => !notWhom.find(ws.slice(lastWord(c) + 1, lastWord(c) + 3)).some((m) => m.index === 0)));
   const setAsideFrom = new Map<number, number>();
   for (const m of setAside.find(ws)) if (!setAsideFrom.has(clause[m.index])) setAsideFrom.set(clause[m.index], m.index);
   const near = (from: number, to: number, pick: (i: number) => PhraseMatch | undefined): PhraseMatch | undefined => {
@@ -87,18 +78,18 @@ export const providerChooses: (text: string) => Quote | undefined = memoByText((
     return undefined;
   };
   for (const p of withPronouns(ws, provider.findAffirmed(ws))) {
-    const last = lastOf(p);
+    const last = lastWord(p);
     const asideFrom = setAsideFrom.get(clause[p.index]);
     if (asideFrom !== undefined && asideFrom < p.index) continue;
     // "the programme as determined by the Jobcentre": the one after `by` chooses, not the provider.
     const actsItself = (c: PhraseMatch | undefined): PhraseMatch | undefined =>
-      c && ws.slice(lastOf(c) + 1, lastOf(c) + 3).some((w) => w.stem === 'by') ? undefined : c;
+      c && ws.slice(lastWord(c) + 1, lastWord(c) + 3).some((w) => w.stem === 'by') ? undefined : c;
     const acts =
       near(last + 1, last + 4, (i) => (clause[i] === clause[last] ? actsItself(choices.starting.get(i)) : undefined)) ??
       (MODALS.has(ws[last + 1]?.text.toLowerCase() ?? '') && clause[last + 2] === clause[last] + 1
         ? near(last + 2, last + 2 + ASIDE, (i) => (clause[i] === clause[last] + 2 && clause[i - 1] === clause[last] + 1 ? choices.starting.get(i) : undefined))
         : undefined);
-    if (acts) return spanOf(ws, p.index, lastOf(acts));
+    if (acts) return spanOf(ws, p.index, lastWord(acts));
     // "recruited by the provider", "confirmed by the provider's own assessment".
     const byAt = near(Math.max(0, p.index - 3), p.index - 1, (i) => (ws[i].stem === 'by' ? { phrase: 'by', words: [ws[i]], index: i } : undefined))?.index;
     if (byAt === undefined) continue;
@@ -106,14 +97,14 @@ export const providerChooses: (text: string) => Quote | undefined = memoByText((
     if (done) return spanOf(ws, done.index, last);
   }
   const direct = directEntry.findAffirmed(ws)[0];
-  if (direct) return spanOf(ws, direct.index, lastOf(direct));
+  if (direct) return spanOf(ws, direct.index, lastWord(direct));
   for (const u of unsuitable.findAffirmed(ws)) {
     // "judged unsuitable by the referring GP": someone else judges.
-    if (ws.slice(lastOf(u) + 1, lastOf(u) + 3).some((w) => w.stem === 'by')) continue;
+    if (ws.slice(lastWord(u) + 1, lastWord(u) + 3).some((w) => w.stem === 'by')) continue;
     const judged = near(u.index - 3, u.index - 1, (i) => choices.starting.get(i));
     // "whom the council judges unsuitable": a judge is named, and it is not the provider.
     if (judged && /s$/i.test(judged.words[0].text)) continue;
-    return spanOf(ws, judged ? judged.index : u.index, lastOf(u));
+    return spanOf(ws, judged ? judged.index : u.index, lastWord(u));
   }
   return undefined;
 });
@@ -140,7 +131,7 @@ export const takesAwayChoice: (text: string) => boolean = memoByText((text) => {
   for (const p of provider.find(ws)) if (!firstProvider.has(clause[p.index])) firstProvider.set(clause[p.index], p.index);
   const choiceAt = byPosition(choices).starting;
   return responsibleFor.find(ws).some((r) => {
-    const chooses = [1, 2, 3].some((k) => choiceAt.has(lastOf(r) + k));
+    const chooses = [1, 2, 3].some((k) => choiceAt.has(lastWord(r) + k));
     // Providers after "responsible for" are what is chosen for, not who chooses; one
     // before it in the clause is the one responsible.
     const named = firstProvider.get(clause[r.index]);
@@ -175,7 +166,7 @@ export const providerRefers: (text: string) => Quote | undefined = memoByText((t
   const hit = provider.find(ws).find((m) => !isNegated(ws, m.index) && startsName(m.index));
   if (!hit) return undefined;
   // Quote the referrer it names: "the provider's outreach team".
-  let last = lastOf(hit);
+  let last = lastWord(hit);
   while (last + 1 < ws.length && last < hit.index + 3 && clause[last + 1] === clause[last] && !['and', 'or'].includes(ws[last + 1].stem)) last++;
   return spanOf(ws, hit.index, last);
 });

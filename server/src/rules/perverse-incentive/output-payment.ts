@@ -1,6 +1,6 @@
 import { Span } from '../../base/span';
 import * as ast from '../../syntax/ast';
-import { defineRule, fromReport, isNegated, isNumberWord, memoByText, PhraseList, PhraseMatch, RuleContext, stem, Word, words } from '../../engine/kit';
+import { clauseNumbers, defineRule, fromReport, isNegated, isNumberWord, memoByText, PhraseList, PhraseMatch, RuleContext, stem, Word, words } from '../../engine/kit';
 import * as W from './output-payment-words';
 
 /*
@@ -68,11 +68,7 @@ class Measure {
 
   constructor(readonly text: string) {
     this.ws = words(text);
-    let clause = 0;
-    this.clause = this.ws.map((w, i) => {
-      if (i > 0 && CLAUSE_BREAK.test(text.slice(this.ws[i - 1].end, w.start))) clause++;
-      return clause;
-    });
+    this.clause = clauseNumbers(text, this.ws, CLAUSE_BREAK);
   }
 
   all(phrases: PhraseList): PhraseMatch[] {
