@@ -1,6 +1,6 @@
 import * as ast from '../../syntax/ast';
 import { LOWER_IS_BETTER } from './target-unreachable-words';
-import { isoDate, termSpan } from '../../model/term';
+import { dayOf, isoDate, termSpan } from '../../model/term';
 import { defineRule, fromReport, RuleContext, SpecFacts, words } from '../../engine/kit';
 
 /*
@@ -60,7 +60,7 @@ export const rule = defineRule({
 
       const by = target.by;
       if (term && by?.valid) {
-        const day = Date.UTC(by.year, by.month - 1, by.day);
+        const day = dayOf(by);
         if (day > term.end) {
           report({
             at: target.span,

@@ -1,5 +1,5 @@
 import * as ast from '../../syntax/ast';
-import { isoDate, termSpan } from '../../model/term';
+import { addMonths, DAY, isoDate, termSpan, wholeDaysIn } from '../../model/term';
 import { wholeMonthsIn } from '../../base/durations';
 import { defineRule, fromReport } from '../../engine/kit';
 
@@ -27,8 +27,6 @@ import { defineRule, fromReport } from '../../engine/kit';
  * A term without `from` has no dates, an outcome without `window` or without a `pay`
  * line nothing to be paid late: nothing is said.
  */
-
-const DAY = 86_400_000;
 
 export const rule = defineRule({
   meta: {
@@ -126,19 +124,8 @@ export const rule = defineRule({
  * term itself is (model/term.ts).
  */
 function latestStart(end: number, window: ast.DurationValue): number | undefined {
-  const after = new Date(end + DAY);
-  let latest: number;
-  if (window.unit === 'day' || window.unit === 'week') {
-    latest = after.getTime() - Math.ceil(window.amount * (window.unit === 'week' ? 7 : 1)) * DAY;
-  } else {
-    const months = wholeMonthsIn(window);
-    const index = after.getUTCMonth() - months;
-    const year = after.getUTCFullYear() + Math.floor(index / 12);
-    const month = ((index % 12) + 12) % 12;
-    // setUTCFullYear, not Date.UTC, which reads the years 0 to 99 as 1900 to 1999.
-    const daysInMonth = new Date(new Date(0).setUTCFullYear(year, month + 1, 0)).getUTCDate();
-    latest = new Date(0).setUTCFullYear(year, month, Math.min(after.getUTCDate(), daysInMonth));
-  }
+  const after = end + DAY;
+  let latest = window.unit === 'day' || window.unit === 'week' ? after - wholeDaysIn(window) * DAY : addMonths(after, -wholeMonthsIn(window));
   // Month ends make the two counts differ by a day or so: step back until it fits.
   for (let step = 0; step < 4 && windowEnd(latest, window) > end; step++) latest -= DAY;
   // A window so long that the day lies before the first date there is has no date to give.
