@@ -76,8 +76,7 @@ export const rule = defineRule({
       'commissioner cannot tell. Evidence someone else makes (HMRC payroll data, the Police National Computer, ' +
       'school or court records, a landlord\'s or an employer\'s confirmation), or the provider\'s records checked ' +
       'by someone independent (a sample audited by the council, scores validated by the evaluator), keeps the ' +
-      'payment honest. National Audit Office reviews of payment by results have made the same point about ' +
-      'validating providers\' claims.',
+      'payment honest.',
     evidence: [
       fromReport(
         'How are potential conflicts of interest specified, identified and addressed?',
