@@ -132,6 +132,7 @@ cohort neet "Young people not in education, employment or training" {
   }
   size 450
   referral by "Northshire Careers Service", "Jobcentre Plus work coaches"
+  referrals 300 per year ramp 6 months
   exclude "already on a funded programme"
   segment care_leavers "Care leavers" {
     criterion "care leaver status"
@@ -167,6 +168,9 @@ payment {
   pay £3,200 for sustained_job per participant
   pay £4,800 for sustained_job per participant in care_leavers threshold 5%
   cap £1,440,000
+  cap £4,000 per participant
+  cap £600,000 per year
+  cap £500,000 for sustained_job
   schedule "quarterly in arrears"
 }
 

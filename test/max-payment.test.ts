@@ -230,6 +230,88 @@ describe('maximum payment: single sums, gaps and currencies', () => {
   });
 });
 
+/** The worked example without its overall cap and with `limits` instead; a term and windows for `per year`. */
+function limited(limits: string, { term = 'term 3 years', careLeavers = 'size 60' } = {}): MaximumPayment {
+  return maximumOf(`
+spec "Example" { budget £1,800,000 ${term} }
+cohort neet { size 450 segment care_leavers { ${careLeavers} } }
+outcome sustained_job { for neet window 6 months }
+outcome qualification { for neet window 3 months }
+outcome plans_signed  { for neet }
+payment {
+  pay £3,200 for sustained_job per participant
+  pay £4,800 for sustained_job per participant in care_leavers
+  pay £1,000 for qualification per participant
+  pay £20,000 for plans_signed
+  ${limits}
+}
+`);
+}
+
+describe('maximum payment: limits beside the cap', () => {
+  // Without limits: 390 × £3,200 + 60 × £4,800 + 450 × £1,000 + £20,000 = £2,006,000.
+  it('`cap … for O` limits that outcome\'s lines together: £2,006,000 − (£1,248,000 + £288,000) + £1,000,000', () => {
+    const m = limited('cap £1,000,000 for sustained_job');
+    assert.equal(m.total, pounds(2_006_000));
+    assert.equal(m.limits[0]!.bound, pounds(1_470_000));
+    assert.equal(m.maximum, pounds(1_470_000));
+  });
+
+  it('a `cap … for O` above what O can earn changes nothing', () => {
+    assert.equal(limited('cap £500,000 for qualification').maximum, pounds(2_006_000));
+  });
+
+  it('`cap … per participant` limits each group priced alike: 390 × min(£3,200 + £1,000, £3,500) + 60 × min(£4,800 + £1,000, £3,500) + the single sum', () => {
+    // 390 × £3,500 = £1,365,000; 60 × £3,500 = £210,000; + £20,000 (a single sum is not per participant).
+    const m = limited('cap £3,500 per participant');
+    assert.equal(m.maximum, pounds(1_595_000));
+  });
+
+  it('a per-participant cap between the groups\' prices binds only the dearer group', () => {
+    // 390 × £4,200 = £1,638,000 (under £5,000); 60 × min(£5,800, £5,000) = £300,000; + £20,000.
+    assert.equal(limited('cap £5,000 per participant').maximum, pounds(1_958_000));
+  });
+
+  it('with a segment of unknown size, the per-participant cap counts everyone in the cohort', () => {
+    // The segment is priced as its whole cohort: 390 + 450 + 450 successes become unknowable groups;
+    // lines: 450 × £3,200 + 450 × £4,800 + 450 × £1,000 + £20,000 = £4,070,000; bound £20,000 + 450 × £3,500.
+    const m = limited('cap £3,500 per participant', { careLeavers: '' });
+    assert.equal(m.total, pounds(4_070_000));
+    assert.equal(m.maximum, pounds(1_595_000));
+    assert.match(m.limits[0]!.how, /cannot be told apart/);
+  });
+
+  it('`cap … per year` limits each year payments can fall in: the 3-year term and the 6-month window after it are 4 years', () => {
+    const m = limited('cap £400,000 per year');
+    assert.equal(m.limits[0]!.bound, pounds(1_600_000));
+    assert.equal(m.maximum, pounds(1_600_000));
+  });
+
+  it('a term of 30 months and a 6-month window are 3 years of payments', () => {
+    assert.equal(limited('cap £400,000 per year', { term: 'term 30 months' }).maximum, pounds(1_200_000));
+  });
+
+  it('without a term, a per-year cap cannot be counted, and says so', () => {
+    const m = limited('cap £400,000 per year', { term: '' });
+    assert.equal(m.maximum, pounds(2_006_000));
+    assert.equal(m.limits[0]!.bound, undefined);
+    assert.match(m.limits[0]!.how, /no `term`/);
+  });
+
+  it('the least of the overall cap and every limit is the most', () => {
+    const m = limited('cap £1,900,000\n  cap £3,500 per participant\n  cap £400,000 per year\n  cap £1,000,000 for sustained_job');
+    // Bounds: £1,595,000 per participant, £1,600,000 per year, £1,470,000 for sustained_job; cap £1,900,000.
+    assert.deepEqual(m.limits.map((l) => l.bound), [pounds(1_595_000), pounds(1_600_000), pounds(1_470_000)]);
+    assert.equal(m.maximum, pounds(1_470_000));
+  });
+
+  it('a limit in another currency is not set against the prices', () => {
+    const m = limited('cap $1,000 per participant');
+    assert.equal(m.limits[0]!.bound, undefined);
+    assert.equal(m.maximum, pounds(2_006_000));
+  });
+});
+
 describe('maximum payment: the samples add up as their comments say', () => {
   const samples = path.join(repoRoot, 'samples');
   const access = diskProject(samples);

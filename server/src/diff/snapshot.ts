@@ -116,6 +116,12 @@ export const EMPTY_SNAPSHOT: SpecSnapshot = {
   findings: [],
 };
 
+/** `300 per year, ramp 6 months`. */
+function volumeText(volume: ast.ReferralVolume): string | undefined {
+  if (!volume.count || !volume.per) return undefined;
+  return `${numberText(volume.count.value)} per ${volume.per.value}${volume.ramp ? `, ramp ${durationText(volume.ramp)}` : ''}`;
+}
+
 export function moneyText(money: Money): string {
   return formatMoney(money.minor, money.currency);
 }
@@ -155,6 +161,12 @@ export function snapshot(model: SpecModel, findings: readonly Diagnostic[], maxi
     payment: {
       model: paymentModel,
       schedule: text(payment?.schedule?.value),
+      ...Object.fromEntries(
+        (payment?.limits ?? []).map(({ amount, scope }) => [
+          scope.kind === 'outcome' ? `cap for ${scope.outcome?.text ?? '?'}` : `cap per ${scope.kind}`,
+          moneyField(amount),
+        ]),
+      ),
     },
     subcontracting: {
       prime: sorted(subcontracting?.primes.map((p) => text(p.value)) ?? []),
@@ -190,6 +202,7 @@ export function snapshot(model: SpecModel, findings: readonly Diagnostic[], maxi
           size: item.size?.value ? numberText(item.size.value.value) : undefined,
           eligibility: sorted(item.eligibility?.criteria.map(criterionText) ?? []),
           referral: sorted(item.referrals.map(referralText)),
+          referrals: item.volume ? volumeText(item.volume) : undefined,
           exclude: sorted(item.excludes.map((e) => text(e.value))),
         },
       });

@@ -317,11 +317,17 @@ function financeNote(payment: ast.PaymentBlock | undefined, maximum: ReturnType<
   if (upfront) parts.push(`Upfront: ${percentText(upfront.value)} of the contract value, paid before any outcome is achieved.`);
   const cap = payment.cap?.value;
   if (cap) parts.push(`Cap: ${formatMoney(cap.minor, cap.currency)}.`);
+  const limits = payment.limits.flatMap(({ amount, scope }) => {
+    if (!amount) return [];
+    const most = formatMoney(amount.minor, amount.currency);
+    return [scope.kind === 'outcome' ? `${most} for outcome ${scope.outcome?.text ?? '?'}` : `${most} per ${scope.kind}`];
+  });
+  if (limits.length > 0) parts.push(`Limits: at most ${listWords(limits)}.`);
   if (maximum.total !== undefined && maximum.currency && payment.pays.length > 0) {
     const total = formatMoney(maximum.total, maximum.currency);
     parts.push(
       maximum.maximum !== undefined && maximum.maximum !== maximum.total
-        ? `The most the specification can pay if every participant achieved every paid outcome is ${total}, limited by the cap to ${formatMoney(maximum.maximum, maximum.currency)}.`
+        ? `The most the specification can pay if every participant achieved every paid outcome is ${total}, limited by ${cap && limits.length > 0 ? 'the cap and limits' : cap ? 'the cap' : 'its limits'} to ${formatMoney(maximum.maximum, maximum.currency)}.`
         : `The most the specification can pay if every participant achieved every paid outcome is ${total}.`,
     );
   } else if (maximum.capOnly && maximum.maximum !== undefined && maximum.currency) {
@@ -457,6 +463,11 @@ function describeCohort(cohort: ast.CohortBlock): string {
   if (segments.length > 0) parts.push(`Segments: ${segments.join(' | ')}.`);
   const excluded = cohort.excludes.flatMap((e) => (e.value ? [squash(e.value.value)] : []));
   if (excluded.length > 0) parts.push(`Excluded: ${excluded.join('; ')}.`);
+  const volume = cohort.volume;
+  if (volume?.count && volume.per) {
+    const ramp = volume.ramp ? `, rising evenly over the first ${durationText(volume.ramp)}` : '';
+    parts.push(`Referrals expected: ${numberText(volume.count.value)} per ${volume.per.value}${ramp}.`);
+  }
   return parts.join(' ');
 }
 

@@ -37,6 +37,12 @@ function duration(value: ast.DurationValue | undefined, what: string, out: Diagn
   if (value && value.amount <= 0) out.push(invalid(value, `${what} of no time at all cannot be met; give a length such as 6 months`));
 }
 
+function referrals(volume: ast.ReferralVolume | undefined, out: Diagnostic[]): void {
+  const count = volume?.count;
+  if (count && count.value <= 0) out.push(invalid(count, `\`referrals ${count.source}\` expects no one: give how many people you expect, such as 300 per year`));
+  duration(volume?.ramp, 'a ramp', out);
+}
+
 function criteria(list: readonly ast.Criterion[], out: Diagnostic[]): void {
   for (const c of list) {
     if (c.kind === 'age' && c.from && c.to && c.from.value > c.to.value) {
@@ -58,6 +64,7 @@ export function invalidValues(file: ast.FileNode): Diagnostic[] {
         const of = item.name ? `\`${item.name.text}\`` : 'this cohort';
         size(item.size, of, out);
         criteria(item.eligibility?.criteria ?? [], out);
+        referrals(item.volume, out);
         for (const segment of item.segments) {
           size(segment.size, segment.name ? `\`${segment.name.text}\`` : 'this segment', out);
           criteria(segment.criteria, out);
@@ -74,6 +81,7 @@ export function invalidValues(file: ast.FileNode): Diagnostic[] {
       case 'payment':
         share(item.upfront?.value, 'an upfront share', out);
         money(item.cap?.value, out);
+        for (const limit of item.limits) money(limit.amount, out);
         for (const pay of item.pays) {
           money(pay.amount, out);
           share(pay.threshold, 'a threshold', out);

@@ -1,5 +1,6 @@
 import * as ast from '../syntax/ast';
 import { Definition, SpecModel } from './model';
+import { LimitBound, limitBounds } from './payment-limits';
 
 /*
  * The most a spec can pay, exactly as the language reference defines it:
@@ -13,7 +14,7 @@ import { Definition, SpecModel } from './model';
  *   and subtracted above as nothing);
  * - a line without `per participant` is one sum.
  *
- * The total is limited by `cap`. Where a size it needs is missing, the total is
+ * The total is limited by `cap`, and by the other limits (payment-limits.ts). Where a size it needs is missing, the total is
  * unknown and `missing` says why; nothing is guessed. Money is in pence, exactly.
  */
 
@@ -34,8 +35,10 @@ export interface MaximumPayment {
   /** The sum of every line, before the cap; undefined when any line is unknown. */
   readonly total: bigint | undefined;
   readonly cap: bigint | undefined;
+  /** The limits beside the cap (`cap … per participant`, `per year`, `for O`), each with its bound. */
+  readonly limits: readonly LimitBound[];
   /**
-   * The total limited by the cap: with an unknown total, the cap (when there is one);
+   * The total limited by the cap and every other limit: with an unknown total, the cap (when there is one);
    * unknown when the cap is in another currency than the prices.
    */
   readonly maximum: bigint | undefined;
@@ -132,6 +135,7 @@ export function maximumPayment(model: SpecModel): MaximumPayment {
   if (currencies.size > 1) missing.push(`prices are in more than one currency (${[...currencies].join(', ')})`);
   const total = missing.length === 0 ? lines.reduce((sum, l) => sum + (l.amount ?? 0n), 0n) : undefined;
   const priceCurrency = currencies.size === 1 ? [...currencies][0] : undefined;
+  const limits = limitBounds(model, lines, total, priceCurrency);
   const capValue = payment?.cap?.value;
   const cap = capValue?.minor;
   let maximum: bigint | undefined;
@@ -143,6 +147,7 @@ export function maximumPayment(model: SpecModel): MaximumPayment {
     missing.push(`the cap is in ${capValue.currency} but the prices are in ${priceCurrency}`);
   } else if (total !== undefined) {
     maximum = cap !== undefined && cap < total ? cap : total;
+    for (const { bound } of limits) if (bound !== undefined && bound < maximum) maximum = bound;
   } else if (cap !== undefined) {
     maximum = cap;
     capOnly = true;
@@ -153,6 +158,7 @@ export function maximumPayment(model: SpecModel): MaximumPayment {
     currency,
     total,
     cap,
+    limits,
     maximum,
     capOnly,
     missing: [...new Set(missing)],

@@ -25,7 +25,8 @@ export interface Definition {
 export type ReferenceRole =
   | 'outcome-for' // `for` inside an outcome: a cohort or segment
   | 'pay-outcome' // `pay … for O`: an outcome
-  | 'pay-in'; // `pay … in S`: a segment (or cohort)
+  | 'pay-in' // `pay … in S`: a segment (or cohort)
+  | 'cap-outcome'; // `cap £… for O`: an outcome
 
 export interface Reference {
   readonly name: ast.Name;
@@ -59,6 +60,7 @@ const REFERENCE_FITS: Readonly<Record<ReferenceRole, readonly SymbolKind[]>> = {
   'outcome-for': ['cohort', 'segment'],
   'pay-outcome': ['outcome'],
   'pay-in': ['segment', 'cohort'],
+  'cap-outcome': ['outcome'],
 };
 
 /** Parses files at most once per analysis, whichever way they are reached. */
@@ -245,6 +247,7 @@ function resolveReferences(file: ast.FileNode, definitions: ReadonlyMap<string, 
         refer(pay.outcome, 'pay-outcome');
         refer(pay.segment, 'pay-in');
       }
+      for (const limit of item.limits) if (limit.scope.kind === 'outcome') refer(limit.scope.outcome, 'cap-outcome');
     }
   }
   return references;

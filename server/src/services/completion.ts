@@ -70,7 +70,7 @@ function currentItemStart(tokens: readonly IToken[]): number {
 
 function idsFor(result: LintResult, rule: string | undefined, before: string | undefined): Completion[] {
   const kinds =
-    rule === 'outcomeField' ? ['cohort', 'segment'] : rule === 'payLine' ? (before === 'in' ? ['segment', 'cohort'] : ['outcome']) : [];
+    rule === 'outcomeField' ? ['cohort', 'segment'] : rule === 'payLine' ? (before === 'in' ? ['segment', 'cohort'] : ['outcome']) : rule === 'capLine' ? ['outcome'] : [];
   return [...result.model.definitions.values()]
     .filter((d) => kinds.includes(d.kind))
     .map((d) => ({

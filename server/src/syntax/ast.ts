@@ -129,6 +129,17 @@ export interface Referral extends Node {
   readonly referrers: Text[];
 }
 
+/** `referrals 300 per year ramp 6 months`: how many people the cohort expects, and how fast. */
+export interface ReferralVolume extends Node {
+  readonly keyword: Span;
+  /** How many arrive in each `per` period once the ramp is over. */
+  readonly count: NumberValue | undefined;
+  /** The period `count` is per: `per year`, `per month` … */
+  readonly per: Choice<TimeUnit> | undefined;
+  /** How long arrivals take to reach `count`, rising evenly from the start. */
+  readonly ramp: DurationValue | undefined;
+}
+
 export interface SegmentBlock extends Node {
   readonly kind: 'segment';
   readonly keyword: Span;
@@ -148,6 +159,7 @@ export interface CohortBlock extends Item {
   readonly size: Field<NumberValue> | undefined;
   /** Every `referral` line: a cohort may be reached by several routes. */
   readonly referrals: Referral[];
+  readonly volume: ReferralVolume | undefined;
   readonly segments: SegmentBlock[];
   readonly excludes: Field<Text>[];
 }
@@ -201,13 +213,24 @@ export interface PayLine extends Node {
   readonly threshold: PercentValue | undefined;
 }
 
+/** `cap £… per participant`, `cap £… per year` or `cap £… for OUTCOME`: a limit beside the overall `cap`. */
+export interface CapLimit extends Node {
+  readonly keyword: Span;
+  readonly amount: MoneyValue | undefined;
+  /** What the limit is on, and the span of the words that say so (`per participant`, `for job`). */
+  readonly scope: { readonly kind: 'participant' | 'year'; readonly span: Span } | { readonly kind: 'outcome'; readonly span: Span; readonly outcome: Name | undefined };
+}
+
 export interface PaymentBlock extends Item {
   readonly kind: 'payment';
   readonly braces: Braces | undefined;
   readonly model: Field<Choice<PaymentModel>> | undefined;
   readonly upfront: Field<PercentValue> | undefined;
   readonly pays: PayLine[];
+  /** `cap £…`: the most paid over the whole contract. */
   readonly cap: Field<MoneyValue> | undefined;
+  /** The other limits, in the order written. */
+  readonly limits: CapLimit[];
   readonly schedule: Field<Text> | undefined;
 }
 

@@ -141,12 +141,16 @@ export class AstBuilder {
   private duration(node: CstNode | undefined): ast.DurationValue | undefined {
     if (!node) return undefined;
     const amount = this.number(this.token(node, 'NumberLit'));
-    const unitNode = this.sub(node, 'unit');
-    const unitToken = unitNode && firstRealToken(unitNode);
-    if (!amount || !unitToken) return undefined;
+    const unit = this.unit(this.sub(node, 'unit'));
+    if (!amount || !unit) return undefined;
+    return { span: this.span(node), amount: amount.value, unit: unit.value };
+  }
+
+  /** A unit of time, singular whether written `year` or `years`. */
+  private unit(node: CstNode | undefined): ast.Choice<ast.TimeUnit> | undefined {
+    const token = node && firstRealToken(node);
     // The token type's name is the keyword in lower case, whatever case was written.
-    const unit = unitToken.tokenType.name.replace(/s$/, '') as ast.TimeUnit;
-    return { span: this.span(node), amount: amount.value, unit };
+    return token && { span: tokenSpan(token), value: token.tokenType.name.replace(/s$/, '') as ast.TimeUnit };
   }
 
   /** The word chosen in a rule that is one of a closed set (`must | needed | could`). */
@@ -291,12 +295,14 @@ export class AstBuilder {
     let eligibility: ast.Eligibility | undefined;
     let size: ast.Field<ast.NumberValue> | undefined;
     const referrals: ast.Referral[] = [];
+    let volume: ast.ReferralVolume | undefined;
     const segments: ast.SegmentBlock[] = [];
     const excludes: ast.Field<ast.Text>[] = [];
     for (const f of this.subs(node, 'cohortField')) {
       if (!nodeSpan(f)) continue;
       const eligibilityNode = this.sub(f, 'eligibilityBlock');
       const referralNode = this.sub(f, 'referralField');
+      const volumeNode = this.sub(f, 'referralVolume');
       const segmentNode = this.sub(f, 'segmentBlock');
       if (eligibilityNode) {
         const next: ast.Eligibility = {
@@ -310,6 +316,8 @@ export class AstBuilder {
         size = this.once(size, this.field(f, ['size'], this.number(this.token(f, 'NumberLit'))), '`size`', 'cohort');
       } else if (referralNode) {
         referrals.push(this.referral(referralNode));
+      } else if (volumeNode) {
+        volume = this.once(volume, this.referralVolume(volumeNode), '`referrals`', 'cohort');
       } else if (segmentNode) {
         segments.push(this.segment(segmentNode));
       } else if (f.children.exclude) {
@@ -326,6 +334,7 @@ export class AstBuilder {
       eligibility,
       size,
       referrals,
+      volume,
       segments,
       excludes,
     };
@@ -443,22 +452,52 @@ export class AstBuilder {
     let cap: ast.Field<ast.MoneyValue> | undefined;
     let schedule: ast.Field<ast.Text> | undefined;
     const pays: ast.PayLine[] = [];
+    const limits: ast.CapLimit[] = [];
+    const limitsBy = new Map<string, ast.CapLimit>();
     for (const f of this.subs(node, 'paymentField')) {
       if (!nodeSpan(f)) continue;
       const payNode = this.sub(f, 'payLine');
+      const capNode = this.sub(f, 'capLine');
       if (f.children.model) {
         model = this.once(model, this.field(f, ['model'], this.choice<ast.PaymentModel>(this.sub(f, 'paymentModel'))), '`model`', 'payment block');
       } else if (f.children.upfront) {
         upfront = this.once(upfront, this.field(f, ['upfront'], this.percent(this.token(f, 'Percent'))), '`upfront`', 'payment block');
       } else if (payNode) {
         pays.push(this.pay(payNode));
-      } else if (f.children.cap) {
-        cap = this.once(cap, this.field(f, ['cap'], this.money(this.token(f, 'Money'))), '`cap`', 'payment block');
+      } else if (capNode) {
+        const limit = this.capLimit(capNode);
+        if (!limit) cap = this.once(cap, this.field(capNode, ['cap'], this.money(this.token(capNode, 'Money'))), '`cap`', 'payment block');
+        else {
+          const key = limit.scope.kind === 'outcome' ? `for ${limit.scope.outcome?.text ?? ''}` : `per ${limit.scope.kind}`;
+          const first = limitsBy.get(key);
+          if (first) this.once(first, limit, `\`cap … ${key}\``, 'payment block');
+          else {
+            limitsBy.set(key, limit);
+            limits.push(limit);
+          }
+        }
       } else if (f.children.schedule) {
         schedule = this.once(schedule, this.field(f, ['schedule'], this.text(this.token(f, 'StringLit'))), '`schedule`', 'payment block');
       }
     }
-    return { kind: 'payment', span: this.span(node), keyword: this.keyword(node, 'payment'), braces: this.braces(node), model, upfront, pays, cap, schedule };
+    return { kind: 'payment', span: this.span(node), keyword: this.keyword(node, 'payment'), braces: this.braces(node), model, upfront, pays, cap, limits, schedule };
+  }
+
+  /** A `cap` line with `per participant`, `per year` or `for OUTCOME`; undefined for the overall cap. */
+  private capLimit(node: CstNode): ast.CapLimit | undefined {
+    const per = this.token(node, 'per');
+    const whom = this.token(node, 'participant') ?? this.token(node, 'year');
+    const forWord = this.token(node, 'for');
+    let scope: ast.CapLimit['scope'];
+    if (per && whom) {
+      scope = { kind: whom.tokenType.name === 'year' ? 'year' : 'participant', span: { start: per.startOffset, end: tokenSpan(whom).end } };
+    } else if (forWord) {
+      const outcome = this.name(this.token(node, 'Identifier'));
+      scope = { kind: 'outcome', span: { start: forWord.startOffset, end: outcome?.span.end ?? tokenSpan(forWord).end }, outcome };
+    } else {
+      return undefined;
+    }
+    return { span: this.span(node), keyword: this.keyword(node, 'cap'), amount: this.money(this.token(node, 'Money')), scope };
   }
 
   private pay(node: CstNode): ast.PayLine {
@@ -476,6 +515,16 @@ export class AstBuilder {
       perParticipant: per && participant ? { start: per.startOffset, end: tokenSpan(participant).end } : undefined,
       segment: this.name(segment),
       threshold: this.percent(this.token(node, 'Percent')),
+    };
+  }
+
+  private referralVolume(node: CstNode): ast.ReferralVolume {
+    return {
+      span: this.span(node),
+      keyword: this.keyword(node, 'referrals'),
+      count: this.number(this.token(node, 'NumberLit')),
+      per: this.unit(this.sub(node, 'unit')),
+      ramp: this.duration(this.sub(node, 'duration')),
     };
   }
 

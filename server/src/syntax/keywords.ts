@@ -13,7 +13,7 @@ export const KEYWORDS = [
   // spec fields
   'commissioner', 'term', 'from', 'budget', 'service', 'level', 'must', 'needed', 'could',
   // cohort fields
-  'eligibility', 'size', 'referral', 'by', 'self', 'provider', 'segment', 'exclude',
+  'eligibility', 'size', 'referral', 'referrals', 'ramp', 'by', 'self', 'provider', 'segment', 'exclude',
   'age', 'to', 'resident', 'in', 'criterion',
   // outcome fields
   'for', 'measure', 'instrument', 'evidence', 'baseline', 'source', 'target',

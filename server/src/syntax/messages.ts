@@ -13,7 +13,7 @@ import { Comma, DateLit, Identifier, LCurly, Money, NumberLit, Percent, RCurly, 
 /** What each block's fields start with, for "is not a field of" messages. */
 const BLOCK_FIELDS: Readonly<Record<string, { noun: string; fields: string[] }>> = {
   specBlock: { noun: 'spec', fields: ['commissioner', 'term', 'budget', 'service level'] },
-  cohortBlock: { noun: 'cohort', fields: ['eligibility', 'size', 'referral', 'segment', 'exclude'] },
+  cohortBlock: { noun: 'cohort', fields: ['eligibility', 'size', 'referral', 'referrals', 'segment', 'exclude'] },
   eligibilityBlock: { noun: 'eligibility', fields: ['age', 'resident in', 'criterion'] },
   segmentBlock: { noun: 'segment', fields: ['age', 'resident in', 'criterion', 'size'] },
   outcomeBlock: {

@@ -252,6 +252,7 @@ export class OutcomeParser extends CstParser {
         },
       },
       { ALT: () => this.SUBRULE(this.referralField) },
+      { ALT: () => this.SUBRULE(this.referralVolume) },
       { ALT: () => this.SUBRULE(this.segmentBlock) },
       {
         ALT: () => {
@@ -283,6 +284,18 @@ export class OutcomeParser extends CstParser {
       { ALT: () => this.word('self') },
       { ALT: () => this.word('provider') },
     ]);
+  });
+
+  /** `referrals 300 per year [ramp 6 months]`: how many people are expected to arrive. */
+  public referralVolume = this.RULE('referralVolume', () => {
+    this.word('referrals');
+    this.CONSUME(NumberLit);
+    this.word('per');
+    this.SUBRULE(this.unit);
+    this.OPTION(() => {
+      this.word('ramp');
+      this.SUBRULE(this.duration);
+    });
   });
 
   public segmentBlock = this.RULE('segmentBlock', () => {
@@ -424,14 +437,31 @@ export class OutcomeParser extends CstParser {
         },
       },
       { ALT: () => this.SUBRULE(this.payLine) },
-      {
-        ALT: () => {
-          this.word('cap');
-          this.CONSUME(Money);
-        },
-      },
+      { ALT: () => this.SUBRULE(this.capLine) },
       { ALT: () => this.textField('schedule') },
     ]);
+  });
+
+  /** `cap £…` over the whole contract, or `cap £… per participant | per year | for OUTCOME`. */
+  public capLine = this.RULE('capLine', () => {
+    this.word('cap');
+    this.CONSUME(Money);
+    this.OPTION(() => {
+      this.OR([
+        {
+          ALT: () => {
+            this.word('per');
+            this.OR1([{ ALT: () => this.word('participant') }, { ALT: () => this.word('year') }]);
+          },
+        },
+        {
+          ALT: () => {
+            this.word('for');
+            this.id();
+          },
+        },
+      ]);
+    });
   });
 
   public paymentModel = this.RULE('paymentModel', () => this.oneOf(['results', 'grant', 'block', 'mixed']));
@@ -606,7 +636,7 @@ const ID_OR_INDEX = 10;
 /** Words that begin a field or an item. */
 const FIELD_WORDS = new Set<string>([
   ...TOP_LEVEL_WORDS,
-  'commissioner', 'term', 'budget', 'service', 'eligibility', 'size', 'referral', 'segment',
+  'commissioner', 'term', 'budget', 'service', 'eligibility', 'size', 'referral', 'referrals', 'segment',
   'exclude', 'age', 'resident', 'criterion', 'for', 'measure', 'instrument', 'evidence',
   'baseline', 'target', 'counterfactual', 'kind', 'value', 'window', 'model', 'upfront',
   'pay', 'cap', 'schedule', 'prime', 'management', 'step', 'notice', 'warning', 'reserve',

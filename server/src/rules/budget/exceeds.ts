@@ -6,7 +6,8 @@ import { defineRule, fromReport } from '../../engine/kit';
  * The most the spec can pay (language reference, "The most a spec can pay"; computed
  * in model/max-payment.ts) against its `budget`.
  *
- * - Known total: its lesser with the cap is compared with the budget.
+ * - Known total: the least of it, the cap and the other limits (`cap … per participant`,
+ *   `per year`, `for O`) is compared with the budget, naming the one that sets it.
  * - Unknown total (a size is missing): a cap at or under the budget settles it. Without
  *   such a cap, the lines that can be priced give a floor: if they alone (or the cap,
  *   when it is lower) are over the budget, the spec can pay more than it has. Otherwise
@@ -71,7 +72,15 @@ export const rule = defineRule({
       if (most.currency !== undefined && most.currency !== budget.currency) return;
       if (most.maximum <= budget.minor) return;
       let message: string;
-      if (capInBudgetCurrency === undefined) message = `can pay up to ${money(most.maximum)} ${ifAll}, with no cap; ${limit}`;
+      // The limit that sets the most, when one of the limits beside the cap does.
+      const binding = most.limits.find((l) => l.bound !== undefined && l.bound === most.maximum && l.bound < most.total! && (capInBudgetCurrency === undefined || l.bound < capInBudgetCurrency));
+      if (binding) {
+        const words = facts.written(binding.limit.span);
+        message = `can pay up to ${money(most.maximum)} under its \`${words}\` (the \`pay\` lines add up to ${money(most.total)} ${ifAll}); ${limit}`;
+        report({ at: budgetField.span, message, related: [{ message: 'the limit that sets the most', span: binding.limit.span }] });
+        return;
+      }
+      if (capInBudgetCurrency === undefined) message = `can pay up to ${money(most.maximum)} ${ifAll}, with no${most.limits.length ? ' overall' : ''} cap; ${limit}`;
       else if (capInBudgetCurrency < most.total) message = `can pay up to ${money(most.maximum)}, its cap (the \`pay\` lines add up to ${money(most.total)} ${ifAll}); ${limit}`;
       else message = `can pay up to ${money(most.maximum)} ${ifAll} (the cap of ${money(capInBudgetCurrency)} is higher); ${limit}`;
       report({ at: budgetField.span, message, related: capRelated });

@@ -1,11 +1,14 @@
 import { Fix } from '../../base/diagnostic';
 import { formatMoney } from '../../base/wording';
 import { defineRule, fix, fromReport, lastOf, SpecFacts } from '../../engine/kit';
+import * as ast from '../../syntax/ast';
 
 /*
  * A contract paid on results (`model results`, `mixed`, or `pay` lines with no
  * `model`) with no `cap`. It fires even when the cohort sizes make the total look
  * bounded: sizes are estimates, and more people than planned can join and succeed.
+ * A `cap … per year`, or a `cap … for O` on every paid outcome, bounds the contract as a
+ * cap does; `cap … per participant` does not (the number of people is the estimate).
  * The quick fix caps payments at the budget, when the spec has one in the prices'
  * currency: the most the commissioner has set aside is the least a cap should do.
  */
@@ -37,7 +40,7 @@ export const rule = defineRule({
   },
   check({ facts, report }) {
     const payment = facts.payment;
-    if (!payment || !facts.paysOnResults || payment.cap) return;
+    if (!payment || !facts.paysOnResults || payment.cap || limitedWhatever(payment)) return;
     const model = payment.model?.value?.value;
     const how =
       model === 'results'
@@ -47,17 +50,32 @@ export const rule = defineRule({
           : 'this payment block pays on results (it has `pay` lines and no `model`), and has';
     const most = facts.maximumPayment;
     const owe =
-      most.total !== undefined && most.total > 0n && most.currency
-        ? ` (${formatMoney(most.total, most.currency)} ${payment.pays.some((p) => p.perParticipant) ? 'if every participant succeeds, on the sizes given' : 'if every paid outcome is achieved'})`
+      most.maximum !== undefined && most.total !== undefined && most.maximum > 0n && most.currency
+        ? ` (${formatMoney(most.maximum, most.currency)} ${payment.pays.some((p) => p.perParticipant) ? 'if every participant succeeds, on the sizes given' : 'if every paid outcome is achieved'})`
         : '';
     const fix = capAtBudget(facts);
+    const perParticipant = payment.limits.find((l) => l.scope.kind === 'participant');
     report({
       at: payment.keyword,
-      message: `${how} no \`cap\`: nothing limits what the contract can owe${owe}`,
+      message: perParticipant
+        ? `${how} no overall \`cap\`: \`${facts.written(perParticipant.span)}\` limits what each person earns, not how many people join and succeed${owe}`
+        : `${how} no \`cap\`: nothing limits what the contract can owe${owe}`,
       suggestions: [fix],
     });
   },
 });
+
+/**
+ * Whether the limits beside `cap` bound the contract whatever the number of people: a
+ * `cap … per year`, or a `cap … for O` on every paid outcome. (`cap … per participant`
+ * does not: more people than planned can join.)
+ */
+function limitedWhatever(payment: ast.PaymentBlock): boolean {
+  if (payment.limits.some((l) => l.scope.kind === 'year')) return true;
+  const capped = new Set(payment.limits.flatMap((l) => (l.scope.kind === 'outcome' && l.scope.outcome ? [l.scope.outcome.text] : [])));
+  const paid = payment.pays.flatMap((p) => (p.outcome ? [p.outcome.text] : []));
+  return paid.length > 0 && paid.every((o) => capped.has(o));
+}
 
 /** `cap <budget>` after the last `pay` line, when the budget is in the prices' currency. */
 function capAtBudget(facts: SpecFacts): Fix | undefined {

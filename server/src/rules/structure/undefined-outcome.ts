@@ -5,7 +5,7 @@ export const rule = defineRule({
     id: 'structure/undefined-outcome',
     family: 'structure',
     severity: 'error',
-    summary: 'A `pay` line names an outcome that no visible file defines.',
+    summary: 'A `pay` or `cap … for` line names an outcome that no visible file defines.',
     rationale:
       'A price for an outcome nobody defined pays for something no one can measure or verify: there is no ' +
       'measure, no evidence and no cohort behind it, and the most the spec can pay cannot be worked out.',
@@ -19,14 +19,15 @@ export const rule = defineRule({
   check({ facts, report }) {
     const suggest = idSuggester([...facts.model.definitions.values()].filter((d) => d.kind === 'outcome'));
     for (const reference of facts.model.references) {
-      if (reference.role !== 'pay-outcome' || reference.target) continue;
+      if ((reference.role !== 'pay-outcome' && reference.role !== 'cap-outcome') || reference.target) continue;
       const name = reference.name.text;
       const near = reference.wrongKind ? undefined : suggest(name);
+      const line = reference.role === 'pay-outcome' ? { words: '`pay … for`', does: 'names the outcome being paid for', so: 'this line pays for nothing anyone can measure' } : { words: '`cap … for`', does: 'names the outcome whose payments it limits', so: 'this cap limits nothing' };
       report({
         at: reference.name.span,
         message: reference.wrongKind
-          ? `\`${name}\` is a ${reference.wrongKind.kind}, not an outcome: \`pay … for\` names the outcome being paid for`
-          : `no outcome \`${name}\` is defined here or in a used file, so this line pays for nothing anyone can measure${near ? ` (did you mean \`${near.name.text}\`?)` : ''}`,
+          ? `\`${name}\` is a ${reference.wrongKind.kind}, not an outcome: ${line.words} ${line.does}`
+          : `no outcome \`${name}\` is defined here or in a used file, so ${line.so}${near ? ` (did you mean \`${near.name.text}\`?)` : ''}`,
         ...idCorrection(facts, reference.name.span, name, near),
         ...(reference.wrongKind ? { related: [{ message: `\`${name}\` is defined here`, span: reference.wrongKind.name.span, ...(reference.wrongKind.uri === facts.model.uri ? {} : { uri: reference.wrongKind.uri }) }] } : {}),
       });

@@ -43,7 +43,7 @@ export const rule = defineRule({
     const stubbed = new Set<string>();
 
     for (const ref of facts.model.references) {
-      if (ref.role === 'pay-outcome' || ref.target) continue;
+      if (ref.role === 'pay-outcome' || ref.role === 'cap-outcome' || ref.target) continue;
       const id = ref.name.text;
       const isFor = ref.role === 'outcome-for';
       if (ref.wrongKind) {
