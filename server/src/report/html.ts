@@ -68,6 +68,21 @@ svg.chart .cost { fill: none; stroke: #c0392b; stroke-width: 2.5; stroke-linejoi
 svg.chart .income { fill: none; stroke: #1f6f8b; stroke-width: 2.5; stroke-linejoin: round; }
 svg.chart .peak { stroke: #1c1c1e; stroke-width: 1.5; stroke-dasharray: 3 3; }
 svg.chart .peak-label { font-size: 14px; font-weight: 700; fill: currentColor; paint-order: stroke; stroke: var(--vscode-editor-background, #ffffff); stroke-width: 4px; stroke-linejoin: round; }
+/* The fan chart (fan-chart.ts) and the tornado chart (tornado-chart.ts). Lines that are neither data colour draw in currentColor, so they show on light and dark themes alike. */
+svg.chart .band { fill: #1f6f8b; fill-opacity: 0.22; stroke: none; }
+svg.chart .median { fill: none; stroke: #1f6f8b; stroke-width: 2.5; stroke-linejoin: round; }
+svg.chart .median-point { fill: #1f6f8b; }
+svg.chart .zero { stroke: currentColor; stroke-opacity: 0.75; stroke-width: 1.5; stroke-dasharray: 6 4; }
+svg.chart .worse { fill: #c0392b; fill-opacity: 0.75; }
+svg.chart .better { fill: #1f6f8b; fill-opacity: 0.75; }
+svg.chart .nil { stroke: currentColor; stroke-opacity: 0.8; stroke-width: 2; }
+svg.chart .base { stroke: currentColor; stroke-width: 1.5; }
+svg.chart .bar-label { font-size: 13px; fill: currentColor; }
+/* VS Code marks dark themes on <body>: the data blues and reds a step lighter there, as #1f6f8b is dim on a dark background. */
+body.vscode-dark svg.chart .band { fill: #5aafd4; fill-opacity: 0.28; }
+body.vscode-dark svg.chart .median { stroke: #5aafd4; }
+body.vscode-dark svg.chart .median-point, body.vscode-dark svg.chart .better { fill: #5aafd4; }
+body.vscode-dark svg.chart .worse { fill: #e2685a; }
 .legend { display: flex; flex-wrap: wrap; gap: 6px 22px; font-size: 13.5px; margin: 4px 0 0; padding: 0; list-style: none; }
 .legend li { display: flex; align-items: center; gap: 8px; }
 .swatch { display: inline-block; width: 26px; height: 0; border-top: 3px solid; }
