@@ -203,7 +203,7 @@ describe('report charts', function () {
     it('is well-formed SVG with a title, a description, no script and no style attribute', function () {
       const { svg } = read(input());
       assertPlainSvg(svg, 'tornado');
-      assert.match(select(svg, 'desc')[0].text, /median net position is \+£5,000\. Success rate: sustained_job: −£90,000 at 40%, \+£60,000 at 80%\./);
+      assert.match(select(svg, 'desc')[0].text, /net position is \+£5,000\. Success rate: sustained_job: −£90,000 at 40%, \+£60,000 at 80%\./);
     });
 
     it('puts the widest swing at the top', function () {

@@ -160,17 +160,17 @@ describe('HTML risk report in headless Chromium', function () {
 
       it('draws the cash-flow chart, with the gap shaded', async () => {
         const page = await open(1000, 'screen');
-        const chart = page.locator('svg.chart');
+        const chart = page.locator('svg.chart.cash-flow');
         assert.equal(await chart.count(), 1);
         const box = (await chart.boundingBox())!;
         assert.ok(box.width > 800 && box.height > 300, `chart is ${box.width}×${box.height}`);
         for (const part of ['polyline.cost', 'polyline.income', 'polygon.gap']) {
-          const b = await page.locator(`svg.chart ${part}`).boundingBox();
+          const b = await page.locator(`svg.cash-flow ${part}`).boundingBox();
           assert.ok(b && b.width > 100, `${part} is drawn`);
         }
         const peak = report.cashFlow!.planning.flow;
         assert.equal(
-          (await page.locator('svg.chart .peak-label').textContent())?.startsWith(`Peak ${formatMoney(peak.peak, report.currency)}, month ${peak.peakMonth}`),
+          (await page.locator('svg.cash-flow .peak-label').textContent())?.startsWith(`Peak ${formatMoney(peak.peak, report.currency)}, month ${peak.peakMonth}`),
           true,
         );
         await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
@@ -179,6 +179,23 @@ describe('HTML risk report in headless Chromium', function () {
           const bottom = await page.locator('#sensitivity').evaluate((h) => h.parentElement!.getBoundingClientRect().bottom + window.scrollY);
           await page.screenshot({ path: path.join(repoRoot, 'docs', 'images', `report-${name}.png`), fullPage: true, clip: { x: 0, y: 0, width: 1000, height: Math.ceil(bottom + 16) } });
         }
+        await page.close();
+      });
+
+      it('draws the simulation: the fan of cash positions and the tornado of assumptions', async () => {
+        const page = await open(1000, 'screen');
+        const sim = report.simulation!;
+        const band = await page.locator('svg.fan polygon.band').boundingBox();
+        assert.ok(band && band.width > 500, 'the P10–P90 band is drawn across the months');
+        assert.ok((await page.locator('svg.fan polyline.median').boundingBox())!.width > 500, 'the median line is drawn');
+        // One bar for each assumption the tornado varies, each named.
+        const labels = await page.locator('svg.tornado .bar-label').allTextContents();
+        assert.equal(labels.length, sim.sensitivity.bars.length);
+        // A long label is cut with an ellipsis: what is shown begins the assumption's name.
+        for (const bar of sim.sensitivity.bars) assert.ok(labels.some((l) => bar.label.startsWith(l.replace(/…$/, ''))), `no bar for ${bar.label}`);
+        const text = await page.locator('#simulation').evaluate((h) => h.parentElement!.textContent ?? '');
+        assert.ok(text.includes(`${(Math.round(sim.lossChance * 1000) / 10).toString()}%`), 'the chance of a loss is shown');
+        assert.ok(text.includes(formatMoney(sim.reserve, report.currency)), 'the reserve is shown');
         await page.close();
       });
 
@@ -201,7 +218,8 @@ describe('HTML risk report in headless Chromium', function () {
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
         fs.writeFileSync(path.join(OUT, `${name}.pdf`), pdf);
         const text = pdf.toString('latin1');
-        const pages = Number(/\/Count (\d+)/.exec(text)?.[1]);
+        // The page objects themselves (a /Count may also belong to the outline of headings).
+        const pages = [...text.matchAll(/\/Type\s*\/Page(?!s)/g)].length;
         assert.ok(pages >= 2 && pages <= 10, `${pages} pages`);
         // Every page is A4: 595 × 842 points.
         const boxes = [...text.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((b) => [Math.round(Number(b[1])), Math.round(Number(b[2]))]);

@@ -334,6 +334,55 @@ describe('risk report: investors fund delivery (worked by hand)', () => {
   });
 });
 
+describe('risk report: limits and referrals in the cash flow (worked by hand)', () => {
+  // ZERO_UPFRONT earns £10,000 a month in months 6 to 17 at target (£120,000).
+  const paidBy = (r: RiskReport): number[] => r.cashFlow!.planning.flow.months.map((m) => Math.round(Number(m.income) / 100));
+
+  it('`cap … for O` stops that outcome\'s payments once reached; the other outcome goes on', () => {
+    // job: £10,000 a month from month 6, stopped at £70,000 (months 6 to 12); course: £5,000 a month in months 6 to 17.
+    const r = reportOf(
+      ZERO_UPFRONT.replace('outcome job', 'outcome course { for c target 50% window 6 months }\noutcome job')
+        .replace('  schedule', '  pay £1,000 for course per participant\n  cap £70,000 for job\n  schedule'),
+      { cost: '£130,000' },
+    );
+    assert.equal(r.maximum.maximum, gbp(190_000)); // £360,000 of prices, job's £240,000 limited to £70,000
+    const paid = paidBy(r);
+    assert.deepEqual(paid.slice(6, 13), [15_000, 15_000, 15_000, 15_000, 15_000, 15_000, 15_000]);
+    assert.deepEqual(paid.slice(13, 18), [5_000, 5_000, 5_000, 5_000, 5_000]);
+    assert.equal(r.cashFlow!.planning.flow.resultsIncome, gbp(130_000));
+    assert.equal(r.cashFlow!.planning.flow.unpaid, gbp(50_000));
+  });
+
+  it('`cap … per year` pays at most the cap in each contract year: what is due above it that year is never paid', () => {
+    // Year 1 (months 1–12): £70,000 due in months 6–12, £50,000 paid (months 6–10). Year 2: £50,000 due, all paid.
+    const r = reportOf(ZERO_UPFRONT.replace('  schedule', '  cap £50,000 per year\n  schedule'), { cost: '£120,000' });
+    assert.equal(r.maximum.maximum, gbp(100_000)); // 2 years of payments (12-month term, 6-month window)
+    const paid = paidBy(r);
+    assert.deepEqual(paid.slice(6, 18), [10_000, 10_000, 10_000, 10_000, 10_000, 0, 0, 10_000, 10_000, 10_000, 10_000, 10_000]);
+    assert.equal(r.cashFlow!.planning.flow.resultsIncome, gbp(100_000));
+    assert.equal(r.cashFlow!.planning.flow.unpaid, gbp(20_000));
+    assert.ok(r.assumptions.some((a) => a.topic === 'Limits' && /£50,000 of results is paid in each contract year/.test(a.text)));
+  });
+
+  it('referrals enrol people as they arrive: 60 a year with no ramp fill 60 of 120 places in 12 months', () => {
+    // 5 people a month; half the cohort arrives, so £60,000 is earned at target, £5,000 a month in months 6 to 17.
+    const r = reportOf(ZERO_UPFRONT.replace('cohort c { size 120 }', 'cohort c { size 120 referrals 60 per year }'), { cost: '£60,000' });
+    assert.deepEqual(paidBy(r).slice(6, 18), Array(12).fill(5_000));
+    assert.ok(r.notes.some((n) => /bring about 60 people over the 12 months of the term, fewer than its size of 120/.test(n)), r.notes.join('\n'));
+  });
+
+  it('a ramp brings people in slowly, and the size stops enrolment once reached', () => {
+    // 240 a year = 20 a month, ramp 3 months: 6.67, 13.33, 20, then 20 a month; 120 reached in month 7
+    // (6.67 + 13.33 + 20 × 4 = 100 by month 6, 20 more in month 7). At £2,000 × 50% = £1,000 a person;
+    // arrivals are counted in thousandths of a person, rounded down (6.666 by month 1, 20 by month 2: 13.334 in month 2).
+    const r = reportOf(ZERO_UPFRONT.replace('cohort c { size 120 }', 'cohort c { size 120 referrals 240 per year ramp 3 months }'), { cost: '£120,000' });
+    const paid = paidBy(r);
+    assert.deepEqual(paid.slice(6, 13), [6_666, 13_334, 20_000, 20_000, 20_000, 20_000, 20_000]);
+    assert.equal(paid.slice(13).reduce((a, b) => a + b, 0), 0);
+    assert.ok(r.assumptions.some((a) => a.topic === 'Referrals' && /in month 7/.test(a.text)));
+  });
+});
+
 describe('risk report: thresholds, single sums and instalments', () => {
   const THRESHOLD = `
 spec "T" { term 12 months budget £100k }
@@ -476,7 +525,7 @@ describe('risk report: while a spec is being written', () => {
       const step = Math.ceil(text.length / 40);
       for (let cut = 0; cut <= text.length; cut += step) {
         for (const t of [text.slice(0, cut), text.slice(0, cut) + text.slice(cut + 37)]) {
-          const built = riskReport(textProject(file, t, access), file, catalogue);
+          const built = riskReport(textProject(file, t, access), file, catalogue, { draws: '100' });
           assert.ok('report' in built);
           renderHtml(built.report);
           renderMarkdown(built.report);

@@ -74,8 +74,30 @@ export function share(minor: bigint, f: Fraction): bigint {
  * same to within a penny, and later periods carry the remainders.
  */
 export function spread(total: bigint, parts: number): bigint[] {
+  // spreadBy with every weight 1, without the weights: the simulation calls this for every line of every draw.
   const n = BigInt(parts);
   const out: bigint[] = [];
   for (let k = 1n; k <= n; k++) out.push((total * k) / n - (total * (k - 1n)) / n);
+  return out;
+}
+
+/**
+ * `total` spread over periods in proportion to `weights` (whole, not negative, not all
+ * 0), adding up exactly: with W_k the weights up to period k, period k gets
+ * floor(total·W_k/W) − floor(total·W_(k−1)/W).
+ */
+export function spreadBy(total: bigint, weights: readonly bigint[]): bigint[] {
+  const all = weights.reduce((a, b) => a + b, 0n);
+  // Nothing to spread over (no one enrolled): nothing is spread.
+  if (all === 0n) return weights.map(() => 0n);
+  const out: bigint[] = [];
+  let before = 0n;
+  let sum = 0n;
+  for (const w of weights) {
+    sum += w;
+    const upTo = (total * sum) / all;
+    out.push(upTo - before);
+    before = upTo;
+  }
   return out;
 }

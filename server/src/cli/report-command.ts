@@ -1,7 +1,7 @@
 import { printable } from '../base/text';
 import { formatMoney } from '../base/wording';
 import { monthText } from '../report/format';
-import { renderHtml, renderMarkdown, reportJson, riskReport } from '../report/index';
+import { FLAG, renderHtml, renderMarkdown, reportJson, riskReport } from '../report/index';
 import { catalogue } from '../rules/catalogue';
 import { readSubcommandArgs } from './args';
 import { discoverSpec } from './discover';
@@ -29,6 +29,12 @@ const OPTIONS = {
   term: { type: 'string' },
   window: { type: 'string' },
   upfront: { type: 'string' },
+  draws: { type: 'string' },
+  seed: { type: 'string' },
+  'rate-spread': { type: 'string' },
+  referrals: { type: 'string' },
+  'referral-spread': { type: 'string' },
+  delay: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -42,6 +48,12 @@ const EXAMPLES: Readonly<Record<string, string>> = {
   term: '--term 3 years',
   window: '--window 12 months',
   upfront: '--upfront additional',
+  draws: '--draws 10000',
+  seed: '--seed 7',
+  'rate-spread': '--rate-spread 10%',
+  referrals: '--referrals 90%',
+  'referral-spread': '--referral-spread 10%',
+  delay: '--delay 2 months',
 };
 
 export const REPORT_HELP = `Usage: outcome-lint report SPEC [--html FILE | --markdown FILE | --json] [assumptions]
@@ -62,6 +74,14 @@ Assumptions (each is printed with the result; see docs/report.md):
                             the upfront share is an advance recovered from outcome
                             payments (default), or paid on top of them
 
+The simulation (each draw: success rates, referrals, payment delay):
+  --draws N                 how many draws (default: 10,000)
+  --seed N                  the generator's seed: the same seed, the same figures (default: 1)
+  --rate-spread POINTS      standard deviation of each success rate (default: 10%)
+  --referrals SHARE         mean share of planned referrals that arrive (default: 90%)
+  --referral-spread POINTS  its standard deviation (default: 10%)
+  --delay DURATION          the most months a payment is late (default: 2 months)
+
 Exit codes: 0 report made, 2 it could not be made.
 `;
 
@@ -72,7 +92,7 @@ export function runReport(argv: readonly string[], io: Io): number {
 
 function run(argv: readonly string[], io: Io): number {
   const { values, positionals } = readSubcommandArgs('report', argv, OPTIONS, EXAMPLES);
-  const v = values as { html?: string; markdown?: string; json?: boolean; help?: boolean; cost?: string; start?: string; term?: string; window?: string; upfront?: string; 'success-rate'?: string[] };
+  const v = values as { html?: string; markdown?: string; json?: boolean; help?: boolean; 'success-rate'?: string[] } & Record<string, string | undefined>;
   if (v.help) {
     io.stdout(REPORT_HELP);
     return 0;
@@ -87,11 +107,13 @@ function run(argv: readonly string[], io: Io): number {
   readSpec(project, file, shown);
   const built = riskReport(project, file, catalogue, {
     ...(v['success-rate'] ? { successRate: v['success-rate'] } : {}),
-    ...(v.cost !== undefined ? { cost: v.cost } : {}),
-    ...(v.start !== undefined ? { start: v.start } : {}),
-    ...(v.term !== undefined ? { term: v.term } : {}),
-    ...(v.window !== undefined ? { window: v.window } : {}),
-    ...(v.upfront !== undefined ? { upfront: v.upfront } : {}),
+    // Every other assumption is one string, under the option's own name (FLAG: `rateSpread` is --rate-spread).
+    ...Object.fromEntries(
+      Object.entries(FLAG).flatMap(([key, flag]) => {
+        const given = key === 'successRate' ? undefined : v[flag.slice(2)];
+        return given === undefined ? [] : [[key, given]];
+      }),
+    ),
   }, displayPath(file, io.cwd));
   if ('problems' in built) throw new UsageError(...built.problems.map((p) => `report: ${p}`));
   const report = built.report;

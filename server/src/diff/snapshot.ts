@@ -119,7 +119,7 @@ export const EMPTY_SNAPSHOT: SpecSnapshot = {
 /** `300 per year, ramp 6 months`. */
 function volumeText(volume: ast.ReferralVolume): string | undefined {
   if (!volume.count || !volume.per) return undefined;
-  return `${numberText(volume.count.value)} per ${volume.per.value}${volume.ramp ? `, ramp ${durationText(volume.ramp)}` : ''}`;
+  return `${numberText(volume.count.value)} per ${volume.per.unit}${volume.ramp ? `, ramp ${durationText(volume.ramp)}` : ''}`;
 }
 
 export function moneyText(money: Money): string {

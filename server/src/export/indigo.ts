@@ -466,7 +466,7 @@ function describeCohort(cohort: ast.CohortBlock): string {
   const volume = cohort.volume;
   if (volume?.count && volume.per) {
     const ramp = volume.ramp ? `, rising evenly over the first ${durationText(volume.ramp)}` : '';
-    parts.push(`Referrals expected: ${numberText(volume.count.value)} per ${volume.per.value}${ramp}.`);
+    parts.push(`Referrals expected: ${numberText(volume.count.value)} per ${volume.per.unit}${ramp}.`);
   }
   return parts.join(' ');
 }

@@ -1,4 +1,4 @@
-import { compare, Fraction, minus, ONE, share, spread, times } from './exact';
+import { compare, Fraction, minus, ONE, share, spread, spreadBy, times } from './exact';
 import { paymentMonth, Schedule } from './schedule';
 
 /*
@@ -23,6 +23,13 @@ import { paymentMonth, Schedule } from './schedule';
  * and paid by the schedule. A payment that depends on the whole cohort (a single sum, or
  * a line with a `threshold`) is evidenced when the last enrolled participant's window
  * closes (month term + window − 1), and paid by the schedule.
+ *
+ * People: a line prices `people` × `arrival` (the share who arrive, from `referrals`),
+ * enrolled month by month in proportion to `enrolment` (evenly without it).
+ *
+ * Limits: an outcome's `cap … for` stops its earnings once reached (later months earn it
+ * nothing); results are paid up to `resultsLimit` in all and, with `cap … per year`, up
+ * to the year's cap (months 1–12, 13–24 …). Anything not paid when due is never paid.
  */
 
 export interface FlowLine {
@@ -42,6 +49,10 @@ export interface FlowLine {
   readonly baseline?: Fraction;
   /** The outcome's target as a fraction of one, when given as a percentage. */
   readonly target?: Fraction;
+  /** The share of `people` who arrive over the term (referrals); 1 when absent. */
+  readonly arrival?: Fraction;
+  /** People enrolled in each month of the term, as weights; evenly when absent. */
+  readonly enrolment?: readonly bigint[];
 }
 
 export interface FlowInput {
@@ -51,7 +62,7 @@ export interface FlowInput {
   /** Guaranteed instalments (grant and block contracts), paid by the schedule over the term. */
   readonly instalments: bigint;
   /**
-   * Results payments: min(max(0, earned − offset), limit). For a results contract whose
+   * Results payments: at most max(0, earned − offset), and at most limit in all. For a results contract whose
    * upfront share is an advance, offset is the upfront (it is recovered from the first
    * outcome payments) and limit is contract value − upfront; otherwise offset is 0.
    */
@@ -61,6 +72,10 @@ export interface FlowInput {
   /** Total delivery cost, spread evenly over the term. */
   readonly cost: bigint;
   readonly lines: readonly FlowLine[];
+  /** `cap … for O`: the most earned for each outcome, all its lines together. */
+  readonly outcomeCaps?: ReadonlyMap<string, bigint>;
+  /** `cap … per year`: the most results paid in each contract year (months 1–12, 13–24 …; month 0 is in the first). */
+  readonly yearCap?: bigint;
 }
 
 export interface MonthRow {
@@ -125,7 +140,8 @@ function conditionMet(line: FlowLine, rate: Fraction, factor: Fraction): boolean
 export function cashFlow(input: FlowInput, factor: Fraction = ONE): FlowResult {
   const T = input.termMonths;
   if (!Number.isInteger(T) || T < 1) throw new Error(`term of ${T} months`);
-  const earnedBy = new Map<number, bigint>();
+  // Earned by month for each outcome, before its `cap … for`.
+  const byOutcome = new Map<string, Map<number, bigint>>();
   const lines: LineResult[] = [];
   for (const line of input.lines) {
     const rate = times(line.rate, factor);
@@ -135,14 +151,30 @@ export function cashFlow(input: FlowInput, factor: Fraction = ONE): FlowResult {
     if (line.people === undefined) {
       earned = met ? line.price : 0n;
     } else if (met !== false) {
-      earned = share(line.price * BigInt(line.people), rate);
+      earned = share(line.price * BigInt(line.people), line.arrival ? times(rate, line.arrival) : rate);
     }
+    const months = byOutcome.get(line.outcome) ?? new Map<number, bigint>();
+    byOutcome.set(line.outcome, months);
     if (cohortLevel) {
-      add(earnedBy, paymentMonth(input.schedule, T + line.windowMonths - 1), earned);
+      add(months, paymentMonth(input.schedule, T + line.windowMonths - 1), earned);
     } else {
-      spread(earned, T).forEach((part, i) => add(earnedBy, paymentMonth(input.schedule, i + 1 + line.windowMonths - 1), part));
+      const parts = line.enrolment ? spreadBy(earned, line.enrolment) : spread(earned, T);
+      parts.forEach((part, i) => add(months, paymentMonth(input.schedule, i + 1 + line.windowMonths - 1), part));
     }
     lines.push({ label: line.label, outcome: line.outcome, earned, rate, ...(met !== undefined ? { met } : {}) });
+  }
+  const earnedBy = new Map<number, bigint>();
+  for (const [outcome, months] of byOutcome) {
+    // An outcome's cap stops its payments once reached: later months earn it nothing.
+    let room = input.outcomeCaps?.get(outcome);
+    for (const month of [...months.keys()].sort((a, b) => a - b)) {
+      let amount = months.get(month)!;
+      if (room !== undefined) {
+        if (amount > room) amount = room;
+        room -= amount;
+      }
+      add(earnedBy, month, amount);
+    }
   }
 
   const instalmentsBy = new Map<number, bigint>();
@@ -166,18 +198,26 @@ export function cashFlow(input: FlowInput, factor: Fraction = ONE): FlowResult {
   let peakMonth: number | undefined;
   let firstPaymentMonth: number | undefined;
   let costBeforeFirstPayment: bigint | undefined;
-  const results = (earnedTotal: bigint): bigint => {
-    const over = earnedTotal - input.resultsOffset;
-    const positive = over > 0n ? over : 0n;
-    return positive < input.resultsLimit ? positive : input.resultsLimit;
-  };
+  // Results due are paid up to the limit on results and, with `cap … per year`, up to
+  // what is left of the year's cap; what is not paid when due is never paid.
+  let resultsPaid = 0n;
+  let resultsLost = 0n;
+  let paidThisYear = 0n;
   for (let m = 0; m <= last; m++) {
     const cost = m >= 1 && m <= T ? costs[m - 1] : 0n;
     earnedSoFar += earnedBy.get(m) ?? 0n;
     instalmentsSoFar += instalmentsBy.get(m) ?? 0n;
     const before = cumulativeIncome;
     cumulativeCost += cost;
-    cumulativeIncome = input.upfront + instalmentsSoFar + results(earnedSoFar);
+    if (m > 1 && (m - 1) % 12 === 0) paidThisYear = 0n;
+    const entitled = earnedSoFar > input.resultsOffset ? earnedSoFar - input.resultsOffset : 0n;
+    const due = entitled - resultsPaid - resultsLost;
+    let paying = due < input.resultsLimit - resultsPaid ? due : input.resultsLimit - resultsPaid;
+    if (input.yearCap !== undefined && paying > input.yearCap - paidThisYear) paying = input.yearCap - paidThisYear;
+    resultsLost += due - paying;
+    resultsPaid += paying;
+    paidThisYear += paying;
+    cumulativeIncome = input.upfront + instalmentsSoFar + resultsPaid;
     const income = cumulativeIncome - before;
     const need = m === 0 ? 0n : cumulativeCost - before;
     if (need > peak) {
@@ -192,13 +232,13 @@ export function cashFlow(input: FlowInput, factor: Fraction = ONE): FlowResult {
   }
   // Months after the term in which nothing more arrives (results earned above the cap) are not shown.
   while (months.length - 1 > T && months[months.length - 1].income === 0n) months.pop();
-  const earned = earnedSoFar;
-  const resultsIncome = results(earned);
+  const earned = input.lines.length ? lines.reduce((sum, l) => sum + l.earned, 0n) : 0n;
+  const resultsIncome = resultsPaid;
   return {
     factor,
     months,
     earned,
-    unpaid: earned - input.resultsOffset > input.resultsLimit ? earned - input.resultsOffset - input.resultsLimit : 0n,
+    unpaid: earned - input.resultsOffset - resultsIncome > 0n ? earned - input.resultsOffset - resultsIncome : 0n,
     resultsIncome,
     income: cumulativeIncome,
     cost: cumulativeCost,

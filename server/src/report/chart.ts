@@ -67,7 +67,7 @@ export function cashFlowSvg(input: ChartInput): string {
   const clip = `${input.id}-under-cost`;
   const parts: string[] = [];
   parts.push(
-    `<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="${input.id}-title ${input.id}-desc" xmlns="http://www.w3.org/2000/svg">`,
+    `<svg class="chart cash-flow" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="${input.id}-title ${input.id}-desc" xmlns="http://www.w3.org/2000/svg">`,
     `<title id="${input.id}-title">Cumulative cost and cumulative income, month by month</title>`,
     `<desc id="${input.id}-desc">${escapeXml(describe(input))}</desc>`,
     `<defs><clipPath id="${clip}"><polygon points="${cost.join(' ')} ${n(x(last))},${n(bottom)} ${n(x(0))},${n(bottom)}"/></clipPath></defs>`,

@@ -26,6 +26,8 @@ import { Assumption, CashFlowSection, FinanceScenario, FinanceSection, InvestorR
  * (cashflow.ts), and the investors the rest; at the peak, max(0, peak − commitment).
  */
 
+export type { Pay };
+
 export type Assume = (topic: string, text: string, source: Assumption['source']) => void;
 
 /** The provider's pay: a fee (0 without one) and a share of outcome payments. */
@@ -70,7 +72,7 @@ export function financeSection(
     'spec',
   );
 
-  const { pay, words, source } = providerPay(block, currency, cash, m);
+  const { pay, words, source } = providerPay(block, currency, cash?.cost, m);
   assume(
     "Provider's pay",
     words
@@ -118,10 +120,10 @@ export function financeSection(
 }
 
 /** What the provider is paid, in words and as figures; the fee with no amount is the delivery cost. */
-function providerPay(
+export function providerPay(
   block: ast.FinanceBlock,
   currency: ast.Currency,
-  cash: CashFlowSection | undefined,
+  cost: bigint | undefined,
   m: (minor: bigint) => string,
 ): { pay: Pay | undefined; words: string | undefined; source: Assumption['source'] } {
   const fee = block.fixedFee;
@@ -134,7 +136,7 @@ function providerPay(
     amount = fee.amount.currency === currency ? fee.amount.minor : undefined;
     parts.push(`a fixed fee of ${formatMoney(fee.amount.minor, fee.amount.currency)}, whatever the results${amount === undefined ? ` (in another currency than the prices, so not counted)` : ''}`);
   } else if (fee) {
-    amount = cash?.cost;
+    amount = cost;
     parts.push(`a fixed fee, whatever the results, taken as the delivery cost${amount === undefined ? '' : ` (${m(amount)})`} because the spec gives no amount`);
   }
   if (shareValue) parts.push(`${shareValue.source} of the outcome payments (not of the upfront or instalments)`);

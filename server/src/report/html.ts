@@ -1,7 +1,7 @@
-import { formatMoney } from '../base/wording';
+import { formatMoney, numberText } from '../base/wording';
 import { escapeXml } from './chart';
 import { monthText, signedMoney } from './format';
-import { basisLine, cashFlowChart, financeSummary, headline, INVESTOR_HEAD, investorRows, peakText, quarterRows, SPLIT_HEAD, splitRows } from './sections';
+import { basisLine, cashFlowChart, fanChartOf, financeSummary, headline, INVESTOR_HEAD, investorRows, peakText, quarterRows, simulationRows, SPLIT_HEAD, splitRows, tornadoChartOf } from './sections';
 import { sha256Base64 } from './sha256';
 import { RiskReport } from './types';
 
@@ -202,6 +202,21 @@ export function renderHtml(report: RiskReport, options: HtmlOptions = {}): strin
       );
     }
     out.push('</tbody></table></div>', '<p class="caption">The cost and every other assumption stay the same in each row; only the success rates change.</p>', '</section>');
+  }
+
+  // The simulation.
+  const sim = report.simulation;
+  if (sim) {
+    out.push('<section aria-labelledby="simulation">', '<h2 id="simulation">Under uncertainty: the simulation</h2>');
+    out.push(
+      `<p>${e(`${numberText(sim.assumptions.draws)} draws of the success rates, the referrals that arrive and the payment delays (see the assumptions for how each is drawn).`)}</p>`,
+    );
+    out.push(htmlTable(['Figure', 'Value'], simulationRows(report, sim).map(([what, value]) => [e(what), e(value)]), [1]));
+    out.push('<div class="chart-scroll">', fanChartOf(report, sim, 'fan'), '</div>');
+    out.push('<p class="caption">The service’s cash position (everything paid so far less everything spent) at the end of each month: the band holds the middle 80% of draws, the line the median.</p>');
+    out.push('<div class="chart-scroll">', tornadoChartOf(report, sim, 'tornado'), '</div>');
+    out.push('<p class="caption">The service’s net position over the contract at the planning rates, with one assumption at a time moved low and high; the widest bar moves it most.</p>');
+    out.push('</section>');
   }
 
   // Investors and the provider.

@@ -19,7 +19,7 @@ export type { HtmlOptions } from './html';
 export { renderMarkdown } from './markdown';
 export { reportJson, moneyJson } from './json';
 export { headline } from './sections';
-export { readReportOptions, DEFAULT_OPTIONS } from './options';
+export { readReportOptions, DEFAULT_OPTIONS, FLAG } from './options';
 export type { ReportOptions, ReportOptionsInput } from './options';
 export { readSchedule } from './schedule';
 export type * from './types';

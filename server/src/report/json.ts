@@ -48,6 +48,15 @@ export function reportJson(report: RiskReport): string {
       planning: { label: cash.planning.label, ...(flowJson(cash.planning.flow) as object) },
       sensitivity: cash.sensitivity.map((s) => ({ label: s.label, ...(flowJson(s.flow) as object), months: undefined })),
     },
+    // The simulation's chart figures are whole pence held as numbers: given as money, as every amount is.
+    simulation: report.simulation && {
+      ...report.simulation,
+      fan: Object.fromEntries(Object.entries(report.simulation.fan).map(([k, values]) => [k, values.map((v) => BigInt(Math.round(v)))])),
+      sensitivity: {
+        base: BigInt(Math.round(report.simulation.sensitivity.base)),
+        bars: report.simulation.sensitivity.bars.map((b) => ({ ...b, low: BigInt(Math.round(b.low)), high: BigInt(Math.round(b.high)) })),
+      },
+    },
   };
   return `${JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? moneyJson(v) : v === undefined ? undefined : v), 2)}\n`;
 }

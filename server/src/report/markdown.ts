@@ -1,7 +1,7 @@
 import { markdownCell, markdownCode, markdownRich as rich, markdownText as text } from '../base/markdown';
-import { formatMoney } from '../base/wording';
+import { formatMoney, numberText } from '../base/wording';
 import { monthText, signedMoney } from './format';
-import { basisLine, financeSummary, headline, INVESTOR_HEAD, investorRows, peakText, quarterRows, SPLIT_HEAD, splitRows } from './sections';
+import { basisLine, financeSummary, headline, INVESTOR_HEAD, investorRows, peakText, quarterRows, simulationRows, SPLIT_HEAD, splitRows } from './sections';
 import { RiskReport } from './types';
 
 /*
@@ -73,6 +73,11 @@ export function renderMarkdown(report: RiskReport): string {
     );
   } else {
     out.push(`No cash flow can be worked out: ${rich(report.cashFlowMissing.join('; '))}.`, '');
+  }
+  const sim = report.simulation;
+  if (sim) {
+    out.push('## Under uncertainty: the simulation', '', `${numberText(sim.assumptions.draws)} draws of the success rates, the referrals that arrive and the payment delays (see the assumptions for how each is drawn). The HTML report draws the fan and tornado charts.`, '');
+    out.push(...table(['Figure', 'Value'], simulationRows(report, sim).map(([what, value]) => [text(what), text(value)]), [1]));
   }
   const finance = report.finance;
   if (finance) {

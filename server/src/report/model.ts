@@ -6,8 +6,10 @@ import { SpecFacts } from '../engine/facts';
 import { Family } from '../engine/kit/rule';
 import * as ast from '../syntax/ast';
 import { cashFlow, FlowInput, FlowLine, FlowResult } from './cashflow';
-import { financeSection } from './finance';
-import { Fraction, fraction, fractionDecimal, fractionPercent, ONE, percentOf, share, times, ZERO } from './exact';
+import { Assume, financeSection, providerPay } from './finance';
+import { DEFAULT_SIMULATION, providerPayOf, sensitivity, simulate, SimulationAssumptions } from './simulation';
+import { arrivalsOf } from './referrals';
+import { Fraction, fraction, fractionDecimal, fractionPercent, ONE, percentOf, share, spread, times, ZERO } from './exact';
 import { monthText, signedMoney } from './format';
 import { DEFAULT_OPTIONS, DEFAULT_WINDOW, ReportOptions } from './options';
 import { describeSchedule, readSchedule, Schedule } from './schedule';
@@ -25,6 +27,8 @@ import {
   RiskSplit,
   RuleNote,
   Scenario,
+  SimulationSection,
+  Spread,
 } from './types';
 
 /*
@@ -358,6 +362,7 @@ export function buildRiskReport(result: LintResult, file: string, options: Repor
   if (instalments === undefined) cashFlowMissing.push('the instalments are unknown, because the most the spec can pay on results is unknown');
 
   let cash: CashFlowSection | undefined;
+  let flowInput: FlowInput | undefined;
   const flowLines: FlowLine[] = [];
   if (cashFlowMissing.length === 0 && contractValue !== undefined && upfront !== undefined && termMonths !== undefined && instalments !== undefined && atRisk !== undefined) {
     for (const line of mp.lines) {
@@ -370,7 +375,9 @@ export function buildRiskReport(result: LintResult, file: string, options: Repor
       const windowMonths = outcome?.window?.value ? wholeMonthsIn(outcome.window.value) : cohortLevel ? 1 : wholeMonthsIn(fallbackWindow);
       const baseline = outcome?.baseline?.rateKind === 'percent' && outcome.baseline.value ? percentOf(outcome.baseline.value.source) : undefined;
       const target = outcome?.target?.rateKind === 'percent' && outcome.target.value ? percentOf(outcome.target.value.source) : undefined;
+      const arrivals = pay.perParticipant ? lineArrivals(facts, pay, termMonths) : undefined;
       flowLines.push({
+        ...(arrivals ?? {}),
         label: sourceText(facts, pay),
         outcome: id,
         price: pay.amount!.minor,
@@ -383,6 +390,7 @@ export function buildRiskReport(result: LintResult, file: string, options: Repor
       });
     }
     const advance = (resultsModel || !paymentModel) && options.upfront === 'advance';
+    const limits = flowLimits(payment!, currency);
     const base: Omit<FlowInput, 'cost'> = {
       termMonths,
       upfront,
@@ -391,7 +399,18 @@ export function buildRiskReport(result: LintResult, file: string, options: Repor
       resultsLimit: atRisk,
       schedule,
       lines: flowLines,
+      ...limits,
     };
+    describeArrivals(facts, termMonths, assume, notes);
+    const perParticipant = payment!.limits.find((l) => l.scope.kind === 'participant');
+    if (limits.outcomeCaps || limits.yearCap !== undefined || perParticipant) {
+      const words = [
+        ...(perParticipant ? [`\`${facts.written(perParticipant.span)}\` is counted in the most the spec can pay, which limits the results paid; it is not applied person by person`] : []),
+        ...[...(limits.outcomeCaps ?? [])].map(([o, most]) => `\`${o}\` earns at most ${m(most)} in all (payments stop once it is reached)`),
+        ...(limits.yearCap !== undefined ? [`at most ${m(limits.yearCap)} of results is paid in each contract year (months 1–12, 13–24 …); anything due above it that year is never paid`] : []),
+      ];
+      assume('Limits', `${words.join('; ')}.`, 'spec');
+    }
     const breakEven = cashFlow({ ...base, cost: 0n }).income;
     let cost: bigint;
     if (options.cost?.kind === 'money') {
@@ -412,7 +431,7 @@ export function buildRiskReport(result: LintResult, file: string, options: Repor
       }
     }
     assume('Cost profile', `Spread evenly over the ${plural(termMonths, 'month')} of the term (${m(cost / BigInt(termMonths))} a month, give or take a penny), paid as it is incurred.`, 'default');
-    assume('Enrolment', `Participants are enrolled evenly over the ${plural(termMonths, 'month')} of the term.`, 'default');
+    assume('Enrolment', `Participants are enrolled evenly over the ${plural(termMonths, 'month')} of the term${flowLines.some((l) => l.enrolment) ? ', except where a cohort’s `referrals` say when they arrive' : ''}.`, 'default');
     if (flowLines.some((l) => l.people === undefined || l.threshold)) {
       assume(
         'Cohort-level payments',
@@ -437,6 +456,7 @@ export function buildRiskReport(result: LintResult, file: string, options: Repor
     }));
     const planning = flows[flows.length - 1];
     cash = { termMonths, start, cost, planning, sensitivity: flows };
+    flowInput = { ...base, cost };
     assume(
       'Sensitivity',
       `Each outcome's success rate at 50%, 75% and 100% of its planning rate; the cost, schedule and everything else stay the same.`,
@@ -445,6 +465,7 @@ export function buildRiskReport(result: LintResult, file: string, options: Repor
     notes.push(...flowNotes(planning.flow, flowLines, m, contractValue, upfront, advance));
   }
   const finance = facts.finance && facts.investorsFund ? financeSection(facts.finance, currency, termMonths, cash, assume, notes) : undefined;
+  const simulation = flowInput && simulationSection(flowInput, options.simulation, facts, currency, budget, finance, assume);
   if (maximum.cap !== undefined) assume('Cap', `${m(maximum.cap)} limits everything paid over the contract, upfront included.`, 'spec');
   const example = mp.lines.find((l) => l.pay.perParticipant && l.successes !== undefined && rateOf.get(l.pay.outcome?.text ?? '')?.rate.num);
   const exampleRate = example && rateOf.get(example.pay.outcome!.text)!.rate;
@@ -467,12 +488,127 @@ export function buildRiskReport(result: LintResult, file: string, options: Repor
     cashFlow: cash,
     cashFlowMissing,
     finance,
+    simulation,
     assumptions,
     notes,
     risks: [],
     findings: findingGroups(result),
   };
   return { ...report, risks: risks(report, facts, flowLines) };
+}
+
+/**
+ * The Monte Carlo's figures (simulation.ts): the provider's net, the chance of a loss,
+ * the reserve, what the commissioner pays, the fan and the tornado. With investors and a
+ * `provider paid` line, each draw is split between them as the sensitivity table is.
+ */
+function simulationSection(
+  input: FlowInput,
+  a: SimulationAssumptions,
+  facts: SpecFacts,
+  currency: ast.Currency,
+  budget: bigint | undefined,
+  finance: FinanceSection | undefined,
+  assume: Assume,
+): SimulationSection {
+  const run = simulate(input, a);
+  const pay = facts.finance && finance ? providerPay(facts.finance, currency, input.cost, (x) => formatMoney(x, currency)).pay : undefined;
+  const commitment = finance?.commitment;
+  const providerNets = run.draws.map((d) => (pay ? providerPayOf(d, pay.fee, pay.share) : d.paid) - Number(input.cost));
+  const investorsNets = pay ? run.draws.map((d) => d.paid - providerPayOf(d, pay.fee, pay.share)) : undefined;
+  const peaks = run.draws.map((d) => (commitment === undefined ? d.peak : Math.max(0, d.peak - Number(commitment))));
+  const spreadOf = (values: number[]): Spread => {
+    const sorted = values.sort((x, y) => x - y);
+    const at = (share: number): bigint => BigInt(Math.round(sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))] ?? 0));
+    return { p10: at(0.1), p50: at(0.5), p90: at(0.9) };
+  };
+  const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
+  assume(
+    'Simulation',
+    `${numberText(a.draws)} draws from seed ${a.seed} (--draws, --seed). In each: every paid outcome's success rate is drawn around its planning rate ` +
+      `(a Beta distribution, standard deviation ${pct(a.rateSpread)} points: --rate-spread); the share of planned people who arrive is drawn around ${pct(a.referralMean)} ` +
+      `(standard deviation ${pct(a.referralSpread)}: --referrals, --referral-spread); each person then succeeds or not by chance; and every payment is 0 to ${plural(a.delayMonths, 'month')} late, each equally likely (--delay). ` +
+      'The cost, schedule and limits are the plan’s. These spreads are assumptions, not evidence: published impact bonds have paid from well under to well over their targets.',
+    (Object.keys(a) as (keyof SimulationAssumptions)[]).every((k) => a[k] === DEFAULT_SIMULATION[k]) ? 'default' : 'option',
+  );
+  return {
+    assumptions: a,
+    providerNet: spreadOf(providerNets),
+    lossChance: providerNets.filter((n) => n < 0).length / Math.max(1, providerNets.length),
+    reserve: spreadOf(peaks).p90,
+    investorsNet: investorsNets && spreadOf(investorsNets),
+    paid: spreadOf(run.draws.map((d) => d.paid)),
+    overBudgetChance: budget === undefined ? undefined : run.draws.filter((d) => d.paid > Number(budget)).length / Math.max(1, run.draws.length),
+    fan: run.fan,
+    sensitivity: sensitivity(input, a),
+  };
+}
+
+/** The cohorts a per-participant line prices people of: the segment's, or those of the outcome's `for`. */
+function lineCohorts(facts: SpecFacts, pay: ast.PayLine): ast.CohortBlock[] {
+  const cohortOf = (name: ast.Name): ast.CohortBlock | undefined => {
+    const d = facts.model.definitions.get(name.text);
+    return d?.kind === 'cohort' ? (d.node as ast.CohortBlock) : d?.kind === 'segment' ? d.cohort : undefined;
+  };
+  const names = pay.segment ? [pay.segment] : (outcomeOf(facts, pay.outcome)?.for.flatMap((f) => f.value ?? []) ?? []);
+  return [...new Set(names.flatMap((n) => cohortOf(n) ?? []))];
+}
+
+/**
+ * When a line's people arrive, from its cohorts' `referrals`. With one cohort, its
+ * arrivals; with several, the arrivals added up in proportion to the cohorts' sizes.
+ * Undefined (everyone, evenly over the term) when no cohort of the line has `referrals`.
+ */
+function lineArrivals(facts: SpecFacts, pay: ast.PayLine, termMonths: number): { arrival: Fraction; enrolment: bigint[] } | undefined {
+  const cohorts = lineCohorts(facts, pay);
+  const each = cohorts.map((c) => ({ size: BigInt(sizeOf(c) ?? 0), arrivals: arrivalsOf(c, termMonths) }));
+  if (!each.some((e) => e.arrivals) || each.some((e) => e.size === 0n)) return undefined;
+  const all = each.reduce((sum, e) => sum + e.size, 0n);
+  let num = 0n;
+  const enrolment = Array.from({ length: termMonths }, () => 0n);
+  for (const { size, arrivals } of each) {
+    // A cohort without `referrals` arrives whole, evenly over the term (thousandths of a person a month).
+    const arrival = arrivals?.arrival ?? ONE;
+    num += (size * arrival.num * 1_000_000n) / arrival.den;
+    const months = arrivals?.enrolment ?? spread(size * 1000n, termMonths);
+    months.forEach((v, i) => (enrolment[i] += v));
+  }
+  return { arrival: fraction(num, all * 1_000_000n), enrolment };
+}
+
+/** The `referrals` assumption, and a note for each cohort whose referrals cannot fill it within the term. */
+function describeArrivals(facts: SpecFacts, termMonths: number, assume: Assume, notes: string[]): void {
+  const planned = facts.model.file.items.filter((i): i is ast.CohortBlock => i.kind === 'cohort' && i.volume !== undefined);
+  if (planned.length === 0) {
+    assume('Referrals', 'No cohort gives `referrals`: every cohort’s `size` is assumed to arrive, evenly over the term.', 'default');
+    return;
+  }
+  const parts: string[] = [];
+  for (const cohort of planned) {
+    const id = cohort.name?.text ?? '?';
+    const a = arrivalsOf(cohort, termMonths);
+    if (!a) continue;
+    const size = sizeOf(cohort)!;
+    parts.push(`\`${id}\`: ${facts.written(cohort.volume!.span)}, enrolled as they arrive until its size of ${numberText(size)} is reached${a.fullBy ? ` (in month ${a.fullBy})` : ''}`);
+    if (!a.fullBy) {
+      notes.push(
+        `The referrals planned for \`${id}\` bring about ${numberText(Math.round(a.expected))} people over the ${plural(termMonths, 'month')} of the term, fewer than its size of ${numberText(size)}: payments are counted only for those who arrive (${fractionPercent(a.arrival)} of the cohort).`,
+      );
+    }
+  }
+  assume('Referrals', `${parts.join('; ')}. No one is enrolled after the term.`, 'spec');
+}
+
+/** `cap … for O` and `cap … per year`, in the report's currency, for the cash flow. */
+function flowLimits(payment: ast.PaymentBlock, currency: ast.Currency): Pick<FlowInput, 'outcomeCaps' | 'yearCap'> {
+  const outcomeCaps = new Map<string, bigint>();
+  let yearCap: bigint | undefined;
+  for (const { amount, scope } of payment.limits) {
+    if (!amount || amount.currency !== currency) continue;
+    if (scope.kind === 'outcome' && scope.outcome) outcomeCaps.set(scope.outcome.text, amount.minor);
+    else if (scope.kind === 'year') yearCap = amount.minor;
+  }
+  return { ...(outcomeCaps.size ? { outcomeCaps } : {}), ...(yearCap !== undefined ? { yearCap } : {}) };
 }
 
 function chooseRate(id: string, outcome: ast.OutcomeBlock | undefined, options: ReportOptions): RateChoice {

@@ -3,6 +3,7 @@ import { monthsIn } from '../base/durations';
 import * as ast from '../syntax/ast';
 import { CalendarDate, decodeDate, decodeMoney } from '../syntax/values';
 import { Fraction, percentOf } from './exact';
+import { DEFAULT_SIMULATION, SimulationAssumptions } from './simulation';
 
 /*
  * The report's editable assumptions, as a user gives them (strings, from the command
@@ -33,6 +34,8 @@ export interface ReportOptions {
   /** The window of an outcome that has none; default 12 months. */
   readonly window?: Duration;
   readonly upfront: UpfrontTreatment;
+  /** The Monte Carlo's assumptions, each the default where not given. */
+  readonly simulation: SimulationAssumptions;
 }
 
 /** The assumptions as given, before checking: every field is text, as typed. */
@@ -43,6 +46,12 @@ export interface ReportOptionsInput {
   readonly term?: string;
   readonly window?: string;
   readonly upfront?: string;
+  readonly draws?: string;
+  readonly seed?: string;
+  readonly rateSpread?: string;
+  readonly referrals?: string;
+  readonly referralSpread?: string;
+  readonly delay?: string;
 }
 
 export const DEFAULT_WINDOW: Duration = { amount: 12, unit: 'month' };
@@ -55,6 +64,12 @@ export const FLAG: Readonly<Record<keyof ReportOptionsInput, string>> = {
   term: '--term',
   window: '--window',
   upfront: '--upfront',
+  draws: '--draws',
+  seed: '--seed',
+  rateSpread: '--rate-spread',
+  referrals: '--referrals',
+  referralSpread: '--referral-spread',
+  delay: '--delay',
 };
 
 type Ctx = z.core.$RefinementCtx;
@@ -140,6 +155,32 @@ const upfront = z.string().transform((value, ctx): UpfrontTreatment => {
   );
 });
 
+function whole(flag: string, least: number, most: number, what: string) {
+  return z.string().transform((value, ctx): number => {
+    const t = value.trim().replace(/,/g, '');
+    const n = /^\d+$/.test(t) ? Number(t) : NaN;
+    if (!(n >= least && n <= most)) return fail(ctx, `${flag} ${value}: ${what}`);
+    return n;
+  });
+}
+
+/** A percentage from 0% to 100%, as a fraction of one (`points` says what it is a share of). */
+function percentage(flag: string, what: string) {
+  return z.string().transform((value, ctx): number => {
+    const t = value.trim();
+    const f = /^\d+(?:\.\d+)?%$/.test(t) ? percentOf(t) : undefined;
+    if (!f || f.num > f.den) return fail(ctx, `${flag} ${value}: ${what}`);
+    return Number(f.num) / Number(f.den);
+  });
+}
+
+const delay = z.string().transform((value, ctx): number => {
+  const match = /^(\d+)\s*months?$/i.exec(value.trim());
+  const months = match ? Number(match[1]) : NaN;
+  if (!(months >= 0 && months <= 24)) return fail(ctx, `${FLAG.delay} ${value}: give the most months a payment can be late, from 0 months to 24 months, such as 2 months`);
+  return months;
+});
+
 export const reportOptionsSchema = z
   .object({
     successRate: successRates.optional(),
@@ -148,6 +189,12 @@ export const reportOptionsSchema = z
     term: duration(FLAG.term).optional(),
     window: duration(FLAG.window).optional(),
     upfront: upfront.optional(),
+    draws: whole(FLAG.draws, 100, 1_000_000, 'give the number of draws as a whole number from 100 to 1,000,000, such as 10000').optional(),
+    seed: whole(FLAG.seed, 0, 2 ** 32 - 1, 'give the seed as a whole number, such as 1; the same seed gives the same draws').optional(),
+    rateSpread: percentage(FLAG.rateSpread, 'give the spread of each success rate in percentage points, from 0% to 100%, such as 10%').optional(),
+    referrals: percentage(FLAG.referrals, 'give the share of planned referrals expected to arrive, from 0% to 100%, such as 90%').optional(),
+    referralSpread: percentage(FLAG.referralSpread, 'give the spread of the share of referrals that arrive, from 0% to 100%, such as 10%').optional(),
+    delay: delay.optional(),
   })
   .strict();
 
@@ -165,8 +212,16 @@ export function readReportOptions(input: ReportOptionsInput): { options: ReportO
       ...(v.term ? { term: v.term } : {}),
       ...(v.window ? { window: v.window } : {}),
       upfront: v.upfront ?? 'advance',
+      simulation: {
+        draws: v.draws ?? DEFAULT_SIMULATION.draws,
+        seed: v.seed ?? DEFAULT_SIMULATION.seed,
+        rateSpread: v.rateSpread ?? DEFAULT_SIMULATION.rateSpread,
+        referralMean: v.referrals ?? DEFAULT_SIMULATION.referralMean,
+        referralSpread: v.referralSpread ?? DEFAULT_SIMULATION.referralSpread,
+        delayMonths: v.delay ?? DEFAULT_SIMULATION.delayMonths,
+      },
     },
   };
 }
 
-export const DEFAULT_OPTIONS: ReportOptions = { outcomeRates: new Map(), upfront: 'advance' };
+export const DEFAULT_OPTIONS: ReportOptions = { outcomeRates: new Map(), upfront: 'advance', simulation: DEFAULT_SIMULATION };

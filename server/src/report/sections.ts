@@ -1,7 +1,9 @@
+import { fanChart } from './fan-chart';
+import { tornadoChart } from './tornado-chart';
 import { formatMoney } from '../base/wording';
 import { cashFlowSvg } from './chart';
 import { calendarMonth, monthText, signedMoney } from './format';
-import { CashFlowSection, FinanceSection, RiskReport } from './types';
+import { CashFlowSection, FinanceSection, RiskReport, SimulationSection, Spread } from './types';
 
 /* Pieces of the report that every output shows the same way. */
 
@@ -232,4 +234,30 @@ export function basisLine(report: RiskReport): string | undefined {
   const why = cash.planning.flow.income === 0n ? ' (the contract value: at the planning rates the contract pays nothing)' : ' (break even at the planning rates)';
   const costText = `a delivery cost of ${formatMoney(cash.cost, c)}${cost?.source === 'default' ? why : ''}`;
   return `Planning case: ${rates}, ${costText} spread over ${cash.termMonths} months. Every assumption is listed under Assumptions, with where it comes from.`;
+}
+
+/** The simulation's figures, as [what, value] rows for every output. */
+export function simulationRows(report: RiskReport, sim: SimulationSection): [string, string][] {
+  const c = report.currency;
+  const range = (x: Spread): string => `${signedMoney(x.p10, c)} / ${signedMoney(x.p50, c)} / ${signedMoney(x.p90, c)}`;
+  const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
+  const rows: [string, string][] = [
+    [`${report.finance ? 'Provider’s net (its pay less the cost)' : 'Provider’s net'}: P10 / P50 / P90`, range(sim.providerNet)],
+    ['Chance the provider loses money', pct(sim.lossChance)],
+    [`Reserve that covers the worst month of working capital in 90% of draws${report.finance ? ' (beyond the investors’ commitment)' : ''}`, formatMoney(sim.reserve, c)],
+  ];
+  if (sim.investorsNet) rows.push(['Investors’ net: P10 / P50 / P90', range(sim.investorsNet)]);
+  rows.push(['Commissioner pays: P50 / P90', `${formatMoney(sim.paid.p50, c)} / ${formatMoney(sim.paid.p90, c)}`]);
+  if (sim.overBudgetChance !== undefined) rows.push(['Chance the commissioner pays more than the budget', pct(sim.overBudgetChance)]);
+  return rows;
+}
+
+/** The fan chart of the simulation: the service's cash position month by month. */
+export function fanChartOf(report: RiskReport, sim: SimulationSection, id: string): string {
+  return fanChart({ ...sim.fan, termMonths: report.cashFlow!.termMonths, start: report.cashFlow!.start, currency: report.currency, id });
+}
+
+/** The tornado chart of the simulation's sensitivity. */
+export function tornadoChartOf(report: RiskReport, sim: SimulationSection, id: string): string {
+  return tornadoChart({ base: sim.sensitivity.base, bars: sim.sensitivity.bars, currency: report.currency, id });
 }

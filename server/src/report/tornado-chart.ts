@@ -4,7 +4,7 @@ import { escapeXml } from './chart';
 import { signedMoney } from './format';
 
 /*
- * The tornado chart as inline SVG: for each assumption, how far the median net position
+ * The tornado chart as inline SVG: for each assumption, how far the net position
  * moves when it goes from its low to its high setting, one horizontal bar per
  * assumption around a vertical line at the base case, widest swing at the top. The part
  * of a bar below the base is "worse", the part above "better". Same conventions as the
@@ -14,7 +14,7 @@ import { signedMoney } from './format';
 export interface TornadoBar {
   /** "Success rate: sustained_job", "Referrals": may hold the spec's ids, so escaped. */
   readonly label: string;
-  /** The median net position (minor units) with this assumption at its low setting. */
+  /** The net position (minor units) with this assumption at its low setting. */
   readonly low: number;
   /** … at its high setting. */
   readonly high: number;
@@ -25,7 +25,7 @@ export interface TornadoBar {
 }
 
 export interface TornadoInput {
-  /** The median net position with every assumption at its central value. */
+  /** The net position with every assumption at its central value. */
   readonly base: number;
   /** In any order: the chart sorts by swing |high − low|, largest at the top. */
   readonly bars: readonly TornadoBar[];
@@ -74,7 +74,7 @@ export function tornadoChart(input: TornadoInput): string {
   const parts: string[] = [];
   parts.push(
     `<svg class="chart tornado" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="${id}-title ${id}-desc" xmlns="http://www.w3.org/2000/svg">`,
-    `<title id="${id}-title">How far the median net position moves as each assumption goes from its low to its high setting</title>`,
+    `<title id="${id}-title">How far the net position moves as each assumption goes from its low to its high setting</title>`,
     `<desc id="${id}-desc">${escapeXml(describe(input.base, bars, currency))}</desc>`,
   );
   // Grid and money axis along the bottom.
@@ -85,7 +85,7 @@ export function tornadoChart(input: TornadoInput): string {
     parts.push(`<text class="tick" x="${xx}" y="${n(bottom + 20)}" text-anchor="middle">${escapeXml(t.label)}</text>`);
   }
   parts.push(`<line class="axis" x1="${n(plotL)}" x2="${n(plotR)}" y1="${n(bottom)}" y2="${n(bottom)}"/>`);
-  parts.push(`<text class="axis-title" x="${n((plotL + plotR) / 2)}" y="${H - 10}" text-anchor="middle">median net position</text>`);
+  parts.push(`<text class="axis-title" x="${n((plotL + plotR) / 2)}" y="${H - 10}" text-anchor="middle">net position over the contract</text>`);
   // Break-even, when it is on the axis and not where the base line is.
   if (axis.bottom < 0 && axis.top > 0 && base !== 0) {
     parts.push(`<line class="zero" x1="${n(x(0))}" x2="${n(x(0))}" y1="${TOP}" y2="${n(bottom)}"/>`);
@@ -124,5 +124,5 @@ export function tornadoChart(input: TornadoInput): string {
 function describe(base: number, bars: readonly TornadoBar[], currency: ast.Currency): string {
   const money = (v: number): string => signedMoney(BigInt(Math.round(v)), currency);
   const each = bars.map((b) => `${b.label}: ${money(b.low)} at ${b.lowText}, ${money(b.high)} at ${b.highText}.`);
-  return [`With every assumption at its central value the median net position is ${money(base)}.`, ...each].join(' ');
+  return [`With every assumption at its central value the net position is ${money(base)}.`, ...each].join(' ');
 }

@@ -2,6 +2,8 @@ import { Severity } from '../base/diagnostic';
 import { Evidence, Family } from '../engine/kit/rule';
 import * as ast from '../syntax/ast';
 import { FlowResult } from './cashflow';
+import { SimulationAssumptions } from './simulation';
+import type { TornadoBar } from './tornado-chart';
 
 /*
  * The provider's risk report of one spec: what every output (HTML, Markdown, JSON)
@@ -134,6 +136,34 @@ export interface FinanceSection {
   readonly scenarios: readonly FinanceScenario[];
 }
 
+/** P10, P50 and P90 of a figure over the simulation's draws, in minor units. */
+export interface Spread {
+  readonly p10: bigint;
+  readonly p50: bigint;
+  readonly p90: bigint;
+}
+
+/** The Monte Carlo: the plan's cash flow under drawn success rates, referrals and delays. */
+export interface SimulationSection {
+  readonly assumptions: SimulationAssumptions;
+  /** The provider's net position over the contract (with investors: its pay less the delivery cost). */
+  readonly providerNet: Spread;
+  /** Share of draws in which the provider loses money, 0 to 1. */
+  readonly lossChance: number;
+  /** The provider's working capital at the peak, in 90% of draws (with investors: beyond their commitment). */
+  readonly reserve: bigint;
+  /** With investors who split the results with the provider: their net position. */
+  readonly investorsNet: Spread | undefined;
+  /** What the commissioner pays. */
+  readonly paid: Spread;
+  /** Share of draws in which the commissioner pays more than the budget; undefined with no budget. */
+  readonly overBudgetChance: number | undefined;
+  /** The service's cash position (income − cost so far) at the end of each month, by percentile. */
+  readonly fan: { readonly p10: readonly number[]; readonly p50: readonly number[]; readonly p90: readonly number[] };
+  /** The median net position with each assumption low and high. */
+  readonly sensitivity: { readonly base: number; readonly bars: readonly TornadoBar[] };
+}
+
 export interface FindingRow {
   readonly code: string;
   readonly severity: Severity;
@@ -180,6 +210,8 @@ export interface RiskReport {
   readonly cashFlowMissing: readonly string[];
   /** Present when investors fund delivery. */
   readonly finance: FinanceSection | undefined;
+  /** Present with a cash flow. */
+  readonly simulation: SimulationSection | undefined;
   readonly assumptions: readonly Assumption[];
   /** Things the figures show that a reader must not miss (a threshold never reached…). */
   readonly notes: readonly string[];

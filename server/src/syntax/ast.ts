@@ -134,8 +134,8 @@ export interface ReferralVolume extends Node {
   readonly keyword: Span;
   /** How many arrive in each `per` period once the ramp is over. */
   readonly count: NumberValue | undefined;
-  /** The period `count` is per: `per year`, `per month` … */
-  readonly per: Choice<TimeUnit> | undefined;
+  /** The period `count` is per: `per year`, `per month` … (not a Choice: the words hold no text to read). */
+  readonly per: { readonly span: Span; readonly unit: TimeUnit } | undefined;
   /** How long arrivals take to reach `count`, rising evenly from the start. */
   readonly ramp: DurationValue | undefined;
 }

@@ -523,7 +523,7 @@ export class AstBuilder {
       span: this.span(node),
       keyword: this.keyword(node, 'referrals'),
       count: this.number(this.token(node, 'NumberLit')),
-      per: this.unit(this.sub(node, 'unit')),
+      per: ((unit) => unit && { span: unit.span, unit: unit.value })(this.unit(this.sub(node, 'unit'))),
       ramp: this.duration(this.sub(node, 'duration')),
     };
   }
