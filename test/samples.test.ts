@@ -7,27 +7,29 @@ import { diskProject, lintText } from './support/lint';
 
 /*
  * The samples demonstrate the rules: linting each gives exactly the findings that
- * samples/README.md lists for it, as "- `rule/id` (severity): … (line N) …".
+ * samples/README.md (or samples/deals/README.md) lists for it, as "- `rule/id` (severity): … (line N) …".
  */
 
-describe('samples: each gives the findings its README lists', () => {
-  const expected = expectedFindings(samplesDir);
-  const access = diskProject(samplesDir);
-  const samples = fs.readdirSync(samplesDir).filter((f) => f.endsWith('.outcome'));
+for (const dir of [samplesDir, path.join(samplesDir, 'deals')]) {
+  describe(`${path.relative(path.dirname(samplesDir), dir)}: each gives the findings its README lists`, () => {
+    const expected = expectedFindings(dir);
+    const access = diskProject(dir);
+    const samples = fs.readdirSync(dir).filter((f) => f.endsWith('.outcome'));
 
-  it('the README lists every sample', () => {
-    assert.deepEqual([...expected.keys()].sort(), samples.sort());
-  });
-
-  for (const sample of samples) {
-    it(sample, () => {
-      const file = path.join(samplesDir, sample);
-      const text = readText(file);
-      const result = lintText(file, text, access);
-      const actual = result.diagnostics
-        .map((d) => `${result.facts.lineOf(d.span.start)} ${d.code} ${d.severity}`)
-        .sort();
-      assert.deepEqual(actual, expected.get(sample));
+    it('the README lists every sample', () => {
+      assert.deepEqual([...expected.keys()].sort(), samples.sort());
     });
-  }
-});
+
+    for (const sample of samples) {
+      it(sample, () => {
+        const file = path.join(dir, sample);
+        const text = readText(file);
+        const result = lintText(file, text, access);
+        const actual = result.diagnostics
+          .map((d) => `${result.facts.lineOf(d.span.start)} ${d.code} ${d.severity}`)
+          .sort();
+        assert.deepEqual(actual, expected.get(sample));
+      });
+    }
+  });
+}

@@ -466,6 +466,9 @@ export function buildRiskReport(result: LintResult, file: string, options: Repor
   }
   const finance = facts.finance && facts.investorsFund ? financeSection(facts.finance, currency, termMonths, cash, assume, notes) : undefined;
   const simulation = flowInput && simulationSection(flowInput, options.simulation, facts, currency, budget, finance, assume);
+  for (const id of new Set((flowInput?.lines ?? []).filter((l) => (l.people === undefined || l.threshold) && l.rate.num === 0n).map((l) => l.outcome))) {
+    notes.push(`Outcome \`${id}\` has no success rate to draw around (no target or baseline as a percentage), so the simulation pays its one sum or threshold in every draw. Give one with --success-rate ${id}=NN% to see the risk of missing it.`);
+  }
   if (maximum.cap !== undefined) assume('Cap', `${m(maximum.cap)} limits everything paid over the contract, upfront included.`, 'spec');
   const example = mp.lines.find((l) => l.pay.perParticipant && l.successes !== undefined && rateOf.get(l.pay.outcome?.text ?? '')?.rate.num);
   const exampleRate = example && rateOf.get(example.pay.outcome!.text)!.rate;

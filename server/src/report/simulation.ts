@@ -1,5 +1,5 @@
 import { cashFlow, FlowInput, FlowLine, FlowResult } from './cashflow';
-import { Fraction, fraction, ONE, share, times } from './exact';
+import { Fraction, fraction, minus, ONE, share, times } from './exact';
 import type { TornadoBar } from './tornado-chart';
 
 /*
@@ -163,17 +163,30 @@ function percentiles(values: ArrayLike<number>): Percentiles {
 
 const asFraction = (x: number): Fraction => fraction(BigInt(Math.round(x * 1_000_000)), 1_000_000n);
 
+/**
+ * A condition that the plan judges by the sensitivity factor alone (a single sum with no
+ * target as a percentage, a threshold with no baseline: met at 100% of the planning rate
+ * and not below) is judged in a draw by the planning rate itself: met when the drawn rate
+ * reaches it. (With a planning rate of 0 it is met in every draw: nothing says otherwise.)
+ */
+function withBar(line: FlowLine): FlowLine {
+  if (line.people === undefined && !line.target) return { ...line, target: line.rate };
+  if (line.threshold && !line.baseline) return { ...line, baseline: minus(line.rate, line.threshold) };
+  return line;
+}
+
 /** One draw's cash flow: each line's successes drawn, then the plan's arithmetic. */
 export function drawFlow(input: FlowInput, a: SimulationAssumptions, random: () => number, rates: Map<string, number>): FlowResult {
   const arrival = betaDraw(a.referralMean, a.referralSpread, random);
   const delay = a.delayMonths > 0 ? Math.floor(random() * (a.delayMonths + 1)) : 0;
   rates.clear();
-  const lines = input.lines.map((line): FlowLine => {
-    let rate = rates.get(line.outcome);
-    if (rate === undefined) rates.set(line.outcome, (rate = betaDraw(Number(line.rate.num) / Number(line.rate.den), a.rateSpread, random)));
+  const lines = input.lines.map((plan): FlowLine => {
+    let rate = rates.get(plan.outcome);
+    if (rate === undefined) rates.set(plan.outcome, (rate = betaDraw(Number(plan.rate.num) / Number(plan.rate.den), a.rateSpread, random)));
+    const line = withBar(plan);
     if (line.people === undefined) return { ...line, rate: asFraction(rate) };
-    const planned = line.arrival ? Number(line.arrival.num) / Number(line.arrival.den) : 1;
-    const arrived = Math.round(line.people * planned * arrival);
+    const expected = line.arrival ? Number(line.arrival.num) / Number(line.arrival.den) : 1;
+    const arrived = Math.round(line.people * expected * arrival);
     const successes = binomialDraw(arrived, rate, random);
     // rate × arrival = successes / people: the line earns exactly price × successes.
     return arrived === 0

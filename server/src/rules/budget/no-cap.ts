@@ -7,6 +7,7 @@ import * as ast from '../../syntax/ast';
  * A contract paid on results (`model results`, `mixed`, or `pay` lines with no
  * `model`) with no `cap`. It fires even when the cohort sizes make the total look
  * bounded: sizes are estimates, and more people than planned can join and succeed.
+ * Prices that are all one sums (no `per participant`) bound the contract by themselves.
  * A `cap … per year`, or a `cap … for O` on every paid outcome, bounds the contract as a
  * cap does; `cap … per participant` does not (the number of people is the estimate).
  * The quick fix caps payments at the budget, when the spec has one in the prices'
@@ -40,7 +41,8 @@ export const rule = defineRule({
   },
   check({ facts, report }) {
     const payment = facts.payment;
-    if (!payment || !facts.paysOnResults || payment.cap || limitedWhatever(payment)) return;
+    // One sums only: the most is their total, whoever joins.
+    if (!payment || !facts.paysOnResults || payment.cap || limitedWhatever(payment) || !payment.pays.some((p) => p.perParticipant)) return;
     const model = payment.model?.value?.value;
     const how =
       model === 'results'
