@@ -295,6 +295,21 @@ payment { pay £500 for job per participant pay £800 for job per participant in
     assert.ok(removed.sections.some((s) => s.section === 'finance' && s.fields.some((f) => f.field === 'provider paid' && f.removed?.[0] === 'fixed fee')));
   });
 
+  it('shows limits beside the cap and a cohort\'s expected referrals, and what they do to the most the spec can pay', () => {
+    const before = 'spec "S" { term 2 years }\ncohort c { size 100 }\noutcome o { for c window 12 months }\npayment {\n  pay £1,000 for o per participant\n}\n';
+    const after = edit(before, ['size 100', 'size 100 referrals 60 per year ramp 3 months'], ['participant\n', 'participant\n  cap £20,000 per year\n  cap £700 per participant\n']);
+    const d = diff(before, after);
+    assert.deepEqual(d.sections.find((s) => s.section === 'payment')?.fields, [
+      { field: 'cap per year', after: '£20,000' },
+      { field: 'cap per participant', after: '£700' },
+    ]);
+    const cohort = d.definitions.find((c) => c.id === 'c');
+    assert.deepEqual(cohort?.fields, [{ field: 'referrals', after: '60 per year, ramp 3 months' }]);
+    // £100,000 of prices; £70,000 per participant; £60,000 in the 3 years payments can fall in.
+    const maximum = d.figures.find((f) => f.name === 'maximum');
+    assert.deepEqual([maximum?.before, maximum?.after], ['£100,000', '£60,000']);
+  });
+
   it('an unknown maximum says why', () => {
     const d = diff('cohort c { size 10 }\noutcome o { for c }\npayment { pay £10 for o per participant }', 'cohort c { }\noutcome o { for c }\npayment { pay £10 for o per participant }');
     const maximum = d.figures.find((f) => f.name === 'maximum');

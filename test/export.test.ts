@@ -92,7 +92,9 @@ describe('export --indigo', () => {
     // The expected file was checked by hand against samples/youth-employment.outcome and
     // its own budget arithmetic: 1,470 × £3,400 = £4,998,000; 180 × £5,000 = £900,000;
     // 70 × £5,600 = £392,000; 1,020 × £1,500 = £1,530,000; 180 × £2,400 = £432,000;
-    // total £8,252,000, capped at £1,650,000; youth 1,200 + care-leavers 520 = 1,720
+    // total £8,252,000, capped at £1,650,000 (the limits of £6,500 per participant and
+    // £450,000 for learning, stated in the notes, bound it at £8,090,000 and £6,740,000
+    // only); youth 1,200 + care-leavers 520 = 1,720
     // people; 3 years from 2027-04-01 ends on 2030-03-31 (36 months).
     const expected = JSON.parse(fs.readFileSync(path.join(repoRoot, 'test', 'data', 'indigo-youth-employment.json'), 'utf8')) as unknown;
     const run = io();
@@ -196,6 +198,17 @@ describe('export --indigo', () => {
     assert.deepEqual(partial.omitted.find((o) => o.field === 'investments[investment2].investment_commitment')?.reason, 'investor "B" gives no `commitment`');
     assert.deepEqual(partial.project.overall_project_finance?.maximum_potential_return, { value: '5%' });
     assert.equal(partial.project.overall_project_finance?.notes, 'Investors fund delivery: A; B. The provider is paid 25% of outcome payments.');
+  });
+
+  it('names the limit that sets the maximum, and a cohort\'s expected referrals, in the notes', () => {
+    const e = exportText(
+      'spec "S" { term 2 years budget £100,000 }\ncohort c { size 100 referrals 60 per year ramp 3 months }\noutcome o { for c window 12 months }\n' +
+        'payment {\n  pay £1,000 for o per participant\n  cap £20,000 per year\n}\n',
+    );
+    // 100 × £1,000 = £100,000; payments can fall in 3 years (24 months + a 12-month window): £60,000.
+    assert.equal(e.project.overall_project_finance?.maximum_potential_outcome_payment_v2?.amount.value, 60_000);
+    assert.match(e.project.overall_project_finance?.notes ?? '', /Limits: at most £20,000 per year\. .* is £100,000, limited by the limit of £20,000 per year to £60,000\./);
+    assert.match(e.project.service_and_beneficiaries?.target_population?.value ?? '', /Referrals expected: 60 per year, rising evenly over the first 3 months\./);
   });
 
   it('writes money exactly', () => {

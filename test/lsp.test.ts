@@ -245,6 +245,10 @@ describe('language server over stdio', function () {
     assert.deepEqual(await complete('use "shared.outcome"\noutcome o {\n  for \n}\n', 2, 6), ['care_leavers', 'neet']);
     assert.deepEqual(await complete('use "shared.outcome"\noutcome o {\n  kind \n}\n', 2, 7), ['intangible', 'output', 'tangible']);
     assert.deepEqual(await complete('outcome o { for x }\npayment {\n  pay £3 for \n}\n', 2, 13), ['o']);
+    // A limit: what it is per, and the outcomes a `cap … for` can name.
+    assert.deepEqual(await complete('outcome o { for x }\npayment {\n  cap £3 per \n}\n', 2, 13), ['participant', 'year']);
+    assert.deepEqual(await complete('outcome o { for x }\npayment {\n  cap £3 for \n}\n', 2, 13), ['o']);
+    assert.deepEqual(await complete('cohort c {\n  referrals 300 per year \n}\n', 1, 25), ['ramp', 'referral', 'referrals', 'segment', 'eligibility', 'exclude', 'size'].sort());
     const top = await complete('\n', 0, 0);
     for (const word of ['cohort', 'outcome', 'payment', 'spec', 'use', 'finance']) assert.ok(top.includes(word), word);
     // In a finance block: its two fields, then the words of each.
@@ -331,6 +335,28 @@ describe('language server over stdio', function () {
     assert.match(html, /^<!DOCTYPE html>/i);
     assert.match(html, /<title>Risk report: Youth pathways<\/title>/);
     assert.doesNotMatch(html, /<script/i);
+  });
+
+  it('makes the report under the assumptions the webview changed, each with a link to change it again', async () => {
+    const page = (options: unknown): Promise<string> => client.connection.sendRequest('outcome-lint/report', { uri: mainUri, options }) as Promise<string>;
+    // The spec has no term: the webview gives one, so there is a cash flow and a simulation.
+    const html = await page({ term: '3 years', rateSpread: '20%', cost: '£900,000' });
+    assert.match(html, /standard deviation 20% points/);
+    assert.match(html, /£900,000 over the term, as given/);
+    // The only links are the command links, one for each option an assumption names.
+    const links = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+    assert.ok(links.length > 5 && links.every((l) => l.startsWith('command:outcomeLint.changeReportAssumption?')), links.join('\n'));
+    const targets = links.map((l) => JSON.parse(decodeURIComponent(l.slice(l.indexOf('?') + 1)))[0]);
+    assert.ok(targets.some((t) => t.name === 'cost'));
+    assert.ok(targets.some((t) => t.name === 'successRate' && t.outcome === 'job'));
+  });
+
+  it('checks an assumption before the webview uses it, in the words of the command line', async () => {
+    const problems = (options: unknown) => client.connection.sendRequest('outcome-lint/reportOptionProblems', { uri: mainUri, options }) as Promise<string[]>;
+    assert.deepEqual(await problems({ rateSpread: '20%' }), []);
+    assert.deepEqual(await problems({ rateSpread: '150%' }), ['--rate-spread 150%: give the spread of each success rate in percentage points, from 0% to 100%, such as 10%']);
+    assert.match((await problems({ successRate: ['nojob=40%'] }))[0]!, /`nojob` is not an outcome this spec pays for/);
+    assert.deepEqual(await problems('all of them'), ['the assumptions sent by the editor are not a list of options']);
   });
 
   it('re-lints a file when a file it uses changes in the editor', async () => {

@@ -14,6 +14,9 @@ import {
 } from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { NEW_SPEC_TEMPLATE } from '../../server/src/services/templates';
+import { CHANGE_ASSUMPTION_COMMAND, OPTION_EXAMPLE, OPTION_WORDS } from '../../server/src/report/option-names';
+import type { ReportOptionsInput } from '../../server/src/report/option-names';
+import type { AssumptionOption } from '../../server/src/report/types';
 
 /*
  * The VS Code extension: starts the bundled language server over IPC for `outcome`
@@ -90,6 +93,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
       await commands.executeCommand('markdown.showPreview', Uri.file(context.asAbsolutePath(path.join('docs', 'rules', `${chosen}.md`))));
     }),
     commands.registerCommand('outcomeLint.showRiskReport', () => showRiskReport(context)),
+    commands.registerCommand(CHANGE_ASSUMPTION_COMMAND, (option: AssumptionOption) => changeAssumption(option)),
   );
   await refreshStatus();
 }
@@ -128,7 +132,11 @@ async function showRiskReport(context: ExtensionContext): Promise<void> {
   const uri = editor.document.uri.toString();
   if (!reportPanel) {
     // The report is static HTML with inline styles and SVG: no scripts, no network.
-    const panel = window.createWebviewPanel('outcomeLint.riskReport', 'Risk report', ViewColumn.Beside, { enableScripts: false });
+    // Its only links are "change the …" links, which run the one command allowed here.
+    const panel = window.createWebviewPanel('outcomeLint.riskReport', 'Risk report', ViewColumn.Beside, {
+      enableScripts: false,
+      enableCommandUris: [CHANGE_ASSUMPTION_COMMAND],
+    });
     let timer: NodeJS.Timeout | undefined;
     const listener = workspace.onDidChangeTextDocument((e) => {
       if (e.document.uri.toString() !== reportedUri) return;
@@ -147,10 +155,54 @@ async function showRiskReport(context: ExtensionContext): Promise<void> {
   await renderReport();
 }
 
+/** The assumptions changed in the report, for each spec, as the CLI's options are typed. */
+const reportAssumptions = new Map<string, ReportOptionsInput>();
+
 async function renderReport(): Promise<void> {
   if (!client || !reportPanel || !reportedUri) return;
-  const html = await client.sendRequest<string | null>('outcome-lint/report', { uri: reportedUri });
+  const html = await client.sendRequest<string | null>('outcome-lint/report', { uri: reportedUri, options: reportAssumptions.get(reportedUri) ?? {} });
   if (reportPanel) reportPanel.webview.html = html ?? '<p>This file has no spec to report on.</p>';
+}
+
+/** The assumptions with one option set to `text` (empty: back to the default). */
+function withOption(options: ReportOptionsInput, { name, outcome }: AssumptionOption, text: string): ReportOptionsInput {
+  const value = text.trim();
+  if (name === 'successRate') {
+    // One success rate for each outcome, as `--success-rate ID=RATE` gives it.
+    const others = (options.successRate ?? []).filter((r) => (outcome ? !r.startsWith(`${outcome}=`) : r.includes('=')));
+    const rates = value ? [...others, outcome ? `${outcome}=${value}` : value] : others;
+    const { successRate: _, ...rest } = options;
+    return rates.length ? { ...rest, successRate: rates } : rest;
+  }
+  const { [name]: _, ...rest } = options;
+  return value ? { ...rest, [name]: value } : rest;
+}
+
+function optionValue(options: ReportOptionsInput, { name, outcome }: AssumptionOption): string {
+  if (name !== 'successRate') return options[name] ?? '';
+  const given = (options.successRate ?? []).find((r) => (outcome ? r.startsWith(`${outcome}=`) : !r.includes('=')));
+  return given ? given.slice(given.indexOf('=') + 1) : '';
+}
+
+/** Runs from a report's "change the …" link: asks for the new value, checks it with the server, and remakes the report. */
+async function changeAssumption(option: AssumptionOption): Promise<void> {
+  const uri = reportedUri;
+  if (!client || !uri || !option || !(option.name in OPTION_WORDS)) return;
+  const options = reportAssumptions.get(uri) ?? {};
+  const what = `the ${OPTION_WORDS[option.name]}${option.outcome ? ` of ${option.outcome}` : ''}`;
+  const problems = async (text: string): Promise<string | undefined> => {
+    const found = await client!.sendRequest<string[]>('outcome-lint/reportOptionProblems', { uri, options: withOption(options, option, text) }).catch(() => []);
+    return found.length ? found.join('; ') : undefined;
+  };
+  const text = await window.showInputBox({
+    title: `Risk report: change ${what}`,
+    prompt: `Such as ${OPTION_EXAMPLE[option.name]}. Leave it empty to go back to the default.`,
+    value: optionValue(options, option),
+    validateInput: problems,
+  });
+  if (text === undefined) return;
+  reportAssumptions.set(uri, withOption(options, option, text));
+  await renderReport();
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,7 +1,7 @@
 import { printable } from '../base/text';
 import { formatMoney } from '../base/wording';
 import { monthText } from '../report/format';
-import { FLAG, renderHtml, renderMarkdown, reportJson, riskReport } from '../report/index';
+import { FLAG, OPTION_EXAMPLE, renderHtml, renderMarkdown, reportJson, riskReport } from '../report/index';
 import { catalogue } from '../rules/catalogue';
 import { readSubcommandArgs } from './args';
 import { discoverSpec } from './discover';
@@ -42,18 +42,8 @@ const OPTIONS = {
 const EXAMPLES: Readonly<Record<string, string>> = {
   html: '--html report.html',
   markdown: '--markdown report.md',
-  'success-rate': '--success-rate 60%',
-  cost: '--cost £1.2m',
-  start: '--start 2027-04-01',
-  term: '--term 3 years',
-  window: '--window 12 months',
-  upfront: '--upfront additional',
-  draws: '--draws 10000',
-  seed: '--seed 7',
-  'rate-spread': '--rate-spread 10%',
-  referrals: '--referrals 90%',
-  'referral-spread': '--referral-spread 10%',
-  delay: '--delay 2 months',
+  // Each assumption's example is the report's own (OPTION_EXAMPLE), under its flag.
+  ...Object.fromEntries(Object.entries(FLAG).map(([key, flag]) => [flag.slice(2), `${flag} ${OPTION_EXAMPLE[key as keyof typeof FLAG]}`])),
 };
 
 export const REPORT_HELP = `Usage: outcome-lint report SPEC [--html FILE | --markdown FILE | --json] [assumptions]

@@ -308,6 +308,15 @@ function projectNote(spec: ast.SpecBlock, fileName: string | undefined): string 
   return parts.join(' ');
 }
 
+/** What sets the most a spec can pay below the total of its prices: the cap, or the limit whose bound it is. */
+function limitingWords(maximum: ReturnType<typeof maximumPayment>): string {
+  if (maximum.cap !== undefined && maximum.cap === maximum.maximum) return 'the cap';
+  const limit = maximum.limits.find((l) => l.bound === maximum.maximum)?.limit;
+  if (!limit?.amount) return 'its limits';
+  const most = formatMoney(limit.amount.minor, limit.amount.currency);
+  return limit.scope.kind === 'outcome' ? `the limit of ${most} for outcome ${limit.scope.outcome?.text ?? '?'}` : `the limit of ${most} per ${limit.scope.kind}`;
+}
+
 function financeNote(payment: ast.PaymentBlock | undefined, maximum: ReturnType<typeof maximumPayment>, spec: ast.SpecBlock | undefined): string | undefined {
   if (!payment) return undefined;
   const parts: string[] = [];
@@ -327,7 +336,7 @@ function financeNote(payment: ast.PaymentBlock | undefined, maximum: ReturnType<
     const total = formatMoney(maximum.total, maximum.currency);
     parts.push(
       maximum.maximum !== undefined && maximum.maximum !== maximum.total
-        ? `The most the specification can pay if every participant achieved every paid outcome is ${total}, limited by ${cap && limits.length > 0 ? 'the cap and limits' : cap ? 'the cap' : 'its limits'} to ${formatMoney(maximum.maximum, maximum.currency)}.`
+        ? `The most the specification can pay if every participant achieved every paid outcome is ${total}, limited by ${limitingWords(maximum)} to ${formatMoney(maximum.maximum, maximum.currency)}.`
         : `The most the specification can pay if every participant achieved every paid outcome is ${total}.`,
     );
   } else if (maximum.capOnly && maximum.maximum !== undefined && maximum.currency) {

@@ -13,7 +13,7 @@ import { TOKEN_MODIFIERS, TOKEN_TYPES } from '../services/semantic-tokens';
 import { Diagnostics } from './diagnostics';
 import { codeActions, ruleDocumentation, SHOW_RULE_DOCUMENTATION } from './handlers/code-actions';
 import { completion } from './handlers/completion';
-import { riskReportPage, ruleList, summary } from './handlers/extension-requests';
+import { reportOptionProblems, riskReportPage, ruleList, summary } from './handlers/extension-requests';
 import { formatting } from './handlers/formatting';
 import { hover } from './handlers/hover';
 import { inlayHints } from './handlers/inlay-hints';
@@ -164,7 +164,8 @@ export function createServer(connection: Connection, project?: Project): Server 
 
   connection.onRequest('outcome-lint/summary', (p: { uri: string }) => summary(session, p));
   connection.onRequest('outcome-lint/rules', () => ruleList(session));
-  connection.onRequest('outcome-lint/report', (p: { uri: string }) => riskReportPage(session, p));
+  connection.onRequest('outcome-lint/report', (p: { uri: string; options?: unknown }) => riskReportPage(session, p));
+  connection.onRequest('outcome-lint/reportOptionProblems', (p: { uri: string; options?: unknown }) => reportOptionProblems(session, p));
   connection.onRequest('outcome-lint/lintWorkspace', async () => {
     const found = await session.scan();
     for (const file of found) diagnostics.publish(file);

@@ -3,7 +3,7 @@ import { investorTotals } from '../model/finance';
 import * as ast from '../syntax/ast';
 import { Fraction, fraction, fractionDecimal, percentOf, share } from './exact';
 import { signedMoney } from './format';
-import { Assumption, CashFlowSection, FinanceScenario, FinanceSection, InvestorRow } from './types';
+import { Assumption, AssumptionOption, CashFlowSection, FinanceScenario, FinanceSection, InvestorRow } from './types';
 
 /*
  * With investors (a `finance` block with an `investor`): who funds the working capital,
@@ -28,7 +28,8 @@ import { Assumption, CashFlowSection, FinanceScenario, FinanceSection, InvestorR
 
 export type { Pay };
 
-export type Assume = (topic: string, text: string, source: Assumption['source']) => void;
+/** Records an assumption: what it is, where it comes from, and the options that change it. */
+export type Assume = (topic: string, text: string, source: Assumption['source'], change?: readonly AssumptionOption[]) => void;
 
 /** The provider's pay: a fee (0 without one) and a share of outcome payments. */
 interface Pay {

@@ -3,7 +3,8 @@ import { escapeXml } from './chart';
 import { monthText, signedMoney } from './format';
 import { basisLine, cashFlowChart, fanChartOf, financeSummary, headline, INVESTOR_HEAD, investorRows, peakText, quarterRows, simulationRows, SPLIT_HEAD, splitRows, tornadoChartOf } from './sections';
 import { sha256Base64 } from './sha256';
-import { RiskReport } from './types';
+import { AssumptionOption, RiskReport } from './types';
+import { OPTION_WORDS } from './option-names';
 
 /*
  * The report as one self-contained HTML file: no script, no network, no external
@@ -18,6 +19,12 @@ export interface HtmlOptions {
   readonly nonce?: string;
   /** Leave out the page's own CSP <meta> (when the host sets the policy). */
   readonly omitCsp?: boolean;
+  /**
+   * An editor command that changes one assumption (VS Code: a command link the webview
+   * may follow). With it, each assumption an option can change gets a "change the …"
+   * link, whose argument is that option ({ name, outcome }).
+   */
+  readonly changeCommand?: string;
 }
 
 const e = escapeXml;
@@ -102,6 +109,8 @@ tr { break-inside: avoid; }
 tr.total td { font-weight: 700; border-top: 2px solid #c9ced6; }
 tr.planning td { background: rgba(31, 111, 139, 0.08); }
 .neg { color: #b0281a; }
+.changes { display: block; margin-top: 3px; font-size: 13px; }
+a.change { color: var(--vscode-textLink-foreground, #0b63b6); margin-right: 12px; white-space: nowrap; }
 .tag { display: inline-block; font-size: 12px; font-weight: 600; padding: 0 7px; border-radius: 9px; border: 1px solid #c9ced6; white-space: nowrap; }
 .tag.error { border-color: #c0392b; color: #b0281a; }
 .tag.warning { border-color: #d9a441; color: #8a5a00; }
@@ -127,6 +136,16 @@ footer { margin-top: 32px; font-size: 12.5px; color: #5b6270; }
   svg.chart .peak-label { stroke: #fff; }
 }
 `;
+
+/** "change the …" links for an editor, one for each option that changes an assumption. */
+function changeLinks(change: readonly AssumptionOption[] | undefined, command: string | undefined): string {
+  if (!command || !change?.length) return '';
+  const links = change.map((option) => {
+    const href = `command:${command}?${encodeURIComponent(JSON.stringify([option]))}`;
+    return `<a class="change" href="${e(href)}">change the ${e(OPTION_WORDS[option.name])}${option.outcome ? ` of ${e(option.outcome)}` : ''}</a>`;
+  });
+  return `<span class="changes">${links.join(' ')}</span>`;
+}
 
 export function renderHtml(report: RiskReport, options: HtmlOptions = {}): string {
   const c = report.currency;
@@ -285,7 +304,7 @@ export function renderHtml(report: RiskReport, options: HtmlOptions = {}): strin
   out.push('<div class="table-wrap"><table><thead><tr><th class="topic">Assumption</th><th>Value</th><th>From</th></tr></thead><tbody>');
   for (const a of report.assumptions) {
     const from = a.source === 'spec' ? 'the spec' : a.source === 'option' ? 'an option' : 'default';
-    out.push(`<tr><td>${e(a.topic)}</td><td>${rich(a.text)}</td><td><span class="tag${a.source === 'option' ? ' option' : ''}">${from}</span></td></tr>`);
+    out.push(`<tr><td>${e(a.topic)}</td><td>${rich(a.text)}${changeLinks(a.change, options.changeCommand)}</td><td><span class="tag${a.source === 'option' ? ' option' : ''}">${from}</span></td></tr>`);
   }
   out.push('</tbody></table></div>', '</section>');
 

@@ -1,8 +1,8 @@
-import { lint, RuleSet } from '../engine/lint';
+import { lint, LintResult, RuleSet } from '../engine/lint';
 import { Project } from '../engine/project';
 import { HtmlOptions, renderHtml } from './html';
 import { checkOptionsAgainstSpec, buildRiskReport } from './model';
-import { readReportOptions, ReportOptionsInput } from './options';
+import { readReportOptions, ReportOptions, ReportOptionsInput } from './options';
 import { RiskReport } from './types';
 
 /*
@@ -19,7 +19,8 @@ export type { HtmlOptions } from './html';
 export { renderMarkdown } from './markdown';
 export { reportJson, moneyJson } from './json';
 export { headline } from './sections';
-export { readReportOptions, DEFAULT_OPTIONS, FLAG } from './options';
+export { readReportOptions, DEFAULT_OPTIONS } from './options';
+export { CHANGE_ASSUMPTION_COMMAND, FLAG, OPTION_EXAMPLE, OPTION_WORDS } from './option-names';
 export type { ReportOptions, ReportOptionsInput } from './options';
 export { readSchedule } from './schedule';
 export type * from './types';
@@ -36,12 +37,21 @@ export function riskReport(
   input: ReportOptionsInput = {},
   display: string = project.display(file),
 ): { report: RiskReport } | { problems: string[] } {
+  const checked = checkReportInput(project, file, rules, input);
+  return 'problems' in checked ? checked : { report: buildRiskReport(checked.result, display, checked.options) };
+}
+
+/**
+ * The assumptions as given, checked against each other and against the spec (an outcome
+ * it does not pay for, money in another currency): the options and the lint, or one
+ * message for each problem. An editor checks what is typed with this before using it.
+ */
+export function checkReportInput(project: Project, file: string, rules: RuleSet, input: ReportOptionsInput): { options: ReportOptions; result: LintResult } | { problems: string[] } {
   const read = readReportOptions(input);
   if ('problems' in read) return read;
   const result = lint(project, file, { rules });
   const problems = checkOptionsAgainstSpec(result, read.options);
-  if (problems.length > 0) return { problems };
-  return { report: buildRiskReport(result, display, read.options) };
+  return problems.length > 0 ? { problems } : { options: read.options, result };
 }
 
 /** The report as one self-contained HTML page (for a webview: pass the CSP nonce, if any). */

@@ -193,7 +193,7 @@ export function buildRiskReport(result: LintResult, file: string, options: Repor
   const m = (minor: bigint): string => formatMoney(minor, currency);
   const assumptions: Assumption[] = [];
   const notes: string[] = [];
-  const assume = (topic: string, text: string, source: Assumption['source']): void => void assumptions.push({ topic, text, source });
+  const assume: Assume = (topic, text, source, change) => void assumptions.push({ topic, text, source, ...(change ? { change } : {}) });
 
   const budget = budgetValue && budgetValue.currency === currency ? budgetValue.minor : undefined;
   if (budgetValue && budgetValue.currency !== currency) notes.push(`The budget is in ${budgetValue.currency} but the prices are in ${currency}, so the two are not compared.`);
@@ -276,6 +276,7 @@ export function buildRiskReport(result: LintResult, file: string, options: Repor
       'Upfront',
       `${upfrontPercent} of the contract value${upfront !== undefined ? ` (${m(upfront)})` : ''}, paid at the start (month 0)${upfrontField ? '' : ': the spec gives no `upfront`'}. ${treatment}`,
       upfrontField ? (options.upfront !== 'advance' ? 'option' : 'spec') : 'default',
+      [{ name: 'upfront' }],
     );
   }
 
@@ -289,7 +290,7 @@ export function buildRiskReport(result: LintResult, file: string, options: Repor
         : isWholeMonths(termField)
           ? ` (${durationText(termField)})`
           : ` (${durationText(termField)}, rounded up to whole months)`;
-    assume('Term', `${plural(termMonths, 'month')}${rounded}.`, options.term ? 'option' : 'spec');
+    assume('Term', `${plural(termMonths, 'month')}${rounded}.`, options.term ? 'option' : 'spec', [{ name: 'term' }]);
   }
   const from = spec?.term?.from;
   const start = options.start?.text ?? (from?.valid ? from.source : undefined);
@@ -297,6 +298,7 @@ export function buildRiskReport(result: LintResult, file: string, options: Repor
     'Start',
     start ? `Month 1 starts on ${start}.` : 'No start date (no `term … from`, and no --start): months are counted from the start of the contract.',
     options.start ? 'option' : start ? 'spec' : 'default',
+    [{ name: 'start' }],
   );
 
   // Success rates and windows, one per paid outcome.
@@ -313,7 +315,7 @@ export function buildRiskReport(result: LintResult, file: string, options: Repor
     const target = outcome?.target?.value;
     if (perPerson) {
       if (choice.source !== 'spec') allTarget.value = false;
-      assume(`Success rate: ${id}`, choice.why, choice.source);
+      assume(`Success rate: ${id}`, choice.why, choice.source, [{ name: 'successRate', outcome: id }]);
       if (choice.rate.num === 0n && choice.source === 'default') {
         notes.push(`Outcome \`${id}\` has no target or baseline as a percentage, so no successes are counted for it. Give one with --success-rate ${id}=NN%.`);
       }
@@ -322,7 +324,7 @@ export function buildRiskReport(result: LintResult, file: string, options: Repor
         choice.source === 'option' && outcome?.target?.rateKind === 'percent'
           ? `paid when ${choice.why.split(',')[0]} reaches its target of ${target!.source}`
           : `assumed to reach ${target ? `its target of ${target.source}` : 'what it is paid for'} in the planning case (100%), and not at 50% or 75%`;
-      assume(`Success: ${id}`, `Paid as one sum when the outcome reaches its target: ${when}.`, choice.source === 'option' ? 'option' : 'default');
+      assume(`Success: ${id}`, `Paid as one sum when the outcome reaches its target: ${when}.`, choice.source === 'option' ? 'option' : 'default', [{ name: 'successRate', outcome: id }]);
     }
     const window = outcome?.window?.value;
     const months = window && wholeMonthsIn(window);
@@ -334,6 +336,7 @@ export function buildRiskReport(result: LintResult, file: string, options: Repor
           ? `The outcome has no \`window\`: assumed ${durationText(fallbackWindow)}${options.window ? '' : ' (change it with --window)'}.`
           : 'The outcome has no `window`: judged at the end of the term.',
       window ? 'spec' : perPerson && options.window ? 'option' : 'default',
+      window || !perPerson ? undefined : [{ name: 'window' }],
     );
   }
   const schedule: Schedule = readSchedule(payment?.schedule?.value?.value);
@@ -415,7 +418,7 @@ export function buildRiskReport(result: LintResult, file: string, options: Repor
     let cost: bigint;
     if (options.cost?.kind === 'money') {
       cost = options.cost.minor;
-      assume('Delivery cost', `${m(cost)} over the term, as given.`, 'option');
+      assume('Delivery cost', `${m(cost)} over the term, as given.`, 'option', [{ name: 'cost' }]);
     } else {
       const reference = breakEven > 0n ? breakEven : contractValue;
       const why =
@@ -424,10 +427,10 @@ export function buildRiskReport(result: LintResult, file: string, options: Repor
           : `the contract value (${m(contractValue)}), because at the planning rates the contract pays nothing`;
       if (options.cost?.kind === 'percent') {
         cost = share(reference, options.cost.of);
-        assume('Delivery cost', `${m(cost)}: ${options.cost.text} of ${why}.`, 'option');
+        assume('Delivery cost', `${m(cost)}: ${options.cost.text} of ${why}.`, 'option', [{ name: 'cost' }]);
       } else {
         cost = reference;
-        assume('Delivery cost', `${m(cost)}: ${why}. Change it with --cost.`, 'default');
+        assume('Delivery cost', `${m(cost)}: ${why}. Change it with --cost.`, 'default', [{ name: 'cost' }]);
       }
     }
     assume('Cost profile', `Spread evenly over the ${plural(termMonths, 'month')} of the term (${m(cost / BigInt(termMonths))} a month, give or take a penny), paid as it is incurred.`, 'default');
@@ -533,6 +536,7 @@ function simulationSection(
       `(standard deviation ${pct(a.referralSpread)}: --referrals, --referral-spread); each person then succeeds or not by chance; and every payment is 0 to ${plural(a.delayMonths, 'month')} late, each equally likely (--delay). ` +
       'The cost, schedule and limits are the plan’s. These spreads are assumptions, not evidence: published impact bonds have paid from well under to well over their targets.',
     (Object.keys(a) as (keyof SimulationAssumptions)[]).every((k) => a[k] === DEFAULT_SIMULATION[k]) ? 'default' : 'option',
+    (['draws', 'seed', 'rateSpread', 'referrals', 'referralSpread', 'delay'] as const).map((name) => ({ name })),
   );
   return {
     assumptions: a,

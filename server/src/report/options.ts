@@ -3,6 +3,9 @@ import { monthsIn } from '../base/durations';
 import * as ast from '../syntax/ast';
 import { CalendarDate, decodeDate, decodeMoney } from '../syntax/values';
 import { Fraction, percentOf } from './exact';
+import { FLAG, ReportOptionsInput } from './option-names';
+
+export type { ReportOptionsInput };
 import { DEFAULT_SIMULATION, SimulationAssumptions } from './simulation';
 
 /*
@@ -38,39 +41,11 @@ export interface ReportOptions {
   readonly simulation: SimulationAssumptions;
 }
 
-/** The assumptions as given, before checking: every field is text, as typed. */
-export interface ReportOptionsInput {
-  readonly successRate?: readonly string[];
-  readonly cost?: string;
-  readonly start?: string;
-  readonly term?: string;
-  readonly window?: string;
-  readonly upfront?: string;
-  readonly draws?: string;
-  readonly seed?: string;
-  readonly rateSpread?: string;
-  readonly referrals?: string;
-  readonly referralSpread?: string;
-  readonly delay?: string;
-}
 
 export const DEFAULT_WINDOW: Duration = { amount: 12, unit: 'month' };
 
-/** Option names as the command line spells them, for messages. */
-export const FLAG: Readonly<Record<keyof ReportOptionsInput, string>> = {
-  successRate: '--success-rate',
-  cost: '--cost',
-  start: '--start',
-  term: '--term',
-  window: '--window',
-  upfront: '--upfront',
-  draws: '--draws',
-  seed: '--seed',
-  rateSpread: '--rate-spread',
-  referrals: '--referrals',
-  referralSpread: '--referral-spread',
-  delay: '--delay',
-};
+
+
 
 type Ctx = z.core.$RefinementCtx;
 

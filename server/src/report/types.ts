@@ -2,6 +2,7 @@ import { Severity } from '../base/diagnostic';
 import { Evidence, Family } from '../engine/kit/rule';
 import * as ast from '../syntax/ast';
 import { FlowResult } from './cashflow';
+import type { ReportOptionsInput } from './option-names';
 import { SimulationAssumptions } from './simulation';
 import type { TornadoBar } from './tornado-chart';
 
@@ -13,12 +14,20 @@ import type { TornadoBar } from './tornado-chart';
 /** Where an assumption's value comes from. */
 export type AssumptionSource = 'spec' | 'option' | 'default';
 
+/** An option that changes an assumption: its name in ReportOptionsInput, and the outcome a success rate is for. */
+export interface AssumptionOption {
+  readonly name: keyof ReportOptionsInput;
+  readonly outcome?: string;
+}
+
 export interface Assumption {
   /** Short name: "Delivery cost", "Success rate: sustained_job". */
   readonly topic: string;
   /** The value and what it means, in a sentence. */
   readonly text: string;
   readonly source: AssumptionSource;
+  /** The options that change it (the editor offers each); none for what only the spec can change. */
+  readonly change?: readonly AssumptionOption[];
 }
 
 export interface PayLineRow {

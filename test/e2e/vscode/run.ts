@@ -1,3 +1,4 @@
+import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -8,6 +9,7 @@ import { outline } from '../../../server/src/services/symbols';
 import { parse } from '../../../server/src/syntax/parse';
 import { repoRoot, samplesDir } from '../../support/paths';
 import { expectedFindings } from '../../support/sample-findings';
+import type { Frame } from 'playwright-core';
 import { ProblemRow, Workbench } from './workbench';
 import { diskProject, lintText, textProject } from '../../support/lint';
 
@@ -66,11 +68,26 @@ async function reportShows(wb: Workbench, figures: string[]): Promise<void> {
   );
 }
 
+/** The frame that holds the risk report's page (inside VS Code's webview iframe). */
+async function reportFrame(wb: Workbench): Promise<Frame> {
+  return wb.until(
+    async () => {
+      for (const frame of wb.page.frames()) {
+        if (/Peak working capital/.test(await frame.locator('body').innerText({ timeout: 1_000 }).catch(() => ''))) return frame;
+      }
+      return undefined;
+    },
+    () => 'no webview shows the risk report',
+  );
+}
+
 /** Markdown as it reads once rendered: no emphasis or code marks, one space between words. */
 const plain = (text: string): string => text.replace(/[*_`>]/g, '').replace(/\s+/g, ' ').trim();
 
 /** Milliseconds from opening the first spec (which activates the extension) to its findings. */
 let openToProblems: number | undefined;
+/** Milliseconds from typing an edit in the spec to the webview's report showing its figures. */
+let editToReport: number | undefined;
 
 const scenarios: Scenario[] = [
   {
@@ -184,8 +201,27 @@ const scenarios: Scenario[] = [
       await wb.page.keyboard.press('Control+1'); // back to the spec, the report stays beside it
       await wb.goTo(line, column);
       for (let i = 0; i < '30%'.length; i++) await wb.page.keyboard.press('Shift+ArrowRight');
+      const typed = Date.now();
       await wb.page.keyboard.type('10%');
-      await reportShows(wb, headlineOf(wb, file, text.replace(/^(\s*upfront )30%/m, '$110%')));
+      const edited = text.replace(/^(\s*upfront )30%/m, '$110%');
+      await reportShows(wb, headlineOf(wb, file, edited));
+      editToReport = Date.now() - typed;
+      // The simulation's fan and tornado charts are drawn in the webview too.
+      const report = await reportFrame(wb);
+      for (const chart of ['svg.fan', 'svg.tornado']) assert.equal(await report.locator(chart).count(), 1, `${chart} in the webview`);
+      // Change an assumption from the report itself: its link asks for the value, and the report follows.
+      await report.locator('a.change', { hasText: 'change the spread of success rates' }).click();
+      const input = wb.page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill('150%');
+      await wb.page.locator('.quick-input-widget', { hasText: 'from 0% to 100%' }).waitFor(); // checked as typed, in the command line's words
+      await input.fill('25%');
+      await wb.page.keyboard.press('Enter');
+      await wb.until(
+        async () => ((await (await reportFrame(wb)).locator('body').innerText().catch(() => '')).includes('standard deviation 25% points') ? true : undefined),
+        () => 'the report does not show the changed spread of success rates',
+      );
+      await wb.screenshot(path.join(ARTIFACTS, 'risk-report-assumption-changed.png'));
     },
   },
   {
@@ -273,6 +309,7 @@ async function main(): Promise<number> {
     console.log(`  activation → server started: ${started ?? '?'} ms; → first findings: ${first ?? '?'} ms`);
   }
   if (openToProblems !== undefined) console.log(`  opening the first spec (the workbench just started) to its findings in the Problems panel: ${openToProblems} ms`);
+  if (editToReport !== undefined) console.log(`  typing an edit to the risk report showing its new figures in the webview: ${editToReport} ms`);
   console.log(`  screenshots: ${path.relative(repoRoot, ARTIFACTS)}/`);
   console.log(`${passed} passed, ${failed} failed`);
   if (failed === 0) fs.rmSync(home, { recursive: true, force: true });

@@ -1,4 +1,5 @@
-import { riskReportHtml } from '../../report/index';
+import { z } from 'zod';
+import { CHANGE_ASSUMPTION_COMMAND, checkReportInput, ReportOptionsInput, riskReportHtml } from '../../report/index';
 import { paymentSummary } from '../../services/hover';
 import { Session } from '../session';
 
@@ -26,13 +27,35 @@ export function ruleList(session: Session): { id: string; summary: string }[] {
   return session.linter.rules.all.map((r) => ({ id: r.meta.id, summary: r.meta.summary }));
 }
 
-/** The provider's risk report as one HTML page (no scripts, no network), for the webview; linted with the file's settings, as the CLI's report is. */
-export function riskReportPage(session: Session, { uri }: { uri: string }): string | null {
+/**
+ * The assumptions the webview's user has changed, as the CLI's options are given: text.
+ * Checked here, at the edge, for their shape; their values are checked by the report.
+ */
+const reportInput = z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional();
+
+/**
+ * The provider's risk report as one HTML page (no scripts, no network), for the webview;
+ * linted with the file's settings, as the CLI's report is, under the assumptions the
+ * user has changed (`options`), each with a link to change it again.
+ */
+export function riskReportPage(session: Session, { uri, options }: { uri: string; options?: unknown }): string | null {
   const file = session.id(uri);
   if (session.text(file) === undefined) return null;
   if (session.tooLarge(file)) return cannotReport([`the file is larger than ${session.settings.maxFileSizeMB} MB, the most outcome-lint reads`]);
-  const built = riskReportHtml(session.project, file, session.linter.rules);
+  const input = reportInput.safeParse(options);
+  if (!input.success) return cannotReport(['the assumptions sent by the editor are not a list of options']);
+  const built = riskReportHtml(session.project, file, session.linter.rules, (input.data ?? {}) as ReportOptionsInput, { changeCommand: CHANGE_ASSUMPTION_COMMAND });
   return 'html' in built ? built.html : cannotReport(built.problems);
+}
+
+/** What is wrong with the assumptions as the user would change them: one message each, none when they can be used. */
+export function reportOptionProblems(session: Session, { uri, options }: { uri: string; options?: unknown }): string[] {
+  const input = reportInput.safeParse(options);
+  if (!input.success) return ['the assumptions sent by the editor are not a list of options'];
+  const file = session.id(uri);
+  if (session.text(file) === undefined) return [];
+  const checked = checkReportInput(session.project, file, session.linter.rules, (input.data ?? {}) as ReportOptionsInput);
+  return 'problems' in checked ? checked.problems : [];
 }
 
 function cannotReport(problems: readonly string[]): string {
