@@ -338,17 +338,23 @@ describe('language server over stdio', function () {
   });
 
   it('makes the report under the assumptions the webview changed, each with a link to change it again', async () => {
-    const page = (options: unknown): Promise<string> => client.connection.sendRequest('outcome-lint/report', { uri: mainUri, options }) as Promise<string>;
+    const command = 'outcomeLint.changeReportAssumption';
+    const page = (options: unknown, changeCommand?: unknown): Promise<string> =>
+      client.connection.sendRequest('outcome-lint/report', { uri: mainUri, options, changeCommand }) as Promise<string>;
     // The spec has no term: the webview gives one, so there is a cash flow and a simulation.
-    const html = await page({ term: '3 years', rateSpread: '20%', cost: '£900,000' });
+    const html = await page({ term: '3 years', rateSpread: '20%', cost: '£900,000' }, command);
     assert.match(html, /standard deviation 20% points/);
     assert.match(html, /£900,000 over the term, as given/);
     // The only links are the command links, one for each option an assumption names.
     const links = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
     assert.ok(links.length > 5 && links.every((l) => l.startsWith('command:outcomeLint.changeReportAssumption?')), links.join('\n'));
     const targets = links.map((l) => JSON.parse(decodeURIComponent(l.slice(l.indexOf('?') + 1)))[0]);
-    assert.ok(targets.some((t) => t.name === 'cost'));
-    assert.ok(targets.some((t) => t.name === 'successRate' && t.outcome === 'job'));
+    // Each says what it changes and gives an example, for the editor's input box.
+    assert.ok(targets.some((t) => t.name === 'cost' && t.words === 'the delivery cost' && t.example === '£1.2m'));
+    assert.ok(targets.some((t) => t.name === 'successRate' && t.outcome === 'job' && t.words === 'the success rate of job'));
+    // Without a command there are no links; a command that is not a command id is refused.
+    assert.doesNotMatch(await page({}), /href=/);
+    assert.match(await page({}, 'javascript:alert(1)'), /cannot report on this file yet/);
   });
 
   it('checks an assumption before the webview uses it, in the words of the command line', async () => {

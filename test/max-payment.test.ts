@@ -324,12 +324,16 @@ describe('maximum payment: the samples add up as their comments say', () => {
     const m = of('youth-employment.outcome');
     assert.equal(m.total, pounds(8_252_000));
     assert.equal(m.maximum, pounds(1_650_000));
+    // Per participant £8,090,000, for learning £6,740,000: both above the cap (the comment's arithmetic).
+    assert.deepEqual(m.limits.map((l) => l.bound), [pounds(8_090_000), pounds(6_740_000)]);
   });
 
   it('homelessness: £3,315,000, limited by the cap to £2,100,000', () => {
     const m = of('homelessness.outcome');
     assert.equal(m.total, pounds(3_315_000));
     assert.equal(m.maximum, pounds(2_100_000));
+    // £500,000 a year over 6 years of payments (48-month term, 18-month window): £3,000,000.
+    assert.deepEqual(m.limits.map((l) => l.bound), [pounds(3_000_000)]);
   });
 
   it('social-prescribing: 3,000 × £200 = £600,000, with no cap', () => {

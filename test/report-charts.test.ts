@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { fanChart, FanInput } from '../server/src/report/fan-chart';
-import { tornadoChart, TornadoBar, TornadoInput } from '../server/src/report/tornado-chart';
+import type { TornadoBar } from '../server/src/report/simulation';
+import { tornadoChart, TornadoInput } from '../server/src/report/tornado-chart';
 import { allElements, parseXml, points, select, XmlElement } from './support/svg';
 
 /*

@@ -14,9 +14,6 @@ import {
 } from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { NEW_SPEC_TEMPLATE } from '../../server/src/services/templates';
-import { CHANGE_ASSUMPTION_COMMAND, OPTION_EXAMPLE, OPTION_WORDS } from '../../server/src/report/option-names';
-import type { ReportOptionsInput } from '../../server/src/report/option-names';
-import type { AssumptionOption } from '../../server/src/report/types';
 
 /*
  * The VS Code extension: starts the bundled language server over IPC for `outcome`
@@ -25,6 +22,22 @@ import type { AssumptionOption } from '../../server/src/report/types';
  */
 
 let client: LanguageClient | undefined;
+
+/** The command a risk report's "change the …" links run; the server puts it in each link. */
+const CHANGE_ASSUMPTION_COMMAND = 'outcomeLint.changeReportAssumption';
+
+/** A report's assumptions as the user changed them: the CLI's options, as typed (`successRate` holds `ID=RATE` lines). */
+type Assumptions = Readonly<Record<string, string | readonly string[]>>;
+
+/** A "change the …" link's argument: the option, and how to ask for it. */
+interface ChangeLink {
+  readonly name: string;
+  /** The outcome a success rate is for. */
+  readonly outcome?: string;
+  /** "the spread of success rates". */
+  readonly words: string;
+  readonly example: string;
+}
 
 interface Summary {
   errors: number;
@@ -93,7 +106,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
       await commands.executeCommand('markdown.showPreview', Uri.file(context.asAbsolutePath(path.join('docs', 'rules', `${chosen}.md`))));
     }),
     commands.registerCommand('outcomeLint.showRiskReport', () => showRiskReport(context)),
-    commands.registerCommand(CHANGE_ASSUMPTION_COMMAND, (option: AssumptionOption) => changeAssumption(option)),
+    commands.registerCommand(CHANGE_ASSUMPTION_COMMAND, (link: ChangeLink) => changeAssumption(link)),
   );
   await refreshStatus();
 }
@@ -155,53 +168,55 @@ async function showRiskReport(context: ExtensionContext): Promise<void> {
   await renderReport();
 }
 
-/** The assumptions changed in the report, for each spec, as the CLI's options are typed. */
-const reportAssumptions = new Map<string, ReportOptionsInput>();
+/** The assumptions changed in the report, for each spec. */
+const reportAssumptions = new Map<string, Assumptions>();
 
 async function renderReport(): Promise<void> {
   if (!client || !reportPanel || !reportedUri) return;
-  const html = await client.sendRequest<string | null>('outcome-lint/report', { uri: reportedUri, options: reportAssumptions.get(reportedUri) ?? {} });
+  const request = { uri: reportedUri, options: reportAssumptions.get(reportedUri) ?? {}, changeCommand: CHANGE_ASSUMPTION_COMMAND };
+  const html = await client.sendRequest<string | null>('outcome-lint/report', request);
   if (reportPanel) reportPanel.webview.html = html ?? '<p>This file has no spec to report on.</p>';
 }
 
-/** The assumptions with one option set to `text` (empty: back to the default). */
-function withOption(options: ReportOptionsInput, { name, outcome }: AssumptionOption, text: string): ReportOptionsInput {
-  const value = text.trim();
-  if (name === 'successRate') {
-    // One success rate for each outcome, as `--success-rate ID=RATE` gives it.
-    const others = (options.successRate ?? []).filter((r) => (outcome ? !r.startsWith(`${outcome}=`) : r.includes('=')));
-    const rates = value ? [...others, outcome ? `${outcome}=${value}` : value] : others;
-    const { successRate: _, ...rest } = options;
-    return rates.length ? { ...rest, successRate: rates } : rest;
-  }
-  const { [name]: _, ...rest } = options;
-  return value ? { ...rest, [name]: value } : rest;
+/** The success rates given, one a line as `--success-rate` takes them: RATE for every outcome, ID=RATE for one. */
+function ratesOf(options: Assumptions): readonly string[] {
+  const rates = options.successRate;
+  return Array.isArray(rates) ? rates : [];
 }
 
-function optionValue(options: ReportOptionsInput, { name, outcome }: AssumptionOption): string {
-  if (name !== 'successRate') return options[name] ?? '';
-  const given = (options.successRate ?? []).find((r) => (outcome ? r.startsWith(`${outcome}=`) : !r.includes('=')));
+/** The assumptions with one option set to `text` (empty: back to the default). */
+function withOption(options: Assumptions, { name, outcome }: ChangeLink, text: string): Assumptions {
+  const value = text.trim();
+  const { [name]: _, ...rest } = options;
+  if (name !== 'successRate') return value ? { ...rest, [name]: value } : rest;
+  const others = ratesOf(options).filter((r) => (outcome ? !r.startsWith(`${outcome}=`) : r.includes('=')));
+  const rates = value ? [...others, outcome ? `${outcome}=${value}` : value] : others;
+  return rates.length ? { ...rest, successRate: rates } : rest;
+}
+
+function optionValue(options: Assumptions, { name, outcome }: ChangeLink): string {
+  if (name !== 'successRate') return typeof options[name] === 'string' ? (options[name] as string) : '';
+  const given = ratesOf(options).find((r) => (outcome ? r.startsWith(`${outcome}=`) : !r.includes('=')));
   return given ? given.slice(given.indexOf('=') + 1) : '';
 }
 
 /** Runs from a report's "change the …" link: asks for the new value, checks it with the server, and remakes the report. */
-async function changeAssumption(option: AssumptionOption): Promise<void> {
+async function changeAssumption(link: ChangeLink): Promise<void> {
   const uri = reportedUri;
-  if (!client || !uri || !option || !(option.name in OPTION_WORDS)) return;
+  if (!client || !uri || typeof link?.name !== 'string' || typeof link.words !== 'string') return;
   const options = reportAssumptions.get(uri) ?? {};
-  const what = `the ${OPTION_WORDS[option.name]}${option.outcome ? ` of ${option.outcome}` : ''}`;
   const problems = async (text: string): Promise<string | undefined> => {
-    const found = await client!.sendRequest<string[]>('outcome-lint/reportOptionProblems', { uri, options: withOption(options, option, text) }).catch(() => []);
+    const found = await client!.sendRequest<string[]>('outcome-lint/reportOptionProblems', { uri, options: withOption(options, link, text) }).catch(() => []);
     return found.length ? found.join('; ') : undefined;
   };
   const text = await window.showInputBox({
-    title: `Risk report: change ${what}`,
-    prompt: `Such as ${OPTION_EXAMPLE[option.name]}. Leave it empty to go back to the default.`,
-    value: optionValue(options, option),
+    title: `Risk report: change ${link.words}`,
+    prompt: `Such as ${link.example}. Leave it empty to go back to the default.`,
+    value: optionValue(options, link),
     validateInput: problems,
   });
   if (text === undefined) return;
-  reportAssumptions.set(uri, withOption(options, option, text));
+  reportAssumptions.set(uri, withOption(options, link, text));
   await renderReport();
 }
 

@@ -1,7 +1,7 @@
 import { LineMaximum, maximumPayment } from '../model/max-payment';
 import { monthsIn } from '../base/durations';
 import { durationText, formatMoney, numberText, percentText, plural } from '../base/wording';
-import { Definition, SpecModel } from '../model/model';
+import { Definition, sizeOf, SpecModel } from '../model/model';
 import * as ast from '../syntax/ast';
 import { decimalNumber, decimalString, ISO_CURRENCY } from './decimal';
 import { squash } from '../base/text';
@@ -430,11 +430,6 @@ function fundingNote(finance: ast.FinanceBlock): string | undefined {
 }
 
 // ── cohorts ───────────────────────────────────────────────────────────────────
-
-function sizeOf(node: { size: ast.Field<ast.NumberValue> | undefined }): number | undefined {
-  const value = node.size?.value?.value;
-  return value !== undefined && Number.isInteger(value) && value > 0 ? value : undefined;
-}
 
 /** This file's cohorts, then those of used files that its outcomes are for, each once. */
 function servedCohorts(model: SpecModel, outcomes: readonly ast.OutcomeBlock[]): ast.CohortBlock[] {

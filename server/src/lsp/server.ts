@@ -164,7 +164,7 @@ export function createServer(connection: Connection, project?: Project): Server 
 
   connection.onRequest('outcome-lint/summary', (p: { uri: string }) => summary(session, p));
   connection.onRequest('outcome-lint/rules', () => ruleList(session));
-  connection.onRequest('outcome-lint/report', (p: { uri: string; options?: unknown }) => riskReportPage(session, p));
+  connection.onRequest('outcome-lint/report', (p: { uri: string; options?: unknown; changeCommand?: unknown }) => riskReportPage(session, p));
   connection.onRequest('outcome-lint/reportOptionProblems', (p: { uri: string; options?: unknown }) => reportOptionProblems(session, p));
   connection.onRequest('outcome-lint/lintWorkspace', async () => {
     const found = await session.scan();

@@ -1,5 +1,5 @@
 import * as ast from '../syntax/ast';
-import { Definition, SpecModel } from './model';
+import { Definition, sizeOf, SpecModel } from './model';
 import { LimitBound, limitBounds } from './payment-limits';
 
 /*
@@ -45,11 +45,6 @@ export interface MaximumPayment {
   /** True when `maximum` is the cap standing in for an unknown total. */
   readonly capOnly: boolean;
   readonly missing: readonly string[];
-}
-
-function sizeOf(node: { size: ast.Field<ast.NumberValue> | undefined }): number | undefined {
-  const value = node.size?.value?.value;
-  return value !== undefined && Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
 function describe(definition: Definition): string {

@@ -56,6 +56,12 @@ export interface SpecModel {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** A cohort's or segment's `size`, when it is a whole number of at least 1. */
+export function sizeOf(node: { size: ast.Field<ast.NumberValue> | undefined } | undefined): number | undefined {
+  const value = node?.size?.value?.value;
+  return value !== undefined && Number.isInteger(value) && value > 0 ? value : undefined;
+}
+
 const REFERENCE_FITS: Readonly<Record<ReferenceRole, readonly SymbolKind[]>> = {
   'outcome-for': ['cohort', 'segment'],
   'pay-outcome': ['outcome'],

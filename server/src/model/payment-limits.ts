@@ -1,6 +1,6 @@
 import { wholeMonthsIn } from '../base/durations';
 import * as ast from '../syntax/ast';
-import { Definition, SpecModel } from './model';
+import { Definition, sizeOf, SpecModel } from './model';
 
 /*
  * The limits beside the overall `cap` (language reference, "The most a spec can pay"):
@@ -33,11 +33,6 @@ export interface LimitBound {
   readonly bound: bigint | undefined;
   /** How the bound was worked out, or why it could not be, in the writer's words. */
   readonly how: string;
-}
-
-function sizeOf(node: { size: ast.Field<ast.NumberValue> | undefined }): number | undefined {
-  const value = node.size?.value?.value;
-  return value !== undefined && Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
 const min = (a: bigint, b: bigint): bigint => (a < b ? a : b);

@@ -1,6 +1,6 @@
 import { formatMoney } from '../base/wording';
 import * as ast from '../syntax/ast';
-import { moneyShort } from './format';
+import { calendarMonth, escapeXml, moneyShort } from './format';
 
 /*
  * A money axis for the fan and tornado charts, which (unlike the cash-flow chart)
@@ -61,4 +61,43 @@ export function textWidth(text: string, size = 13): number {
 export function fitText(text: string, width: number, size = 13): string {
   const most = Math.max(1, Math.floor(width / (size * 0.6)));
   return text.length <= most ? text : `${text.slice(0, most - 1)}…`;
+}
+
+/** A coordinate with one decimal: exact enough for a chart 760 wide, and short. */
+export const coord = (v: number): string => (Math.round(v * 10) / 10).toString();
+
+/** Where a chart's plot sits, and where month m falls on it. */
+export interface MonthFrame {
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+  /** The whole chart's height, for the axis title under the labels. */
+  readonly height: number;
+  readonly x: (month: number) => number;
+}
+
+/**
+ * The month axis of the cash-flow and fan charts: ticks at round months (labelled by
+ * calendar month when the start is known), the axis line, and the end of the term when
+ * months after it are shown.
+ */
+export function monthAxis(frame: MonthFrame, last: number, termMonths: number, start: string | undefined): string[] {
+  const { left, right, top, bottom, height, x } = frame;
+  const parts: string[] = [];
+  const tickStep = [1, 3, 6, 12, 24, 36].find((s) => last / s <= 8) ?? 60;
+  for (let m = 0; m <= last; m += tickStep) {
+    const xx = coord(x(m));
+    const label = start ? calendarMonth(start, m + 1)! : `${m}`;
+    parts.push(`<line class="axis" x1="${xx}" x2="${xx}" y1="${coord(bottom)}" y2="${coord(bottom + 5)}"/>`);
+    parts.push(`<text class="tick" x="${xx}" y="${coord(bottom + 20)}" text-anchor="middle">${escapeXml(label)}</text>`);
+  }
+  parts.push(`<line class="axis" x1="${left}" x2="${right}" y1="${coord(bottom)}" y2="${coord(bottom)}"/>`);
+  if (!start) parts.push(`<text class="axis-title" x="${coord((left + right) / 2)}" y="${height - 12}" text-anchor="middle">months from the start</text>`);
+  if (termMonths < last) {
+    const xt = coord(x(termMonths));
+    parts.push(`<line class="term" x1="${xt}" x2="${xt}" y1="${top}" y2="${coord(bottom)}"/>`);
+    parts.push(`<text class="note" x="${xt}" y="${top - 8}" text-anchor="middle">end of term</text>`);
+  }
+  return parts;
 }

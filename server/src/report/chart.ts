@@ -1,7 +1,8 @@
 import { formatMoney } from '../base/wording';
 import * as ast from '../syntax/ast';
 import { MonthRow } from './cashflow';
-import { calendarMonth, moneyShort } from './format';
+import { coord, monthAxis } from './axis';
+import { escapeXml, moneyShort } from './format';
 
 /*
  * The cash-flow chart as inline SVG: cumulative cost (a straight climb over the term)
@@ -42,11 +43,8 @@ function niceScale(max: number): { top: number; step: number } {
   return { top: Math.ceil(max / step) * step, step };
 }
 
-const n = (v: number): string => (Math.round(v * 10) / 10).toString();
+const n = coord;
 
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 export function cashFlowSvg(input: ChartInput): string {
   const { months, currency } = input;
@@ -78,22 +76,7 @@ export function cashFlowSvg(input: ChartInput): string {
     parts.push(`<line class="grid" x1="${LEFT}" x2="${W - RIGHT}" y1="${yy}" y2="${yy}"/>`);
     parts.push(`<text class="tick" x="${LEFT - 8}" y="${yy}" dy="0.35em" text-anchor="end">${escapeXml(moneyShort(BigInt(Math.round(v)), currency))}</text>`);
   }
-  // x axis: ticks at round months, labelled by calendar month when the start is known.
-  const tickStep = [1, 3, 6, 12, 24, 36].find((s) => last / s <= 8) ?? 60;
-  for (let m = 0; m <= last; m += tickStep) {
-    const xx = n(x(m));
-    const label = input.start ? calendarMonth(input.start, m + 1)! : `${m}`;
-    parts.push(`<line class="axis" x1="${xx}" x2="${xx}" y1="${n(bottom)}" y2="${n(bottom + 5)}"/>`);
-    parts.push(`<text class="tick" x="${xx}" y="${n(bottom + 20)}" text-anchor="middle">${escapeXml(label)}</text>`);
-  }
-  parts.push(`<line class="axis" x1="${LEFT}" x2="${W - RIGHT}" y1="${n(bottom)}" y2="${n(bottom)}"/>`);
-  if (!input.start) parts.push(`<text class="axis-title" x="${n(LEFT + plotW / 2)}" y="${H - 12}" text-anchor="middle">months from the start</text>`);
-  // End of term.
-  if (input.termMonths < last) {
-    const xt = n(x(input.termMonths));
-    parts.push(`<line class="term" x1="${xt}" x2="${xt}" y1="${TOP}" y2="${n(bottom)}"/>`);
-    parts.push(`<text class="note" x="${xt}" y="${TOP - 8}" text-anchor="middle">end of term</text>`);
-  }
+  parts.push(...monthAxis({ left: LEFT, right: W - RIGHT, top: TOP, bottom, height: H, x }, last, input.termMonths, input.start));
   // The gap, then the two lines on top.
   parts.push(`<polygon class="gap" clip-path="url(#${clip})" points="${stairs.join(' ')} ${n(x(last))},${TOP - 40} ${n(x(0))},${TOP - 40}"/>`);
   parts.push(`<polyline class="cost" points="${cost.join(' ')}"/>`);

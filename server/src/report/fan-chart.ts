@@ -1,7 +1,6 @@
 import * as ast from '../syntax/ast';
-import { moneyAxis, textWidth } from './axis';
-import { escapeXml } from './chart';
-import { calendarMonth, monthText, signedMoney } from './format';
+import { coord, monthAxis, moneyAxis, textWidth } from './axis';
+import { escapeXml, monthText, signedMoney } from './format';
 
 /*
  * The fan chart as inline SVG: the provider's cumulative cash position month by month
@@ -33,7 +32,7 @@ const RIGHT = 44;
 const TOP = 52;
 const BOTTOM = 58;
 
-const n = (v: number): string => (Math.round(v * 10) / 10).toString();
+const n = coord;
 
 export function fanChart(input: FanInput): string {
   const { p10, p50, p90, currency } = input;
@@ -65,21 +64,7 @@ export function fanChart(input: FanInput): string {
     parts.push(`<line class="grid" x1="${LEFT}" x2="${W - RIGHT}" y1="${yy}" y2="${yy}"/>`);
     parts.push(`<text class="tick" x="${LEFT - 8}" y="${yy}" dy="0.35em" text-anchor="end">${escapeXml(t.label)}</text>`);
   }
-  // x axis, as chart.ts labels it.
-  const tickStep = [1, 3, 6, 12, 24, 36].find((s) => last / s <= 8) ?? 60;
-  for (let m = 0; m <= last; m += tickStep) {
-    const xx = n(x(m));
-    const label = input.start ? calendarMonth(input.start, m + 1)! : `${m}`;
-    parts.push(`<line class="axis" x1="${xx}" x2="${xx}" y1="${n(bottom)}" y2="${n(bottom + 5)}"/>`);
-    parts.push(`<text class="tick" x="${xx}" y="${n(bottom + 20)}" text-anchor="middle">${escapeXml(label)}</text>`);
-  }
-  parts.push(`<line class="axis" x1="${LEFT}" x2="${W - RIGHT}" y1="${n(bottom)}" y2="${n(bottom)}"/>`);
-  if (!input.start) parts.push(`<text class="axis-title" x="${n(LEFT + plotW / 2)}" y="${H - 12}" text-anchor="middle">months from the start</text>`);
-  if (input.termMonths < last) {
-    const xt = n(x(input.termMonths));
-    parts.push(`<line class="term" x1="${xt}" x2="${xt}" y1="${TOP}" y2="${n(bottom)}"/>`);
-    parts.push(`<text class="note" x="${xt}" y="${TOP - 8}" text-anchor="middle">end of term</text>`);
-  }
+  parts.push(...monthAxis({ left: LEFT, right: W - RIGHT, top: TOP, bottom, height: H, x }, last, input.termMonths, input.start));
   // The band (P90 forwards, P10 back), the zero line over it, the median on top.
   parts.push(`<polygon class="band" points="${[...line(p90), ...line(p10).reverse()].join(' ')}"/>`);
   parts.push(`<line class="zero" x1="${LEFT}" x2="${W - RIGHT}" y1="${n(y(0))}" y2="${n(y(0))}"/>`);

@@ -39,3 +39,8 @@ export function signedMoney(minor: bigint, currency: ast.Currency): string {
   if (minor === 0n) return formatMoney(0n, currency);
   return minor > 0n ? `+${formatMoney(minor, currency)}` : `−${formatMoney(-minor, currency)}`;
 }
+
+/** Text for XML and HTML, with the characters that could end an element, an attribute or an entity escaped. */
+export function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

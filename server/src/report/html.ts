@@ -1,10 +1,9 @@
 import { formatMoney, numberText } from '../base/wording';
-import { escapeXml } from './chart';
-import { monthText, signedMoney } from './format';
+import { escapeXml, monthText, signedMoney } from './format';
 import { basisLine, cashFlowChart, fanChartOf, financeSummary, headline, INVESTOR_HEAD, investorRows, peakText, quarterRows, simulationRows, SPLIT_HEAD, splitRows, tornadoChartOf } from './sections';
 import { sha256Base64 } from './sha256';
 import { AssumptionOption, RiskReport } from './types';
-import { OPTION_WORDS } from './option-names';
+import { OPTION_EXAMPLE, OPTION_WORDS } from './option-names';
 
 /*
  * The report as one self-contained HTML file: no script, no network, no external
@@ -22,7 +21,8 @@ export interface HtmlOptions {
   /**
    * An editor command that changes one assumption (VS Code: a command link the webview
    * may follow). With it, each assumption an option can change gets a "change the …"
-   * link, whose argument is that option ({ name, outcome }).
+   * link, whose argument is that option ({ name, outcome }) with the words to ask for it
+   * in and an example of its value ({ words, example }).
    */
   readonly changeCommand?: string;
 }
@@ -141,8 +141,10 @@ footer { margin-top: 32px; font-size: 12.5px; color: #5b6270; }
 function changeLinks(change: readonly AssumptionOption[] | undefined, command: string | undefined): string {
   if (!command || !change?.length) return '';
   const links = change.map((option) => {
-    const href = `command:${command}?${encodeURIComponent(JSON.stringify([option]))}`;
-    return `<a class="change" href="${e(href)}">change the ${e(OPTION_WORDS[option.name])}${option.outcome ? ` of ${e(option.outcome)}` : ''}</a>`;
+    // The editor asks for the value in these words, with this example.
+    const words = `the ${OPTION_WORDS[option.name]}${option.outcome ? ` of ${option.outcome}` : ''}`;
+    const href = `command:${command}?${encodeURIComponent(JSON.stringify([{ ...option, words, example: OPTION_EXAMPLE[option.name] }]))}`;
+    return `<a class="change" href="${e(href)}">change ${e(words)}</a>`;
   });
   return `<span class="changes">${links.join(' ')}</span>`;
 }

@@ -20,7 +20,7 @@ export { renderMarkdown } from './markdown';
 export { reportJson, moneyJson } from './json';
 export { headline } from './sections';
 export { readReportOptions, DEFAULT_OPTIONS } from './options';
-export { CHANGE_ASSUMPTION_COMMAND, FLAG, OPTION_EXAMPLE, OPTION_WORDS } from './option-names';
+export { FLAG, OPTION_EXAMPLE, OPTION_WORDS } from './option-names';
 export type { ReportOptions, ReportOptionsInput } from './options';
 export { readSchedule } from './schedule';
 export type * from './types';

@@ -1,15 +1,16 @@
 import { LintResult } from '../engine/lint';
 import { LineMaximum } from '../model/max-payment';
+import { sizeOf } from '../model/model';
 import { isWholeMonths, wholeMonthsIn } from '../base/durations';
 import { durationText, formatMoney, numberText, plural } from '../base/wording';
 import { SpecFacts } from '../engine/facts';
 import { Family } from '../engine/kit/rule';
 import * as ast from '../syntax/ast';
 import { cashFlow, FlowInput, FlowLine, FlowResult } from './cashflow';
-import { Assume, financeSection, providerPay } from './finance';
-import { DEFAULT_SIMULATION, providerPayOf, sensitivity, simulate, SimulationAssumptions } from './simulation';
-import { arrivalsOf } from './referrals';
-import { Fraction, fraction, fractionDecimal, fractionPercent, ONE, percentOf, share, spread, times, ZERO } from './exact';
+import { Assume, financeSection } from './finance';
+import { describeArrivals, lineArrivals } from './referrals';
+import { simulationSection } from './simulation-section';
+import { Fraction, fraction, fractionDecimal, fractionPercent, ONE, percentOf, share, times, ZERO } from './exact';
 import { monthText, signedMoney } from './format';
 import { DEFAULT_OPTIONS, DEFAULT_WINDOW, ReportOptions } from './options';
 import { describeSchedule, readSchedule, Schedule } from './schedule';
@@ -27,8 +28,6 @@ import {
   RiskSplit,
   RuleNote,
   Scenario,
-  SimulationSection,
-  Spread,
 } from './types';
 
 /*
@@ -93,11 +92,6 @@ function sourceText(facts: SpecFacts, node: ast.Node): string {
 function outcomeOf(facts: SpecFacts, name: ast.Name | undefined): ast.OutcomeBlock | undefined {
   const d = facts.definition(name);
   return d?.kind === 'outcome' ? (d.node as ast.OutcomeBlock) : undefined;
-}
-
-function sizeOf(node: { size: ast.Field<ast.NumberValue> | undefined }): number | undefined {
-  const v = node.size?.value?.value;
-  return v !== undefined && Number.isInteger(v) && v > 0 ? v : undefined;
 }
 
 /**
@@ -501,109 +495,6 @@ export function buildRiskReport(result: LintResult, file: string, options: Repor
     findings: findingGroups(result),
   };
   return { ...report, risks: risks(report, facts, flowLines) };
-}
-
-/**
- * The Monte Carlo's figures (simulation.ts): the provider's net, the chance of a loss,
- * the reserve, what the commissioner pays, the fan and the tornado. With investors and a
- * `provider paid` line, each draw is split between them as the sensitivity table is.
- */
-function simulationSection(
-  input: FlowInput,
-  a: SimulationAssumptions,
-  facts: SpecFacts,
-  currency: ast.Currency,
-  budget: bigint | undefined,
-  finance: FinanceSection | undefined,
-  assume: Assume,
-): SimulationSection {
-  const run = simulate(input, a);
-  const pay = facts.finance && finance ? providerPay(facts.finance, currency, input.cost, (x) => formatMoney(x, currency)).pay : undefined;
-  const commitment = finance?.commitment;
-  const providerNets = run.draws.map((d) => (pay ? providerPayOf(d, pay.fee, pay.share) : d.paid) - Number(input.cost));
-  const investorsNets = pay ? run.draws.map((d) => d.paid - providerPayOf(d, pay.fee, pay.share)) : undefined;
-  const peaks = run.draws.map((d) => (commitment === undefined ? d.peak : Math.max(0, d.peak - Number(commitment))));
-  const spreadOf = (values: number[]): Spread => {
-    const sorted = values.sort((x, y) => x - y);
-    const at = (share: number): bigint => BigInt(Math.round(sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))] ?? 0));
-    return { p10: at(0.1), p50: at(0.5), p90: at(0.9) };
-  };
-  const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
-  assume(
-    'Simulation',
-    `${numberText(a.draws)} draws from seed ${a.seed} (--draws, --seed). In each: every paid outcome's success rate is drawn around its planning rate ` +
-      `(a Beta distribution, standard deviation ${pct(a.rateSpread)} points: --rate-spread); the share of planned people who arrive is drawn around ${pct(a.referralMean)} ` +
-      `(standard deviation ${pct(a.referralSpread)}: --referrals, --referral-spread); each person then succeeds or not by chance; and every payment is 0 to ${plural(a.delayMonths, 'month')} late, each equally likely (--delay). ` +
-      'The cost, schedule and limits are the plan’s. These spreads are assumptions, not evidence: published impact bonds have paid from well under to well over their targets.',
-    (Object.keys(a) as (keyof SimulationAssumptions)[]).every((k) => a[k] === DEFAULT_SIMULATION[k]) ? 'default' : 'option',
-    (['draws', 'seed', 'rateSpread', 'referrals', 'referralSpread', 'delay'] as const).map((name) => ({ name })),
-  );
-  return {
-    assumptions: a,
-    providerNet: spreadOf(providerNets),
-    lossChance: providerNets.filter((n) => n < 0).length / Math.max(1, providerNets.length),
-    reserve: spreadOf(peaks).p90,
-    investorsNet: investorsNets && spreadOf(investorsNets),
-    paid: spreadOf(run.draws.map((d) => d.paid)),
-    overBudgetChance: budget === undefined ? undefined : run.draws.filter((d) => d.paid > Number(budget)).length / Math.max(1, run.draws.length),
-    fan: run.fan,
-    sensitivity: sensitivity(input, a),
-  };
-}
-
-/** The cohorts a per-participant line prices people of: the segment's, or those of the outcome's `for`. */
-function lineCohorts(facts: SpecFacts, pay: ast.PayLine): ast.CohortBlock[] {
-  const cohortOf = (name: ast.Name): ast.CohortBlock | undefined => {
-    const d = facts.model.definitions.get(name.text);
-    return d?.kind === 'cohort' ? (d.node as ast.CohortBlock) : d?.kind === 'segment' ? d.cohort : undefined;
-  };
-  const names = pay.segment ? [pay.segment] : (outcomeOf(facts, pay.outcome)?.for.flatMap((f) => f.value ?? []) ?? []);
-  return [...new Set(names.flatMap((n) => cohortOf(n) ?? []))];
-}
-
-/**
- * When a line's people arrive, from its cohorts' `referrals`. With one cohort, its
- * arrivals; with several, the arrivals added up in proportion to the cohorts' sizes.
- * Undefined (everyone, evenly over the term) when no cohort of the line has `referrals`.
- */
-function lineArrivals(facts: SpecFacts, pay: ast.PayLine, termMonths: number): { arrival: Fraction; enrolment: bigint[] } | undefined {
-  const cohorts = lineCohorts(facts, pay);
-  const each = cohorts.map((c) => ({ size: BigInt(sizeOf(c) ?? 0), arrivals: arrivalsOf(c, termMonths) }));
-  if (!each.some((e) => e.arrivals) || each.some((e) => e.size === 0n)) return undefined;
-  const all = each.reduce((sum, e) => sum + e.size, 0n);
-  let num = 0n;
-  const enrolment = Array.from({ length: termMonths }, () => 0n);
-  for (const { size, arrivals } of each) {
-    // A cohort without `referrals` arrives whole, evenly over the term (thousandths of a person a month).
-    const arrival = arrivals?.arrival ?? ONE;
-    num += (size * arrival.num * 1_000_000n) / arrival.den;
-    const months = arrivals?.enrolment ?? spread(size * 1000n, termMonths);
-    months.forEach((v, i) => (enrolment[i] += v));
-  }
-  return { arrival: fraction(num, all * 1_000_000n), enrolment };
-}
-
-/** The `referrals` assumption, and a note for each cohort whose referrals cannot fill it within the term. */
-function describeArrivals(facts: SpecFacts, termMonths: number, assume: Assume, notes: string[]): void {
-  const planned = facts.model.file.items.filter((i): i is ast.CohortBlock => i.kind === 'cohort' && i.volume !== undefined);
-  if (planned.length === 0) {
-    assume('Referrals', 'No cohort gives `referrals`: every cohort’s `size` is assumed to arrive, evenly over the term.', 'default');
-    return;
-  }
-  const parts: string[] = [];
-  for (const cohort of planned) {
-    const id = cohort.name?.text ?? '?';
-    const a = arrivalsOf(cohort, termMonths);
-    if (!a) continue;
-    const size = sizeOf(cohort)!;
-    parts.push(`\`${id}\`: ${facts.written(cohort.volume!.span)}, enrolled as they arrive until its size of ${numberText(size)} is reached${a.fullBy ? ` (in month ${a.fullBy})` : ''}`);
-    if (!a.fullBy) {
-      notes.push(
-        `The referrals planned for \`${id}\` bring about ${numberText(Math.round(a.expected))} people over the ${plural(termMonths, 'month')} of the term, fewer than its size of ${numberText(size)}: payments are counted only for those who arrive (${fractionPercent(a.arrival)} of the cohort).`,
-      );
-    }
-  }
-  assume('Referrals', `${parts.join('; ')}. No one is enrolled after the term.`, 'spec');
 }
 
 /** `cap … for O` and `cap … per year`, in the report's currency, for the cash flow. */

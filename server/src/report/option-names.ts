@@ -1,7 +1,7 @@
 /*
  * The report's options by name: how the command line spells them, what each changes in
- * words, and an example of each. Apart from options.ts (which checks the values), so
- * that the VS Code extension can offer "change the …" without bundling the report.
+ * words, and an example of each: what the command line's help and messages and the
+ * editor's "change the …" links say. Apart from options.ts, which checks the values.
  */
 
 /** The assumptions as given, before checking: every field is text, as typed. */
@@ -19,9 +19,6 @@ export interface ReportOptionsInput {
   readonly referralSpread?: string;
   readonly delay?: string;
 }
-
-/** The command a report's "change the …" links run in VS Code, with the option as its argument. */
-export const CHANGE_ASSUMPTION_COMMAND = 'outcomeLint.changeReportAssumption';
 
 /** Option names as the command line spells them, for messages. */
 export const FLAG: Readonly<Record<keyof ReportOptionsInput, string>> = {

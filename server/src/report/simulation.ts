@@ -1,6 +1,5 @@
 import { cashFlow, FlowInput, FlowLine, FlowResult } from './cashflow';
 import { Fraction, fraction, minus, ONE, share, times } from './exact';
-import type { TornadoBar } from './tornado-chart';
 
 /*
  * The Monte Carlo of the risk report: the same cash flow (cashflow.ts) run many times,
@@ -51,7 +50,7 @@ export interface Draw {
   /** Everything the commissioner pays. */
   readonly paid: number;
   readonly resultsIncome: number;
-  /** Income so far − cost so far at the end of each month 0…, padded to the longest draw. */
+  /** Income so far − cost so far at the end of each month 0… of this draw (a later month holds its last). */
   readonly position: readonly number[];
 }
 
@@ -155,7 +154,8 @@ function percentile(sorted: ArrayLike<number>, share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))];
 }
 
-function percentiles(values: ArrayLike<number>): Percentiles {
+/** The 10th, 50th and 90th percentiles (nearest rank) of some values. */
+export function percentiles(values: ArrayLike<number>): Percentiles {
   // A typed array sorts numerically, and much faster than an array with a comparator.
   const sorted = Float64Array.from(values).sort();
   return { p10: percentile(sorted, 0.1), p50: percentile(sorted, 0.5), p90: percentile(sorted, 0.9) };
@@ -246,6 +246,20 @@ export function providerPayOf(draw: Draw, fee: bigint, part: Fraction | undefine
   return Number(fee) + (part ? Number(share(BigInt(Math.round(draw.resultsIncome)), part)) : 0);
 }
 
+
+/** One bar of the tornado chart (tornado-chart.ts draws it). */
+export interface TornadoBar {
+  /** "Success rate: sustained_job", "Referrals": may hold the spec's ids, so escaped. */
+  readonly label: string;
+  /** The net position (minor units) with this assumption at its low setting. */
+  readonly low: number;
+  /** … at its high setting. */
+  readonly high: number;
+  /** "40%": the low setting, shown at the bar's end. */
+  readonly lowText: string;
+  /** "80%". */
+  readonly highText: string;
+}
 
 const points = (x: number): string => `${Math.round(x * 1000) / 10}%`;
 

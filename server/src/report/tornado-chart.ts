@@ -1,7 +1,7 @@
 import * as ast from '../syntax/ast';
-import { fitText, moneyAxis, textWidth } from './axis';
-import { escapeXml } from './chart';
-import { signedMoney } from './format';
+import { coord, fitText, moneyAxis, textWidth } from './axis';
+import type { TornadoBar } from './simulation';
+import { escapeXml, signedMoney } from './format';
 
 /*
  * The tornado chart as inline SVG: for each assumption, how far the net position
@@ -11,18 +11,6 @@ import { signedMoney } from './format';
  * cash-flow chart (chart.ts): no script, no style attribute, classes only.
  */
 
-export interface TornadoBar {
-  /** "Success rate: sustained_job", "Referrals": may hold the spec's ids, so escaped. */
-  readonly label: string;
-  /** The net position (minor units) with this assumption at its low setting. */
-  readonly low: number;
-  /** … at its high setting. */
-  readonly high: number;
-  /** "40%": the low setting, shown at the bar's end. */
-  readonly lowText: string;
-  /** "80%". */
-  readonly highText: string;
-}
 
 export interface TornadoInput {
   /** The net position with every assumption at its central value. */
@@ -46,7 +34,7 @@ const BOTTOM = 56;
 const ROW = 34;
 const BAR = 18;
 
-const n = (v: number): string => (Math.round(v * 10) / 10).toString();
+const n = coord;
 
 /**
  * With no bars there is nothing to draw: the result is then a one-line

@@ -3,8 +3,7 @@ import { Evidence, Family } from '../engine/kit/rule';
 import * as ast from '../syntax/ast';
 import { FlowResult } from './cashflow';
 import type { ReportOptionsInput } from './option-names';
-import { SimulationAssumptions } from './simulation';
-import type { TornadoBar } from './tornado-chart';
+import { SimulationAssumptions, TornadoBar } from './simulation';
 
 /*
  * The provider's risk report of one spec: what every output (HTML, Markdown, JSON)

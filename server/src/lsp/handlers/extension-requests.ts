@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANGE_ASSUMPTION_COMMAND, checkReportInput, ReportOptionsInput, riskReportHtml } from '../../report/index';
+import { checkReportInput, ReportOptionsInput, riskReportHtml } from '../../report/index';
 import { paymentSummary } from '../../services/hover';
 import { Session } from '../session';
 
@@ -33,18 +33,22 @@ export function ruleList(session: Session): { id: string; summary: string }[] {
  */
 const reportInput = z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional();
 
+/** The editor's command for a "change the …" link: a VS Code command id, nothing else. */
+const commandId = z.string().regex(/^[A-Za-z][\w.]*$/).optional();
+
 /**
  * The provider's risk report as one HTML page (no scripts, no network), for the webview;
  * linted with the file's settings, as the CLI's report is, under the assumptions the
- * user has changed (`options`), each with a link to change it again.
+ * user has changed (`options`), each with a link that runs the editor's `changeCommand`.
  */
-export function riskReportPage(session: Session, { uri, options }: { uri: string; options?: unknown }): string | null {
+export function riskReportPage(session: Session, { uri, options, changeCommand }: { uri: string; options?: unknown; changeCommand?: unknown }): string | null {
   const file = session.id(uri);
   if (session.text(file) === undefined) return null;
   if (session.tooLarge(file)) return cannotReport([`the file is larger than ${session.settings.maxFileSizeMB} MB, the most outcome-lint reads`]);
   const input = reportInput.safeParse(options);
-  if (!input.success) return cannotReport(['the assumptions sent by the editor are not a list of options']);
-  const built = riskReportHtml(session.project, file, session.linter.rules, (input.data ?? {}) as ReportOptionsInput, { changeCommand: CHANGE_ASSUMPTION_COMMAND });
+  const command = commandId.safeParse(changeCommand);
+  if (!input.success || !command.success) return cannotReport(['the assumptions sent by the editor are not a list of options']);
+  const built = riskReportHtml(session.project, file, session.linter.rules, (input.data ?? {}) as ReportOptionsInput, command.data ? { changeCommand: command.data } : {});
   return 'html' in built ? built.html : cannotReport(built.problems);
 }
 

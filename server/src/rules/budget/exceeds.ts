@@ -26,7 +26,8 @@ export const rule = defineRule({
     specLevel: true,
     summary: 'The specification can pay more than its budget.',
     rationale:
-      'If every participant achieved every paid outcome, the `pay` lines (limited by the `cap`) would owe this ' +
+      'If every participant achieved every paid outcome, the `pay` lines (limited by the `cap` and the other limits: ' +
+      '`cap … per participant`, `per year`, `for` an outcome) would owe this ' +
       'much. When that is more than the budget, success itself breaks the contract: payments are cut or the ' +
       'service is stopped part way, and the cut falls on the people still in it. Lower the prices, add a cap ' +
       'within the budget, or raise the budget. The `upfront` share is part of the contract value, not an extra ' +

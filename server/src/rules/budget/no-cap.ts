@@ -36,7 +36,10 @@ export const rule = defineRule({
     examples: {
       fires: 'spec "Youth pathways" {\n  budget £500k\n}\npayment {\n  model results\n  upfront 20%\n  pay £3,200 for job per participant\n}\n',
       passes: 'spec "Youth pathways" {\n  budget £500k\n}\npayment {\n  model results\n  upfront 20%\n  pay £3,200 for job per participant\n  cap £500,000\n}\n',
-      fix: 'Add `cap` with the most the contract may pay in total, at most the budget. The quick fix adds a cap equal to the budget.',
+      fix:
+        'Add `cap` with the most the contract may pay in total, at most the budget. The quick fix adds a cap equal to the budget. ' +
+        'A `cap … per year`, or a `cap … for` on every paid outcome, also bounds the contract, and so does pricing only one sums; ' +
+        '`cap … per participant` does not, because more people than planned can join.',
     },
   },
   check({ facts, report }) {

@@ -1,6 +1,7 @@
 import * as ast from '../../syntax/ast';
 import { formatMoney, numberText } from '../../base/wording';
 import { defineRule, fromReport, SpecFacts } from '../../engine/kit';
+import { sizeOf } from '../../model/model';
 
 /*
  * A price for one success above what the success is worth (the outcome's `value`), in
@@ -103,11 +104,6 @@ export const rule = defineRule({
 /** " in `send`" for a segment's price. */
 function who(pay: ast.PayLine): string {
   return pay.segment ? ` in \`${pay.segment.text}\`` : '';
-}
-
-function sizeOf(node: { size: ast.Field<ast.NumberValue> | undefined } | undefined): number | undefined {
-  const value = node?.size?.value?.value;
-  return value !== undefined && Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
 /** The members of the cohort or segment a name refers to (a segment without a size: its cohort's). */
