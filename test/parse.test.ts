@@ -348,3 +348,35 @@ describe('parse: recovery keeps the rest of the file', () => {
     assert.equal(textAt(text, payment.pays[0].span), 'pay £3 for');
   });
 });
+
+describe('parse: a field word at the start of the next line is the next field, whatever ends the line', () => {
+  // The parser reads where a line ends from the text between two tokens (the lexer keeps
+  // offsets only): a newline, a carriage return, or a comment and then either.
+  for (const [name, between] of [
+    ['a newline', '\n'],
+    ['CRLF', '\r\n'],
+    ['a lone carriage return', '\r'],
+    ['a comment, then a newline', '  # to do\n'],
+  ] as const) {
+    it(`after \`for\` and ${name}, \`measure\` is read as the measure, and the id as missing`, () => {
+      const text = `outcome job {\n  for${between}  measure "26 weeks in work"\n}\n`;
+      const result = parse(text);
+      const outcome = only(result.file, 'outcome');
+      assert.equal(outcome.measure?.value?.value, '26 weeks in work');
+      assert.deepEqual(result.diagnostics.map((d) => d.message), ['expected a cohort or segment id (such as `neet`) after `for`; found `measure`']);
+    });
+  }
+
+  it('on one line, a keyword after `for` is an id (`for review`)', () => {
+    const result = parse('outcome job { for review }\n');
+    assert.deepEqual(only(result.file, 'outcome').for[0]?.value?.map((n) => n.text), ['review']);
+    assert.deepEqual(result.diagnostics, []);
+  });
+
+  it('`of outcome payments` split over two lines is not the phrase: `outcome` begins an outcome', () => {
+    const phrase = parse('finance {\n  provider paid 30% of outcome payments\n}\n');
+    assert.equal(only(phrase.file, 'finance').share?.value?.value, 30);
+    const split = parse('finance {\n  provider paid 30% of\noutcome payments {\n}\n');
+    assert.ok(split.file.items.some((i) => i.kind === 'outcome'), JSON.stringify(split.file.items.map((i) => i.kind)));
+  });
+});

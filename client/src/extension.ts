@@ -57,13 +57,14 @@ export async function activate(context: ExtensionContext): Promise<void> {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc },
   };
-  output = window.createOutputChannel('Outcome Lint', { log: true });
+  const log = window.createOutputChannel('Outcome Lint', { log: true });
+  output = log;
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'outcome' },
       { scheme: 'untitled', language: 'outcome' },
     ],
-    outputChannel: output,
+    outputChannel: log,
     synchronize: { configurationSection: 'outcomeLint' },
     middleware: {
       // VS Code has the same block snippets from grammar/snippets.json: show them once.
@@ -76,11 +77,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
   };
   client = new LanguageClient('outcomeLint', 'Outcome Lint', serverOptions, clientOptions);
   await client.start();
-  output.info(`server started ${Date.now() - activated} ms after activation`);
+  log.info(`server started ${Date.now() - activated} ms after activation`);
   // How long a commissioner waits for the first findings; the real VS Code test reads it.
   const firstFindings = languages.onDidChangeDiagnostics((e) => {
     if (!e.uris.some((uri) => uri.path.endsWith('.outcome'))) return;
-    output.info(`first findings ${Date.now() - activated} ms after activation`);
+    log.info(`first findings ${Date.now() - activated} ms after activation`);
     firstFindings.dispose();
   });
   context.subscriptions.push(firstFindings);
@@ -88,7 +89,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const status = window.createStatusBarItem(StatusBarAlignment.Left, 50);
   status.name = 'Outcome Lint';
   status.command = 'workbench.actions.view.problems';
-  context.subscriptions.push(status, output);
+  context.subscriptions.push(status, log);
   const refreshStatus = (): Promise<void> => showSummary(status);
   context.subscriptions.push(
     window.onDidChangeActiveTextEditor(refreshStatus),

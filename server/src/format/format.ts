@@ -95,6 +95,7 @@ function formatText(text: string): FormatResult {
   const tokens = lexed.tokens;
   const comments = lexed.groups.comments ?? [];
   const parser = theParser();
+  parser.text = text;
   parser.input = tokens;
   const cst = parser.file();
   if (parser.errors.length > 0) return { refused: SYNTAX_ERRORS_REFUSAL };

@@ -95,6 +95,7 @@ function parseText(text: string): ParseResult {
   let position = 0;
   try {
     while (position < tokens.length) {
+      parser.text = text;
       parser.input = tokens.slice(position);
       cstFiles.push(parser.file());
       let stray: IToken | undefined;

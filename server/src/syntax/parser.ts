@@ -57,14 +57,14 @@ export class OutcomeParser extends CstParser {
    * its missing `{` besides the slip itself.
    */
   private resyncPastPhraseWords(): void {
-    const self = this as unknown as { reSyncTo: unknown; SKIP_TOKEN(): IToken; LA(k: number): IToken };
+    const self = this as unknown as { reSyncTo: unknown; SKIP_TOKEN(): IToken; LA(k: number): IToken; text: string };
     if (typeof self.reSyncTo !== 'function' || typeof self.SKIP_TOKEN !== 'function') {
       throw new Error('this Chevrotain has no reSyncTo: the recovery past phrase words needs updating');
     }
     self.reSyncTo = (type: TokenType): IToken[] => {
       const skipped: IToken[] = [];
       let next = self.LA(1);
-      while (!tokenMatcher(next, type) || inPhrase(self.LA(0), next)) {
+      while (!tokenMatcher(next, type) || inPhrase(self.text, self.LA(0), next)) {
         next = self.SKIP_TOKEN();
         if (next.tokenType !== EOF) skipped.push(next);
       }
@@ -83,7 +83,7 @@ export class OutcomeParser extends CstParser {
    * found, with the same tokens to look for, finds that token again.
    */
   private rememberResyncScans(): void {
-    const self = this as unknown as { findReSyncTokenType: unknown; flattenFollowSet(): TokenType[]; exportLexerState(): number; LA(k: number): IToken };
+    const self = this as unknown as { findReSyncTokenType: unknown; flattenFollowSet(): TokenType[]; exportLexerState(): number; LA(k: number): IToken; text: string };
     // As for the bound above: fail when the parser is made if Chevrotain renamed these.
     if (typeof self.findReSyncTokenType !== 'function' || typeof self.flattenFollowSet !== 'function' || typeof self.exportLexerState !== 'function') {
       throw new Error('this Chevrotain has no findReSyncTokenType: the memory of resync scans needs updating');
@@ -97,7 +97,7 @@ export class OutcomeParser extends CstParser {
       if (last && last.input === this.input && last.follows === key && from >= last.from && from < last.at) return last.type;
       // The end of the file is always among what may follow, and always (virtually) in the input: the scan ends.
       for (let k = 1; ; k++) {
-        const type = inPhrase(self.LA(k - 1), self.LA(k)) ? undefined : follows.find((t) => tokenMatcher(self.LA(k), t));
+        const type = inPhrase(self.text, self.LA(k - 1), self.LA(k)) ? undefined : follows.find((t) => tokenMatcher(self.LA(k), t));
         if (type) {
           last = { input: this.input, follows: key, from, at: from + k, type };
           return type;
@@ -146,7 +146,7 @@ export class OutcomeParser extends CstParser {
   private id(idx = 0): void {
     this.or(ID_OR_INDEX + idx, [
       {
-        GATE: () => !startsNextField(this.LA(0), this.LA(1)),
+        GATE: () => !startsNextField(this.text, this.LA(0), this.LA(1)),
         ALT: () => this.consume(idx, Identifier),
       },
     ]);
@@ -162,6 +162,9 @@ export class OutcomeParser extends CstParser {
    * large file until the end made garbage collection a third of the time parsing took.
    */
   onItem: ((item: CstNode) => void) | undefined;
+
+  /** The text the input's tokens come from: set with `input`, for where lines end. */
+  text = '';
 
   public file = this.RULE('file', () => {
     this.MANY(() => {
@@ -589,7 +592,7 @@ export class OutcomeParser extends CstParser {
           this.CONSUME(Percent);
           this.word('of');
           // `outcome` on the next line begins an outcome: this line is unfinished.
-          this.OR1([{ GATE: () => inPhrase(this.LA(0), this.LA(1)), ALT: () => this.word('outcome') }]);
+          this.OR1([{ GATE: () => inPhrase(this.text, this.LA(0), this.LA(1)), ALT: () => this.word('outcome') }]);
           this.word('payments');
         },
       },
@@ -644,12 +647,24 @@ const FIELD_WORDS = new Set<string>([
 ]);
 
 /** `outcome` right after `of` on its line: the phrase `of outcome payments`, not an outcome. */
-function inPhrase(previous: IToken | undefined, token: IToken): boolean {
-  return token.tokenType === kw('outcome') && previous?.tokenType === kw('of') && previous.endLine === token.startLine;
+function inPhrase(text: string, previous: IToken | undefined, token: IToken): boolean {
+  return token.tokenType === kw('outcome') && previous?.tokenType === kw('of') && !lineBreakBetween(text, previous, token);
 }
 
-function startsNextField(previous: IToken, next: IToken): boolean {
-  return FIELD_WORDS.has(next.tokenType.name) && next.startLine! > previous.endLine!;
+function startsNextField(text: string, previous: IToken, next: IToken): boolean {
+  return FIELD_WORDS.has(next.tokenType.name) && lineBreakBetween(text, previous, next);
+}
+
+/**
+ * Whether a line ends between two tokens, read from the text between them (spaces and
+ * comments): the lexer tracks offsets only, which costs less than lines and columns.
+ */
+function lineBreakBetween(text: string, before: IToken, after: IToken): boolean {
+  for (let i = before.endOffset! + 1; i < after.startOffset; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
 }
 
 let instance: OutcomeParser | undefined;

@@ -133,8 +133,8 @@ export const vocabulary: TokenType[] = [...lexerTokens, ...keywordTokens.values(
  */
 export function buildLexer(checked: boolean): Lexer {
   return new Lexer(lexerTokens, {
-    // Lines let the parser tell a missing id from the next line's field (`parser.ts`).
-    positionTracking: 'full',
+    // Offsets only (see `tokenize`): where lines end, the parser reads from the text (`parser.ts`).
+    positionTracking: 'onlyOffset',
     ensureOptimizations: true,
     skipValidations: !checked,
   });
@@ -152,6 +152,9 @@ export function tokenize(text: string): Tokens {
   const lexed = lexer.tokenize(text);
   let capitalisedKeyword = false;
   for (const token of lexed.tokens) {
+    // The lexer tracks start offsets only (lines and columns cost it more than the rest of
+    // lexing); the parser's node locations need the end too.
+    token.endOffset = token.startOffset + token.image.length - 1;
     if (token.tokenType !== Identifier) continue;
     const keyword = keywordByWord.get(token.image.toLowerCase());
     if (keyword) {
