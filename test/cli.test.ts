@@ -757,6 +757,18 @@ describe('cli: outcome-lint', function () {
       }
     });
 
+    it('for a 50 MB spec in a process held to 1 GB of heap: one line, and no running out of memory', () => {
+      const dir = tempDir();
+      try {
+        fs.writeFileSync(path.join(dir, 'huge.outcome'), Buffer.alloc(50 * 2 ** 20, 'cohort c { size 1 }\n'));
+        const run = spawnSync(process.execPath, ['--max-old-space-size=1024', CLI, 'huge.outcome'], { cwd: dir, encoding: 'utf8' });
+        assert.equal(run.status, 2, run.stderr);
+        assert.equal(run.stderr, 'outcome-lint: huge.outcome is 50 MB, more than the 10 MB outcome-lint reads\n');
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
     describe('for a pipe or a device: a line saying so, never a hang', () => {
       let dir: string;
       before(() => {

@@ -29,15 +29,15 @@ const pounds = (amount: number): bigint => BigInt(amount) * 100n;
 const lineAmounts = (m: MaximumPayment): (number | undefined)[] =>
   m.lines.map((l) => (l.amount === undefined ? undefined : Number(l.amount / 100n)));
 
-/** The worked example of the language reference, with parts swapped in. */
-function workedExample({ cap = 'cap £1,440,000', neetSize = 'size 450', careLeaversSize = 'size 60' } = {}): string {
+/** The worked example of the language reference, with parts swapped in (a term and windows, for limits per year). */
+function workedExample({ cap = 'cap £1,440,000', neetSize = 'size 450', careLeaversSize = 'size 60', term = '', jobWindow = '', qualificationWindow = '' } = {}): string {
   return `
-spec "Example" { budget £1,800,000 }
+spec "Example" { budget £1,800,000 ${term} }
 
 cohort neet { ${neetSize} segment care_leavers { ${careLeaversSize} } }
 
-outcome sustained_job { for neet }
-outcome qualification { for neet }
+outcome sustained_job { for neet ${jobWindow} }
+outcome qualification { for neet ${qualificationWindow} }
 outcome plans_signed  { for neet }
 
 payment {
@@ -232,20 +232,7 @@ describe('maximum payment: single sums, gaps and currencies', () => {
 
 /** The worked example without its overall cap and with `limits` instead; a term and windows for `per year`. */
 function limited(limits: string, { term = 'term 3 years', careLeavers = 'size 60' } = {}): MaximumPayment {
-  return maximumOf(`
-spec "Example" { budget £1,800,000 ${term} }
-cohort neet { size 450 segment care_leavers { ${careLeavers} } }
-outcome sustained_job { for neet window 6 months }
-outcome qualification { for neet window 3 months }
-outcome plans_signed  { for neet }
-payment {
-  pay £3,200 for sustained_job per participant
-  pay £4,800 for sustained_job per participant in care_leavers
-  pay £1,000 for qualification per participant
-  pay £20,000 for plans_signed
-  ${limits}
-}
-`);
+  return maximumOf(workedExample({ cap: limits, careLeaversSize: careLeavers, term, jobWindow: 'window 6 months', qualificationWindow: 'window 3 months' }));
 }
 
 describe('maximum payment: limits beside the cap', () => {

@@ -61,10 +61,7 @@ function outcomeBound(limit: ast.CapLimit, outcome: ast.Name | undefined, lines:
   return { limit, bound: total - own + min(own, cap), how: `\`${outcome.text}\`'s lines, limited to the cap, and every other line` };
 }
 
-/**
- * Groups of people priced alike: each segment with a size, and the rest of each cohort.
- * Undefined when a cohort or segment the prices need has no size.
- */
+/** People priced alike: a segment with a size, or the rest of its cohort. */
 interface Group {
   readonly cohort: string;
   /** The segment, or undefined for the rest of the cohort. */
@@ -72,6 +69,7 @@ interface Group {
   readonly people: number;
 }
 
+/** A cohort's groups; undefined when it, or one of its segments, has no size. */
 function groupsOf(cohort: ast.CohortBlock): Group[] | undefined {
   const size = sizeOf(cohort);
   if (size === undefined || !cohort.name) return undefined;
@@ -136,7 +134,7 @@ function outcomeTargets(model: SpecModel, outcome: ast.Name | undefined): ast.Na
 }
 
 /** Years in which payments can fall: the term and the longest window of a paid outcome after it, rounded up. */
-export function paymentYears(model: SpecModel, lines: readonly LineAmount[]): number | undefined {
+function paymentYears(model: SpecModel, lines: readonly LineAmount[]): number | undefined {
   const spec = model.file.items.find((i): i is ast.SpecBlock => i.kind === 'spec');
   const term = spec?.term?.value;
   if (!term) return undefined;

@@ -232,7 +232,7 @@ export function cashFlow(input: FlowInput, factor: Fraction = ONE): FlowResult {
   }
   // Months after the term in which nothing more arrives (results earned above the cap) are not shown.
   while (months.length - 1 > T && months[months.length - 1].income === 0n) months.pop();
-  const earned = input.lines.length ? lines.reduce((sum, l) => sum + l.earned, 0n) : 0n;
+  const earned = lines.reduce((sum, l) => sum + l.earned, 0n);
   const resultsIncome = resultsPaid;
   return {
     factor,

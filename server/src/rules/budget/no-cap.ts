@@ -45,7 +45,7 @@ export const rule = defineRule({
   check({ facts, report }) {
     const payment = facts.payment;
     // One sums only: the most is their total, whoever joins.
-    if (!payment || !facts.paysOnResults || payment.cap || limitedWhatever(payment) || !payment.pays.some((p) => p.perParticipant)) return;
+    if (!payment || !facts.paysOnResults || payment.cap || boundedWhoeverJoins(payment) || !payment.pays.some((p) => p.perParticipant)) return;
     const model = payment.model?.value?.value;
     const how =
       model === 'results'
@@ -56,7 +56,7 @@ export const rule = defineRule({
     const most = facts.maximumPayment;
     const owe =
       most.maximum !== undefined && most.total !== undefined && most.maximum > 0n && most.currency
-        ? ` (${formatMoney(most.maximum, most.currency)} ${payment.pays.some((p) => p.perParticipant) ? 'if every participant succeeds, on the sizes given' : 'if every paid outcome is achieved'})`
+        ? ` (${formatMoney(most.maximum, most.currency)} if every participant succeeds, on the sizes given)`
         : '';
     const fix = capAtBudget(facts);
     const perParticipant = payment.limits.find((l) => l.scope.kind === 'participant');
@@ -75,7 +75,7 @@ export const rule = defineRule({
  * `cap … per year`, or a `cap … for O` on every paid outcome. (`cap … per participant`
  * does not: more people than planned can join.)
  */
-function limitedWhatever(payment: ast.PaymentBlock): boolean {
+function boundedWhoeverJoins(payment: ast.PaymentBlock): boolean {
   if (payment.limits.some((l) => l.scope.kind === 'year')) return true;
   const capped = new Set(payment.limits.flatMap((l) => (l.scope.kind === 'outcome' && l.scope.outcome ? [l.scope.outcome.text] : [])));
   const paid = payment.pays.flatMap((p) => (p.outcome ? [p.outcome.text] : []));
