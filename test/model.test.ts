@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyse, MAX_USE_DEPTH } from '../server/src/model/model';
+import { rename } from '../server/src/services/navigation';
 import { investorTotals } from '../server/src/model/finance';
 import * as ast from '../server/src/syntax/ast';
 import { parse } from '../server/src/syntax/parse';
@@ -42,6 +43,20 @@ describe('model: symbols and references', () => {
     const arrears = model.definitions.get('arrears');
     assert.equal(arrears?.cohort?.name?.text, 'tenants');
     assert.deepEqual(model.visibleFiles.map((f) => path.basename(f)), ['shared-people.outcome']);
+  });
+
+  it('a `cap … for` names an outcome: it resolves, and renaming the outcome renames it too', () => {
+    const text = 'cohort c { size 1 }\noutcome job { for c }\npayment {\n  pay £1 for job per participant\n  cap £5 for job\n  cap £5 for jobs\n}\n';
+    const model = analyse('main.outcome', text, noFiles);
+    assert.deepEqual(
+      model.references.filter((r) => r.role === 'cap-outcome').map((r) => [r.name.text, r.target?.kind]),
+      [['job', 'outcome'], ['jobs', undefined]],
+    );
+    const renamed = rename(model, text.indexOf('job'), 'work', [model]);
+    assert.ok('edits' in renamed);
+    let changed = text;
+    for (const e of [...renamed.edits.get('main.outcome')!].sort((a, b) => b.span.start - a.span.start)) changed = changed.slice(0, e.span.start) + e.newText + changed.slice(e.span.end);
+    assert.equal(changed, text.replace(/\bjob\b/g, 'work'));
   });
 
   it('sees a used file\'s definitions whatever the parse cache keeps (the server\'s keeps only files it knows)', () => {
