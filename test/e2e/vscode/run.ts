@@ -210,9 +210,17 @@ const scenarios: Scenario[] = [
       const report = await reportFrame(wb);
       for (const chart of ['svg.fan', 'svg.tornado']) assert.equal(await report.locator(chart).count(), 1, `${chart} in the webview`);
       // Change an assumption from the report itself: its link asks for the value, and the report follows.
-      await report.locator('a.change', { hasText: 'change the spread of success rates' }).click();
+      // The webview may still be replacing its page after the edit, and a click on the page
+      // being replaced runs nothing: click again on the page as it is until the box opens.
       const input = wb.page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible' });
+      await wb.until(
+        async () => {
+          const page = await reportFrame(wb);
+          await page.locator('a.change', { hasText: 'change the spread of success rates' }).click({ timeout: 5_000 }).catch(() => undefined);
+          return (await input.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true).catch(() => false)) || undefined;
+        },
+        () => 'the link "change the spread of success rates" opens no input box',
+      );
       await input.fill('150%');
       await wb.page.locator('.quick-input-widget', { hasText: 'from 0% to 100%' }).waitFor(); // checked as typed, in the command line's words
       await input.fill('25%');
