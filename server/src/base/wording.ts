@@ -43,6 +43,11 @@ export function percentText(value: number): string {
   return `${numberText(value)}%`;
 }
 
+/** A share of one as a percentage, to one decimal at most: 0.125 → `12.5%`. */
+export function shareText(share: number): string {
+  return percentText(Math.round(share * 1000) / 10);
+}
+
 /** `1 month`, `26 weeks`, `1.5 years`. */
 export function durationText(d: Duration): string {
   return plural(d.amount, d.unit);

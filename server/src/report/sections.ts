@@ -1,6 +1,6 @@
 import { fanChart } from './fan-chart';
 import { tornadoChart } from './tornado-chart';
-import { formatMoney } from '../base/wording';
+import { formatMoney, shareText } from '../base/wording';
 import { cashFlowSvg } from './chart';
 import { calendarMonth, monthText, signedMoney } from './format';
 import { CashFlowSection, FinanceSection, RiskReport, SimulationSection, Spread } from './types';
@@ -240,15 +240,14 @@ export function basisLine(report: RiskReport): string | undefined {
 export function simulationRows(report: RiskReport, sim: SimulationSection): [string, string][] {
   const c = report.currency;
   const range = (x: Spread): string => `${signedMoney(x.p10, c)} / ${signedMoney(x.p50, c)} / ${signedMoney(x.p90, c)}`;
-  const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
   const rows: [string, string][] = [
     [`${report.finance ? 'Provider’s net (its pay less the cost)' : 'Provider’s net'}: P10 / P50 / P90`, range(sim.providerNet)],
-    ['Chance the provider loses money', pct(sim.lossChance)],
+    ['Chance the provider loses money', shareText(sim.lossChance)],
     [`Reserve that covers the worst month of working capital in 90% of draws${report.finance ? ' (beyond the investors’ commitment)' : ''}`, formatMoney(sim.reserve, c)],
   ];
   if (sim.investorsNet) rows.push(['Investors’ net: P10 / P50 / P90', range(sim.investorsNet)]);
   rows.push(['Commissioner pays: P50 / P90', `${formatMoney(sim.paid.p50, c)} / ${formatMoney(sim.paid.p90, c)}`]);
-  if (sim.overBudgetChance !== undefined) rows.push(['Chance the commissioner pays more than the budget', pct(sim.overBudgetChance)]);
+  if (sim.overBudgetChance !== undefined) rows.push(['Chance the commissioner pays more than the budget', shareText(sim.overBudgetChance)]);
   return rows;
 }
 

@@ -1,4 +1,4 @@
-import { formatMoney, numberText, plural } from '../base/wording';
+import { formatMoney, numberText, plural, shareText } from '../base/wording';
 import { SpecFacts } from '../engine/facts';
 import * as ast from '../syntax/ast';
 import { FlowInput } from './cashflow';
@@ -31,12 +31,11 @@ export function simulationSection(
     const money = (x: number): bigint => BigInt(Math.round(x ?? 0));
     return { p10: money(p10), p50: money(p50), p90: money(p90) };
   };
-  const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
   assume(
     'Simulation',
     `${numberText(a.draws)} draws from seed ${a.seed} (--draws, --seed). In each: every paid outcome's success rate is drawn around its planning rate ` +
-      `(a Beta distribution, standard deviation ${pct(a.rateSpread)} points: --rate-spread); the share of planned people who arrive is drawn around ${pct(a.referralMean)} ` +
-      `(standard deviation ${pct(a.referralSpread)}: --referrals, --referral-spread); each person then succeeds or not by chance; and every payment is 0 to ${plural(a.delayMonths, 'month')} late, each equally likely (--delay). ` +
+      `(a Beta distribution, standard deviation ${shareText(a.rateSpread)} points: --rate-spread); the share of planned people who arrive is drawn around ${shareText(a.referralMean)} ` +
+      `(standard deviation ${shareText(a.referralSpread)}: --referrals, --referral-spread); each person then succeeds or not by chance; and every payment is 0 to ${plural(a.delayMonths, 'month')} late, each equally likely (--delay). ` +
       'The cost, schedule and limits are the plan’s. These spreads are assumptions, not evidence: published impact bonds have paid from well under to well over their targets.',
     (Object.keys(a) as (keyof SimulationAssumptions)[]).every((k) => a[k] === DEFAULT_SIMULATION[k]) ? 'default' : 'option',
     (['draws', 'seed', 'rateSpread', 'referrals', 'referralSpread', 'delay'] as const).map((name) => ({ name })),

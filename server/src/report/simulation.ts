@@ -1,3 +1,4 @@
+import { shareText } from '../base/wording';
 import { cashFlow, FlowInput, FlowLine, FlowResult } from './cashflow';
 import { Fraction, fraction, minus, ONE, share, times } from './exact';
 
@@ -261,8 +262,6 @@ export interface TornadoBar {
   readonly highText: string;
 }
 
-const points = (x: number): string => `${Math.round(x * 1000) / 10}%`;
-
 /**
  * The tornado chart's bars: the net position of the plan (expected values, no draws)
  * with one assumption moved to a low and a high setting: each outcome's planning rate
@@ -279,14 +278,14 @@ export function sensitivity(input: FlowInput, a: SimulationAssumptions): { base:
     const at = (r: number): FlowInput => ({ ...input, lines: input.lines.map((l) => (l.outcome === outcome ? { ...l, rate: asFraction(r) } : l)) });
     const low = Math.max(0, rate - a.rateSpread);
     const high = Math.min(1, rate + a.rateSpread);
-    bars.push({ label: `Success rate: ${outcome}`, low: net(at(low)), high: net(at(high)), lowText: points(low), highText: points(high) });
+    bars.push({ label: `Success rate: ${outcome}`, low: net(at(low)), high: net(at(high)), lowText: shareText(low), highText: shareText(high) });
   }
   const fewer = Math.max(0, a.referralMean - a.referralSpread);
   const arriving = (share: Fraction): FlowInput => ({
     ...input,
     lines: input.lines.map((l) => (l.people === undefined ? l : { ...l, arrival: l.arrival ? times(l.arrival, share) : share })),
   });
-  bars.push({ label: 'Referrals', low: net(arriving(asFraction(fewer))), high: net(input), lowText: points(fewer), highText: 'as planned' });
+  bars.push({ label: 'Referrals', low: net(arriving(asFraction(fewer))), high: net(input), lowText: shareText(fewer), highText: 'as planned' });
   if (a.delayMonths > 0) {
     const late = { ...input, schedule: { ...input.schedule, lagMonths: input.schedule.lagMonths + a.delayMonths } };
     bars.push({ label: 'Payment delay', low: net(late), high: net(input), lowText: `${a.delayMonths} months late`, highText: 'on time' });
