@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateSpec } from './generate';
+import { pair, wall } from './whole-process';
 import { SCHEMA_PATH, specToYaml } from './yaml';
 
 /*
@@ -37,35 +37,6 @@ for (const name of fs.readdirSync(dir)) if (!validate(parse(fs.readFileSync(path
 if (invalid) { console.error(invalid + ' files do not validate'); process.exit(1); }
 `;
 
-function wall(command: string, args: readonly string[]): number {
-  const started = process.hrtime.bigint();
-  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
-  if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')}: exit ${result.status}: ${result.stderr}`);
-  return Number(process.hrtime.bigint() - started) / 1e9;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-/** The two commands alternated `runs` times after one warm-up each: medians of each and of the ratio A/B. */
-function pair(a: () => number, b: () => number): { a: number; b: number; ratio: number } {
-  a();
-  b();
-  const as: number[] = [];
-  const bs: number[] = [];
-  const ratios: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const ta = a();
-    const tb = b();
-    as.push(ta);
-    bs.push(tb);
-    ratios.push(ta / tb);
-  }
-  return { a: median(as), b: median(bs), ratio: median(ratios) };
-}
-
 function main(): void {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outcome-lint-versus-yaml-'));
   try {
@@ -82,12 +53,14 @@ function main(): void {
     fs.writeFileSync(checker, YAML_CHECKER);
     console.log(`node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0]!.toFixed(1)}; ${FILES} specs of ${LINES} lines; median of ${runs} alternated pairs`);
     const many = pair(
+      runs,
       () => wall(process.execPath, [cli, '--format', 'compact', specs]),
       () => wall(process.execPath, [checker, yamls]),
     );
     console.log(`outcome-lint on the ${FILES} specs: ${many.a.toFixed(2)} s; YAML + Ajv on the same as YAML: ${many.b.toFixed(2)} s; ratio ${many.ratio.toFixed(2)} ×`);
     const one = path.join(specs, 'spec-0.outcome');
     const start = pair(
+      runs,
       () => wall(process.execPath, [cli, '--format', 'compact', one]),
       () => wall(process.execPath, ['-e', '0']),
     );

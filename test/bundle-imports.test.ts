@@ -44,6 +44,12 @@ const ALLOWED: readonly Allowed[] = [
     why: '`outcome-lint diff --git BASE` reads the old version through the `git` executable',
   },
   {
+    bundle: 'cli',
+    module: 'worker_threads',
+    from: 'server/src/cli/lint-workers.ts',
+    why: '`outcome-lint --concurrency`: lints files on worker threads that run this same bundle (started only on 4 cores or more, or when a number is given); the entry tells a worker from the command by its workerData',
+  },
+  {
     bundle: 'client',
     module: 'net',
     from: 'node_modules/vscode-jsonrpc/lib/node/main.js',

@@ -751,10 +751,51 @@ describe('cli: outcome-lint', function () {
       try {
         // Just over the 10 MB limit; a parse holds 75 to 100 times the size of the file.
         fs.writeFileSync(path.join(dir, 'huge.outcome'), Buffer.alloc(10 * 2 ** 20 + 1, ' '));
-        refused(cli(['huge.outcome'], { cwd: dir }), /^outcome-lint: huge\.outcome is 10\.1 MB, more than the 10 MB outcome-lint reads$/m);
+        refused(cli(['huge.outcome'], { cwd: dir }), /^outcome-lint: huge\.outcome is 10\.1 MB, more than the 10 MB outcome-lint reads: raise the limit with --max-file-size MB \(at most 1024\)$/m);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
+    });
+
+    describe('--max-file-size MB: the limit, for every command', () => {
+      let dir: string;
+      before(() => {
+        dir = tempDir();
+        // 1.5 MB of a spec: over a limit of 1 MB, under one of 2.
+        const spec = `${CLEAN_COHORT}${' '.repeat(1.5 * 2 ** 20)}\n`;
+        write(dir, 'big.outcome', spec);
+        write(dir, 'other.outcome', CLEAN_COHORT);
+      });
+      after(() => fs.rmSync(dir, { recursive: true, force: true }));
+      const overOne = /^outcome-lint: big\.outcome is 1\.6 MB, more than the 1 MB outcome-lint reads: raise the limit with --max-file-size MB \(at most 1024\)$/m;
+
+      it('a spec over it stops the run, before it is read, whichever command reads it', () => {
+        refused(cli(['--max-file-size', '1', 'big.outcome'], { cwd: dir }), overOne);
+        refused(cli(['report', '--max-file-size', '1', 'big.outcome'], { cwd: dir }), overOne);
+        refused(cli(['export', '--indigo', '--max-file-size=1', 'big.outcome'], { cwd: dir }), overOne);
+        refused(cli(['diff', '--max-file-size', '1', 'other.outcome', 'big.outcome'], { cwd: dir }), overOne);
+        refused(cli(['format', '--max-file-size', '1', '--check', 'big.outcome'], { cwd: dir }), overOne);
+        const piped = cli(['--max-file-size', '1', '--stdin', '--stdin-filename', 'big.outcome'], { cwd: dir, input: fs.readFileSync(path.join(dir, 'big.outcome')) });
+        refused(piped, /^outcome-lint: standard input is 1\.6 MB, more than the 1 MB outcome-lint reads: raise the limit with --max-file-size MB/m);
+      });
+
+      it('a spec under it is read as any other', () => {
+        const linted = cli(['--max-file-size', '2', '--format', 'json', 'big.outcome'], { cwd: dir });
+        assert.equal(linted.status, 0, linted.stderr);
+        assert.deepEqual((JSON.parse(linted.stdout) as JsonReport).files.map((f) => f.path), ['big.outcome']);
+        const reported = cli(['report', '--max-file-size', '2', 'big.outcome'], { cwd: dir });
+        assert.equal(reported.status, 0, reported.stderr);
+        assert.match(reported.stdout, /^# Provider’s risk report: big\.outcome$/m);
+        const formatted = cli(['format', '--max-file-size', '2', '--check', 'big.outcome'], { cwd: dir });
+        assert.equal(formatted.status, 1, 'read, and found out of the layout (its trailing spaces)');
+      });
+
+      it('a value that is not a size in range: one line saying what it takes', () => {
+        for (const value of ['0', '2000', 'ten', '-1']) {
+          refused(cli([`--max-file-size=${value}`, 'other.outcome'], { cwd: dir }), new RegExp(`^outcome-lint: --max-file-size needs a size in MB from 1 to 1024, such as --max-file-size 50 \\(found \`${value}\`\\)$`, 'm'));
+        }
+        refused(cli(['report', 'other.outcome', '--max-file-size'], { cwd: dir }), /^outcome-lint: report: --max-file-size needs a value, such as --max-file-size 50/m);
+      });
     });
 
     it('for a 50 MB spec in a process held to 1 GB of heap: one line, and no running out of memory', () => {
@@ -763,7 +804,7 @@ describe('cli: outcome-lint', function () {
         fs.writeFileSync(path.join(dir, 'huge.outcome'), Buffer.alloc(50 * 2 ** 20, 'cohort c { size 1 }\n'));
         const run = spawnSync(process.execPath, ['--max-old-space-size=1024', CLI, 'huge.outcome'], { cwd: dir, encoding: 'utf8' });
         assert.equal(run.status, 2, run.stderr);
-        assert.equal(run.stderr, 'outcome-lint: huge.outcome is 50 MB, more than the 10 MB outcome-lint reads\n');
+        assert.equal(run.stderr, 'outcome-lint: huge.outcome is 50 MB, more than the 10 MB outcome-lint reads: raise the limit with --max-file-size MB (at most 1024)\n');
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }

@@ -62,7 +62,7 @@ describe('host: the project', () => {
       const big = write(dir, 'big.outcome', Buffer.alloc(limit + 1, ' '));
       write(dir, 'small.outcome', Buffer.alloc(limit, ' '));
       const project = new Project({ roots: [dir], rules: catalogue, maxBytes: limit });
-      assert.deepEqual(project.read(big), { problem: 'is 1.1 MB, more than the 1 MB outcome-lint reads' });
+      assert.deepEqual(project.read(big), { problem: 'is 1.1 MB, more than the 1 MB outcome-lint reads', tooLarge: true });
       assert.equal(typeof project.read(path.join(dir, 'small.outcome')), 'string');
     });
 

@@ -1,6 +1,8 @@
 import { parseArgs, ParseArgsConfig } from 'node:util';
 import { nearest } from '../base/did-you-mean';
 import { reachesAbove } from '../config/config';
+import { MAX_FILE_SIZE_EXAMPLE, MAX_FILE_SIZE_OPTION, maxBytesOf } from './file-size';
+import type { Concurrency } from './lint-workers';
 import { UsageError } from './problems';
 
 /*
@@ -52,6 +54,10 @@ export interface Options {
   readonly cache: boolean;
   /** `--cache-location PATH`: the cache file, or a folder to keep `.outcomelintcache` in. */
   readonly cacheLocation: string | undefined;
+  /** `--concurrency auto|off|N`: how many threads lint (cli/lint-workers.ts); `auto` unless given. */
+  readonly concurrency: Concurrency;
+  /** `--max-file-size MB`, in bytes: the largest spec read (cli/file-size.ts). */
+  readonly maxBytes: number;
   readonly version: boolean;
   readonly help: boolean;
 }
@@ -77,6 +83,8 @@ const SPEC = {
   'stdin-filename': { type: 'string' },
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
+  ...MAX_FILE_SIZE_OPTION,
+  concurrency: { type: 'string' },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -95,6 +103,8 @@ const EXAMPLES: Partial<Record<Name, string>> = {
   'stdin-filename': '--stdin-filename specs/housing.outcome',
   'ignore-pattern': "--ignore-pattern 'drafts/'",
   'cache-location': '--cache-location .cache/outcome-lint',
+  'max-file-size': MAX_FILE_SIZE_EXAMPLE,
+  concurrency: '--concurrency off',
 };
 
 export function readArgs(argv: readonly string[]): Options {
@@ -164,6 +174,8 @@ export function readArgs(argv: readonly string[]): Options {
     stdinFilename: v['stdin-filename'] as string | undefined,
     cache: v.cache === true,
     cacheLocation: v['cache-location'] as string | undefined,
+    maxBytes: maxBytesOf(v['max-file-size'] as string | undefined),
+    concurrency: readConcurrency(v.concurrency as string | undefined),
     version: v.version === true,
     help: v.help === true,
   };
@@ -205,6 +217,14 @@ function checkTogether(v: Record<string, unknown>, positionals: readonly string[
   if (given('list-rules') && (other !== undefined || listed.length > 1)) {
     throw new UsageError(`--list-rules prints a table, or JSON with --format json: leave out ${written('format')} ${other ?? listed[1]}`);
   }
+}
+
+/** `--concurrency`: `auto`, `off`, or a whole number of threads from 1 (the same as `off`) up. */
+function readConcurrency(given: string | undefined): Concurrency {
+  if (given === undefined || given === 'auto') return 'auto';
+  if (given === 'off') return 'off';
+  if (/^[1-9]\d{0,2}$/.test(given)) return Number(given);
+  throw new UsageError(`--concurrency needs auto, off or a number of threads from 1 to 999, such as --concurrency 4 (found \`${given}\`)`);
 }
 
 /**

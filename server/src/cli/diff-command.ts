@@ -8,6 +8,7 @@ import { FileSource, Project } from '../host/project';
 import { catalogue } from '../rules/catalogue';
 import { readSubcommandArgs } from './args';
 import { discoverSpec } from './discover';
+import { MAX_FILE_SIZE_EXAMPLE, MAX_FILE_SIZE_OPTION, maxBytesOf } from './file-size';
 import type { Io } from './io';
 import { displayPath, writeOutput } from './output';
 import { runReportingUsage, UsageError } from './problems';
@@ -48,6 +49,7 @@ Options:
   -f, --format FORMAT  markdown (the default, for a pull-request comment) or json
   -o, --output FILE    write to FILE instead of standard output
   -c, --config FILE    lint both versions with this config file
+  --max-file-size MB   read no spec larger than MB megabytes (default: 10)
   -h, --help           show this help
 
 Exit codes: 0 compared (changes or not); 2 could not compare. See docs/diff.md.
@@ -65,6 +67,7 @@ interface DiffOptions {
   git?: string;
   output?: string;
   config?: string;
+  'max-file-size'?: string;
   help?: boolean;
 }
 
@@ -74,8 +77,9 @@ function run(argv: readonly string[], io: Io): number {
     git: { type: 'string' },
     output: { type: 'string', short: 'o' },
     config: { type: 'string', short: 'c' },
+    ...MAX_FILE_SIZE_OPTION,
     help: { type: 'boolean', short: 'h' },
-  }, { format: '--format json', git: '--git origin/main', output: '--output diff.md', config: '--config .outcomelintrc.json' });
+  }, { format: '--format json', git: '--git origin/main', output: '--output diff.md', config: '--config .outcomelintrc.json', 'max-file-size': MAX_FILE_SIZE_EXAMPLE });
   const values = read.values as DiffOptions;
   const { positionals } = read;
   if (values.help) {
@@ -85,11 +89,12 @@ function run(argv: readonly string[], io: Io): number {
   const format = (values.format ?? 'markdown') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`diff: \`${values.format}\` is not a diff format: use --format markdown or --format json`);
   const configFile = values.config !== undefined ? configArgument(values.config, io.cwd) : undefined;
+  const maxBytes = maxBytesOf(values['max-file-size']);
 
   let compared: Compared;
   if (values.git !== undefined) {
     if (values.git === '') throw new UsageError('diff: --git needs a commit to compare with, such as --git origin/main');
-    compared = gitDiffs(values.git, positionals, io.cwd, configFile);
+    compared = gitDiffs(values.git, positionals, io.cwd, configFile, maxBytes);
   } else {
     if (positionals.length !== 2) {
       throw new UsageError(
@@ -98,7 +103,7 @@ function run(argv: readonly string[], io: Io): number {
           : `diff compares two files; found ${positionals.length}: ${positionals.join(', ')}`,
       );
     }
-    compared = fileDiff(positionals[0], positionals[1], io.cwd, configFile);
+    compared = fileDiff(positionals[0], positionals[1], io.cwd, configFile, maxBytes);
   }
 
   const { diffs, base, specs } = compared;
@@ -121,8 +126,8 @@ interface Compared {
  * Both versions are linted with the settings of the new one, so that findings
  * introduced and resolved come from the spec's change, not a change of settings.
  */
-function fileDiff(oldGiven: string, newGiven: string, cwd: string, configFile: string | undefined): Compared {
-  const settings = { workingFolder: cwd, rules: catalogue, configFile };
+function fileDiff(oldGiven: string, newGiven: string, cwd: string, configFile: string | undefined, maxBytes: number): Compared {
+  const settings = { workingFolder: cwd, rules: catalogue, configFile, maxBytes };
   const before = discoverSpec(oldGiven, cwd, settings);
   const after = discoverSpec(newGiven, cwd, settings);
   const project = new Project({ ...settings, roots: [...new Set([...before.roots, ...after.roots])] });
@@ -231,13 +236,13 @@ function commitSource(root: string, commit: string): FileSource {
   };
 }
 
-function gitDiffs(baseGiven: string, pathspecs: readonly string[], cwd: string, configFile: string | undefined): Compared {
+function gitDiffs(baseGiven: string, pathspecs: readonly string[], cwd: string, configFile: string | undefined, maxBytes: number): Compared {
   const top = git(['rev-parse', '--show-toplevel'], cwd);
   if (top.status !== 0) throw new UsageError(`diff --git needs a git repository, and ${cwd} is not in one (${firstLine(top.stderr)})`);
   const root = path.resolve(top.stdout.toString('utf8').trim());
   const commit = resolveBase(baseGiven, root);
-  const project = new Project({ roots: [root], rules: catalogue, configFile });
-  const atBase = new Project({ roots: [root], rules: catalogue, source: commitSource(root, commit) });
+  const project = new Project({ roots: [root], rules: catalogue, configFile, maxBytes });
+  const atBase = new Project({ roots: [root], rules: catalogue, source: commitSource(root, commit), maxBytes });
   const diffs: SpecDiff[] = [];
   const specs: string[] = [];
   for (const change of changedFiles(commit, pathspecs, cwd)) {

@@ -3,6 +3,7 @@ import { plural } from '../base/wording';
 import { format } from '../format/format';
 import { catalogue } from '../rules/catalogue';
 import { readSubcommandArgs } from './args';
+import { MAX_FILE_SIZE_EXAMPLE, MAX_FILE_SIZE_OPTION, maxBytesOf } from './file-size';
 import { discover } from './discover';
 import type { Io } from './io';
 import { displayPath } from './output';
@@ -30,6 +31,8 @@ two spaces per block level, one field per line, comments kept where they were
   (no option)   print the one file named, formatted
   --check       name each file that is not in the layout; exit code 1 if one is not
   --write       write each file in the layout, in place
+  --max-file-size MB
+                read no spec larger than MB megabytes (default: 10)
 
 A file with a syntax error is never formatted. Exit codes: 0 in the layout; 1 (with
 --check) a file is not; 2 a file could not be formatted, read or written.
@@ -40,14 +43,19 @@ export function runFormat(argv: readonly string[], io: Io): number {
 }
 
 function run(argv: readonly string[], io: Io): number {
-  const read = readSubcommandArgs('format', argv, { check: { type: 'boolean' }, write: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, {});
-  const v = read.values as { check?: boolean; write?: boolean; help?: boolean };
+  const read = readSubcommandArgs(
+    'format',
+    argv,
+    { check: { type: 'boolean' }, write: { type: 'boolean' }, ...MAX_FILE_SIZE_OPTION, help: { type: 'boolean', short: 'h' } },
+    { 'max-file-size': MAX_FILE_SIZE_EXAMPLE },
+  );
+  const v = read.values as { check?: boolean; write?: boolean; 'max-file-size'?: string; help?: boolean };
   if (v.help) {
     io.stdout(FORMAT_HELP);
     return 0;
   }
   if (v.check && v.write) throw new UsageError('format: give --check or --write, not both');
-  const { files, project, ignored } = discover(read.positionals, io.cwd, { rules: catalogue });
+  const { files, project, ignored } = discover(read.positionals, io.cwd, { rules: catalogue, maxBytes: maxBytesOf(v['max-file-size']) });
   for (const line of ignored) io.stderr(`outcome-lint: ${line}`);
   const shown = (file: string): string => displayPath(file, io.cwd);
   if (!v.check && !v.write) {

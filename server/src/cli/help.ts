@@ -54,6 +54,8 @@ Which files:
                          as in a .gitignore and relative to this folder, such as
                          --ignore-pattern 'drafts/' (repeat for more)
       --no-gitignore     read no .gitignore: lint what they leave out too
+      --max-file-size MB stop at a spec larger than MB megabytes, before reading
+                         it (default: 10; at most 1024)
 
 Reading from standard input:
       --stdin --stdin-filename PATH
@@ -80,6 +82,10 @@ Speed:
       --cache-location PATH
                          keep the cache in PATH instead (a folder: the file
                          .outcomelintcache in it)
+      --concurrency auto|off|N
+                         lint on N threads; auto (the default) starts worker
+                         threads only on 4 cores or more, for a megabyte of
+                         specs each
 
 Fixing:
       --fix              apply the fixes that are safe to apply unread (an

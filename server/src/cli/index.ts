@@ -1,11 +1,18 @@
 import * as fs from 'node:fs';
 import { printable } from '../base/text';
+import { lintWorkerData } from './lint-workers';
 import { main } from './main';
 import { runProcess } from './run';
 
-/* The command, run as a process: the `outcome-lint` bin (dist/cli.js, through api/entry.ts). */
+/*
+ * The command, run as a process: the `outcome-lint` bin (dist/cli.js, through
+ * api/entry.ts). Started again as a lint worker (lint-workers.ts), the same program
+ * lints the files its job gives it instead.
+ */
 
-runProcess((argv) =>
+const job = lintWorkerData();
+if (job) (require('./lint-worker') as typeof import('./lint-worker')).serveLintJob(job);
+else runProcess((argv) =>
   main(argv, {
     cwd: process.cwd(),
     env: process.env,

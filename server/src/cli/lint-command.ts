@@ -1,12 +1,8 @@
 import * as path from 'node:path';
-import { LineIndex } from '../base/line-index';
-import { Span } from '../base/span';
 import { plural } from '../base/wording';
 import { Project } from '../host/project';
-import type { ParseCache } from '../model/model';
 import { catalogue } from '../rules/catalogue';
 import { ruleDocUrl } from '../rules/links';
-import type { ParseResult } from '../syntax/parse';
 import { toolVersion } from './about';
 import { Format, Options } from './args';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline';
@@ -24,7 +20,9 @@ import { stylish } from './formats/stylish';
 import type { Io } from './io';
 import { checkOutput, displayPath, writeOutput } from './output';
 import { readSpec, readStdin } from './read';
-import { FileReport, fileFindings, onlyErrors, RelatedPlace, region, Report, summarise } from './report';
+import type { Linted } from './file-linter';
+import { Concurrency, lintOnThreads, threadsFor, WorkerJob } from './lint-workers';
+import { FileReport, Finding, onlyErrors, Report, summarise } from './report';
 import { checkSettings, configArgument, describeConfig, readOverrides } from './settings';
 
 /*
@@ -50,7 +48,9 @@ export function runLint(options: Options, io: Io): number {
   }
 
   const configFile = options.config === undefined ? undefined : configArgument(options.config, io.cwd);
-  const settings: ProjectSettings = { workingFolder: io.cwd, rules: catalogue, configFile, overrides, ignorePatterns: options.ignorePatterns, gitignore: options.gitignore };
+  // What a lint worker needs to make the same project (lint-workers.ts): all but the rules.
+  const shared = { workingFolder: io.cwd, configFile, overrides, ignorePatterns: options.ignorePatterns, gitignore: options.gitignore, maxBytes: options.maxBytes };
+  const settings: ProjectSettings = { ...shared, rules: catalogue };
 
   if (options.printConfig !== undefined) {
     const file = path.resolve(io.cwd, options.printConfig);
@@ -64,7 +64,7 @@ export function runLint(options: Options, io: Io): number {
   const { files, project, ignored, roots } = options.stdinFilename === undefined ? discover(options.paths, io.cwd, settings) : discoverStdin(options.stdinFilename, io.cwd, settings);
   for (const line of ignored) io.stderr(`outcome-lint: ${line}`);
   // The text on standard input stands for the file named, as an editor's unsaved buffer does.
-  if (options.stdinFilename !== undefined && files.length > 0) project.setOpen(files[0], readStdin(io));
+  if (options.stdinFilename !== undefined && files.length > 0) project.setOpen(files[0], readStdin(io, options.maxBytes));
   checkSettings(project, files, shown);
   for (const file of files) readSpec(project, file, shown(file));
   // Before --fix writes anything: an output that would replace a spec stops the run here.
@@ -84,7 +84,7 @@ export function runLint(options: Options, io: Io): number {
   const known = baseline ? readBaseline(baseline, options.baseline!, options.writeBaseline) : [];
   // Read after --fix has written: a file it changed is linted again, its text being new.
   const cache = cachePath === undefined ? undefined : new LintCache(cachePath, project, roots, io.cwd);
-  const full = lintAll(files, project, shown, cache);
+  const full = lintAll(files, project, shown, cache, { concurrency: options.concurrency, job: { settings: shared, roots, cwd: io.cwd } });
   const unsaved = cache?.save();
   if (unsaved !== undefined) io.stderr(`outcome-lint: cannot write the cache ${shown(cachePath!)}: ${unsaved}`);
   if (options.writeBaseline) {
@@ -106,52 +106,54 @@ export function runLint(options: Options, io: Io): number {
   return errors > 0 ? 1 : 0;
 }
 
+/** How `lintAll` may spread the files over threads (lint-workers.ts); the main thread alone without it. */
+export interface Spread {
+  readonly concurrency: Concurrency;
+  readonly job: Omit<WorkerJob, 'files'>;
+}
+
 /**
  * Lints every file of the project, each read once: `use` reaches the texts the project
- * has read (and other files inside its roots), and one parse cache serves the whole run.
+ * has read (and other files inside its roots), and one parse cache serves each thread.
+ * With `spread`, the files the cache does not answer for are linted on as many threads
+ * as their size calls for.
  */
-export function lintAll(files: readonly string[], project: Project, shown: (file: string) => string, reuse?: LintCache): Report {
-  const indexes = new Map<string, LineIndex>();
-  const indexOf = (file: string): LineIndex => {
-    let index = indexes.get(file);
-    if (!index) {
-      const text = project.read(file);
-      indexes.set(file, (index = new LineIndex(typeof text === 'string' ? text : '')));
-    }
-    return index;
-  };
-  // Parses of files reached through `use`, kept for the run. A linted file's own parse
-  // is not kept: most files are used by no other, and a heap holding every file's tree
-  // makes each garbage collection slower (a used file is parsed again, once).
-  const used = new Map<string, ParseResult>();
-  const reports: FileReport[] = [];
-  let lint: typeof import('../engine/lint').lint | undefined;
+export function lintAll(files: readonly string[], project: Project, shown: (file: string) => string, reuse?: LintCache, spread?: Spread): Report {
+  const kept = new Map<string, Finding[]>();
   for (const file of files) {
-    const kept = reuse?.findings(file, shown);
-    if (kept) {
-      reports.push({ path: shown(file), file, findings: kept });
-      continue;
-    }
-    // Required, not imported: a run whose every file comes from the cache never loads the parser.
-    lint ??= (require('../engine/lint') as typeof import('../engine/lint')).lint;
-    const cache: ParseCache = {
-      get: (uri) => used.get(uri),
-      set: (uri, parsed) => {
-        if (uri !== file) used.set(uri, parsed);
-      },
-    };
-    const result = lint(project, file, { rules: catalogue, cache });
-    const index = result.facts.lines;
-    indexes.set(file, index);
-    const related = (uri: string | undefined, span: Span, message: string): RelatedPlace => {
-      const other = uri ?? file;
-      return { path: shown(other), file: other, message, ...region(other === file ? index : indexOf(other), span) };
-    };
-    const findings = fileFindings(result.diagnostics, result.suppressed, index, related);
-    reuse?.remember(file, result.model.usedFiles, findings);
-    reports.push({ path: shown(file), file, findings });
+    const findings = reuse?.findings(file, shown);
+    if (findings) kept.set(file, findings);
   }
+  const pending = files.filter((file) => !kept.has(file));
+  const lintedByFile = new Map<string, Linted>();
+  if (pending.length > 0) {
+    // Required, not imported: a run whose every file comes from the cache never loads the linter.
+    const { FileLinter } = require('./file-linter') as typeof import('./file-linter');
+    const here = new FileLinter(project, shown);
+    const threads = spread ? threadsFor(spread.concurrency, pending.length, sizeOf(project, pending)) : 1;
+    // The program this process runs (dist/cli.js), started again on each worker.
+    const program = require.main?.filename;
+    const linted = threads > 1 && program !== undefined ? lintOnThreads({ ...spread!.job, files: pending }, threads, here, program) : pending.map((file) => here.lint(file));
+    pending.forEach((file, i) => lintedByFile.set(file, linted[i]));
+  }
+  const reports = files.map((file): FileReport => {
+    const findings = kept.get(file);
+    if (findings) return { path: shown(file), file, findings };
+    const { findings: found, usedFiles } = lintedByFile.get(file)!;
+    reuse?.remember(file, usedFiles, found);
+    return { path: shown(file), file, findings: found };
+  });
   return { files: reports, summary: summarise(reports) };
+}
+
+/** The characters of the files' texts, as read: the work to spread. */
+function sizeOf(project: Project, files: readonly string[]): number {
+  let size = 0;
+  for (const file of files) {
+    const text = project.read(file);
+    if (typeof text === 'string') size += text.length;
+  }
+  return size;
 }
 
 function format(name: Format, report: Report, paint: Paint, cwd: string): string {

@@ -1,6 +1,6 @@
 import { decodeText } from '../host/decode-text';
 import { TooLargeError } from '../host/files';
-import { DEFAULT_MAX_FILE_SIZE_MB, Project } from '../host/project';
+import { MAX_FILE_SIZE_RANGE_MB, Project } from '../host/project';
 import type { Io } from './io';
 import { UsageError } from './problems';
 
@@ -11,18 +11,21 @@ import { UsageError } from './problems';
  * bad bytes, where they are: linting the rest would hide that a spec was never checked.
  */
 
+/** What to do about a spec over the size limit. */
+const RAISE_LIMIT = `raise the limit with --max-file-size MB (at most ${MAX_FILE_SIZE_RANGE_MB.max})`;
+
 /** The spec's text, or a UsageError saying why it cannot be read. */
 export function readSpec(project: Project, file: string, shown: string): string {
   const text = project.read(file);
   if (typeof text === 'string') return text;
-  throw new UsageError(text ? `${shown} ${text.problem}` : `cannot read ${shown}: it does not exist`);
+  if (!text) throw new UsageError(`cannot read ${shown}: it does not exist`);
+  throw new UsageError(`${shown} ${text.problem}${text.tooLarge ? `: ${RAISE_LIMIT}` : ''}`);
 }
 
-/** The text on standard input (`--stdin`), checked as a spec file's is: its size, then UTF-8. */
-export function readStdin(io: Io): string {
+/** The text on standard input (`--stdin`), checked as a spec file's is: its size (at most `maxBytes`), then UTF-8. */
+export function readStdin(io: Io, maxBytes: number): string {
   const bytes = io.stdin();
-  const maxBytes = DEFAULT_MAX_FILE_SIZE_MB * 2 ** 20;
-  if (bytes.length > maxBytes) throw new UsageError(`standard input ${new TooLargeError(bytes.length, maxBytes).message}`);
+  if (bytes.length > maxBytes) throw new UsageError(`standard input ${new TooLargeError(bytes.length, maxBytes).message}: ${RAISE_LIMIT}`);
   const text = decodeText(bytes);
   if (typeof text !== 'string') throw new UsageError(`standard input ${text.problem}`);
   return text;

@@ -5,6 +5,7 @@ import { FLAG, OPTION_EXAMPLE, renderHtml, renderMarkdown, reportJson, riskRepor
 import { catalogue } from '../rules/catalogue';
 import { readSubcommandArgs } from './args';
 import { discoverSpec } from './discover';
+import { MAX_FILE_SIZE_EXAMPLE, MAX_FILE_SIZE_OPTION, maxBytesOf } from './file-size';
 import type { Io } from './io';
 import { displayPath, writeOutput } from './output';
 import { runReportingUsage, UsageError } from './problems';
@@ -35,6 +36,7 @@ const OPTIONS = {
   referrals: { type: 'string' },
   'referral-spread': { type: 'string' },
   delay: { type: 'string' },
+  ...MAX_FILE_SIZE_OPTION,
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -42,6 +44,7 @@ const OPTIONS = {
 const EXAMPLES: Readonly<Record<string, string>> = {
   html: '--html report.html',
   markdown: '--markdown report.md',
+  'max-file-size': MAX_FILE_SIZE_EXAMPLE,
   // Each assumption's example is the report's own (OPTION_EXAMPLE), under its flag.
   ...Object.fromEntries(Object.entries(FLAG).map(([key, flag]) => [flag.slice(2), `${flag} ${OPTION_EXAMPLE[key as keyof typeof FLAG]}`])),
 };
@@ -72,6 +75,8 @@ The simulation (each draw: success rates, referrals, payment delay):
   --referral-spread POINTS  its standard deviation (default: 10%)
   --delay DURATION          the most months a payment is late (default: 2 months)
 
+  --max-file-size MB        read no spec larger than MB megabytes (default: 10)
+
 Exit codes: 0 report made, 2 it could not be made.
 `;
 
@@ -93,7 +98,7 @@ function run(argv: readonly string[], io: Io): number {
   if (positionals.length > 1) throw new UsageError(`report reports on one specification at a time; found ${positionals.length}: ${positionals.join(', ')}`);
 
   const shown = positionals[0];
-  const { file, project } = discoverSpec(shown, io.cwd, { workingFolder: io.cwd, rules: catalogue });
+  const { file, project } = discoverSpec(shown, io.cwd, { workingFolder: io.cwd, rules: catalogue, maxBytes: maxBytesOf(values['max-file-size'] as string | undefined) });
   readSpec(project, file, shown);
   const built = riskReport(project, file, catalogue, {
     ...(v['success-rate'] ? { successRate: v['success-rate'] } : {}),

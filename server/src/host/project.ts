@@ -48,6 +48,8 @@ export const disk: FileSource = { read: readRegularFile, realPath: realOrSelf };
 
 /** The largest file outcome-lint reads unless told otherwise, in MB (2²⁰ bytes): the CLI's limit and the editor's default (`outcomeLint.maxFileSizeMB`). */
 export const DEFAULT_MAX_FILE_SIZE_MB = 10;
+/** The limits a user may set it to (`--max-file-size`, `outcomeLint.maxFileSizeMB`), in MB. */
+export const MAX_FILE_SIZE_RANGE_MB = { min: 1, max: 1024 } as const;
 
 export interface ProjectOptions {
   /** The folders the project is made of: the workspace folders, or the folders being checked. */
@@ -74,7 +76,8 @@ export interface ProjectOptions {
   readonly gitignore?: boolean;
 }
 
-type Read = string | { problem: string } | undefined;
+/** A file's text; why it cannot be read (`tooLarge`: over the size limit); undefined when there is no such file. */
+type Read = string | { problem: string; tooLarge?: true } | undefined;
 type Settings = { config: Config; problems: readonly ConfigProblem[]; ignores: readonly PatternSet[]; files: readonly string[] };
 /** The specs of a project by id, and the folders that could not be read. */
 type Listing = { files: string[]; unreadable: string[] };
@@ -202,7 +205,7 @@ export class Project implements EngineProject {
     try {
       bytes = this.source.read(file, this.maxBytes);
     } catch (error) {
-      return { problem: error instanceof TooLargeError ? error.message : `cannot be read: ${readProblem(error)}` };
+      return error instanceof TooLargeError ? { problem: error.message, tooLarge: true } : { problem: `cannot be read: ${readProblem(error)}` };
     }
     return bytes && decodeText(bytes);
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_MAX_FILE_SIZE_MB } from '../host/project';
+import { DEFAULT_MAX_FILE_SIZE_MB, MAX_FILE_SIZE_RANGE_MB } from '../host/project';
 
 /*
  * The editor's `outcomeLint.*` settings, pulled from the client. They come from a
@@ -11,7 +11,7 @@ const SCHEMA = {
   enable: z.boolean(),
   maxProblems: z.number().int().min(1),
   inlayHints: z.boolean(),
-  maxFileSizeMB: z.number().min(1).max(1024),
+  maxFileSizeMB: z.number().min(MAX_FILE_SIZE_RANGE_MB.min).max(MAX_FILE_SIZE_RANGE_MB.max),
 } as const;
 
 export interface ClientSettings {
