@@ -61,7 +61,7 @@ const ENTRY = z.object({
 const CACHE = z.object({
   kind: z.literal(KIND),
   version: z.string(),
-  /** What the run that wrote it did: files linted, and files whose findings came from the cache. */
+  /** What the last run that wrote it did (a run that changed nothing does not write it): files linted, and files whose findings came from the cache. */
   lastRun: z.object({ linted: z.number().int(), reused: z.number().int() }),
   files: z.record(z.string(), ENTRY),
 });
@@ -123,9 +123,12 @@ export class LintCache {
   /**
    * Writes the cache: this run's files, and the entries of other files that still
    * exist (a run over one folder keeps the others'; a deleted file is dropped).
-   * Returns why it could not be written, if it could not.
+   * Returns why it could not be written, if it could not. A run that linted nothing and
+   * reused every entry leaves the file as it was: it would write the same findings, and
+   * writing them costs a tenth of such a run (docs/performance.md, "With `--cache`").
    */
   save(): string | undefined {
+    if (this.linted === 0 && this.reused === this.entries.size) return undefined;
     const files: Record<string, Entry> = {};
     for (const [file, entry] of this.entries) {
       if (!this.written.has(file) && fs.statSync(file, { throwIfNoEntry: false })?.isFile()) files[file] = entry;
