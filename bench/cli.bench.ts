@@ -117,7 +117,7 @@ function main(): void {
     console.log(`floor, a node process reading every file:    ${ms(floor)}`);
     console.log(`outcome-lint on the folder:                  ${ms(lint)}`);
     const cpuRatio = lint.cpu !== undefined && floor.cpu ? `, CPU time ${(lint.cpu / floor.cpu).toFixed(1)}` : '';
-    console.log(`  ratio to the floor (target ≤ 3):           ${(lint.median / floor.median).toFixed(1)} (fastest ${(lint.fastest / floor.fastest).toFixed(1)}${cpuRatio})`);
+    console.log(`  ratio to the floor (target ≤ 5, issue 21):  ${(lint.median / floor.median).toFixed(1)} (fastest ${(lint.fastest / floor.fastest).toFixed(1)}${cpuRatio})`);
     console.log(`  outcome-lint on one of the specs:          ${ms(one)}`);
     console.log(`  a node process reading and parsing them:   ${ms(parse)}`);
     console.log(`  each further spec:                         ${((lint.median - one.median) / (FILES - 1)).toFixed(2)} ms`);

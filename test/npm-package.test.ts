@@ -103,7 +103,11 @@ describe('the npm package, packed and installed offline', function () {
       const one = api.lint(text, { filePath: 'drafts/new.outcome' });
       let thrown = '';
       try { api.lintFiles(['nowhere']); } catch (e) { thrown = e.message; }
-      console.log(JSON.stringify({ summary: files.summary, one: one.files.map((f) => [f.path, f.findings.length]), rules: api.rules.length, title: api.configSchema.title, version: api.version, thrown }));`;
+      const tooLarge = [];
+      try { api.lint(' '.repeat(2 ** 20 + 1), { maxFileSizeMB: 1 }); } catch (e) { tooLarge.push(e.message); }
+      try { api.lintFiles(['samples'], { maxFileSizeMB: 0 }); } catch (e) { tooLarge.push(e.message); }
+      const within = api.lint(' '.repeat(2 ** 20 + 1), { maxFileSizeMB: 2 }).files.length;
+      console.log(JSON.stringify({ summary: files.summary, one: one.files.map((f) => [f.path, f.findings.length]), rules: api.rules.length, title: api.configSchema.title, version: api.version, thrown, tooLarge, within }));`;
     const run = spawnSync(process.execPath, ['-e', script], { cwd: project, encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);
     const result = JSON.parse(run.stdout) as Record<string, unknown>;
@@ -114,6 +118,11 @@ describe('the npm package, packed and installed offline', function () {
     assert.equal(result.title, 'outcome-lint configuration (.outcomelintrc.json)');
     assert.equal(result.version, (JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version);
     assert.equal(result.thrown, 'cannot find nowhere: there is no such file or folder');
+    assert.deepEqual(result.tooLarge, [
+      'the text is 1.1 MB, more than the 1 MB outcome-lint reads: raise the limit with --max-file-size MB (at most 1024)',
+      '--max-file-size needs a size in MB from 1 to 1024, such as --max-file-size 50 (found `0`)',
+    ]);
+    assert.equal(result.within, 1, 'a text within maxFileSizeMB is linted');
   });
 
   it('has types that a TypeScript project checks its use of the API against', () => {

@@ -6,7 +6,8 @@ import type { JsonReport } from '../cli/formats/json-shape';
 import { lintAll, ruleList } from '../cli/lint-command';
 import { displayPath } from '../cli/output';
 import { UsageError } from '../cli/problems';
-import { readSpec } from '../cli/read';
+import { maxBytesOf } from '../cli/file-size';
+import { checkSize, readSpec } from '../cli/read';
 import { checkSettings, configArgument, readOverrides } from '../cli/settings';
 import { configJsonSchema } from '../config/json-schema';
 import { catalogue } from '../rules/catalogue';
@@ -34,6 +35,8 @@ export interface LintOptions {
   readonly ignorePatterns?: readonly string[];
   /** false to read no `.gitignore`, as `--no-gitignore`. */
   readonly gitignore?: boolean;
+  /** The largest spec read, in MB (2²⁰ bytes; 10 unless given, at most 1024), as `--max-file-size`; for `lint`, the text's size in UTF-8. */
+  readonly maxFileSizeMB?: number;
 }
 
 export interface TextOptions extends LintOptions {
@@ -52,6 +55,7 @@ export interface RuleInfo {
 /** Lints `text` as the spec at `options.filePath` (which need not exist), as `outcome-lint --stdin --stdin-filename` does. */
 export function lint(text: string, options: TextOptions = {}): JsonReport {
   return run(options, (cwd, settings) => {
+    checkSize('the text', Buffer.byteLength(text, 'utf8'), settings.maxBytes!);
     const found = discoverStdin(options.filePath ?? 'text.outcome', cwd, settings);
     if (found.files.length > 0) found.project.setOpen(found.files[0], text);
     return found;
@@ -83,6 +87,7 @@ function run(options: LintOptions, find: (cwd: string, settings: ProjectSettings
       overrides: readOverrides(Object.entries(options.rules ?? {}).map(([id, level]) => `${id}=${level}`)),
       ignorePatterns: options.ignorePatterns ?? [],
       gitignore: options.gitignore ?? true,
+      maxBytes: maxBytesOf(options.maxFileSizeMB === undefined ? undefined : String(options.maxFileSizeMB)),
     });
     checkSettings(project, files, shown);
     for (const file of files) readSpec(project, file, shown(file));

@@ -22,10 +22,15 @@ export function readSpec(project: Project, file: string, shown: string): string 
   throw new UsageError(`${shown} ${text.problem}${text.tooLarge ? `: ${RAISE_LIMIT}` : ''}`);
 }
 
+/** A UsageError when `size` bytes of `what` ("standard input") are more than `maxBytes`, as for a spec file. */
+export function checkSize(what: string, size: number, maxBytes: number): void {
+  if (size > maxBytes) throw new UsageError(`${what} ${new TooLargeError(size, maxBytes).message}: ${RAISE_LIMIT}`);
+}
+
 /** The text on standard input (`--stdin`), checked as a spec file's is: its size (at most `maxBytes`), then UTF-8. */
 export function readStdin(io: Io, maxBytes: number): string {
   const bytes = io.stdin();
-  if (bytes.length > maxBytes) throw new UsageError(`standard input ${new TooLargeError(bytes.length, maxBytes).message}: ${RAISE_LIMIT}`);
+  checkSize('standard input', bytes.length, maxBytes);
   const text = decodeText(bytes);
   if (typeof text !== 'string') throw new UsageError(`standard input ${text.problem}`);
   return text;
