@@ -229,8 +229,11 @@ function itemStrings(item: ast.TopLevelItem, text: string): PlacedString[] {
     }
     const node = value as Record<string, unknown>;
     // A field names what it holds by its keyword, as written: `warning signs "…"`.
-    const own = typeof node.keyword === 'object' && node.keyword !== null && isSpan(node.keyword) ? text.slice(node.keyword.start, node.keyword.end).replace(/\s+/g, ' ') : field;
-    for (const [key, part] of Object.entries(node)) if (key !== 'span' && key !== 'keyword') visit(part, key === 'title' ? 'title' : key === 'source' ? `${own} source` : own);
+    const keyword = node.keyword;
+    const own = typeof keyword === 'object' && keyword !== null && isSpan(keyword) ? text.slice(keyword.start, keyword.end).replace(/\s+/g, ' ') : field;
+    // `for … in`, not Object.entries: this walks every node of every spec linted, and the
+    // pairs Object.entries makes for each were a twentieth of linting 1,000 small specs.
+    for (const key in node) if (key !== 'span' && key !== 'keyword') visit(node[key], key === 'title' ? 'title' : key === 'source' ? `${own} source` : own);
   };
   visit(item, 'text');
   return found.sort((a, b) => a.text.span.start - b.text.span.start);
