@@ -61,13 +61,15 @@ describe('cli: linting on worker threads (--concurrency)', () => {
     assert.deepEqual(linted, expected);
   });
 
-  it('auto: no worker on 2 cores whatever the work; on 8, one thread for each megabyte of text, up to the cores and the files', () => {
+  it('auto: no worker below 4 cores whatever the work; above, one thread for each megabyte of text, up to half the cores and the files', () => {
     const MB = AUTO_CHARACTERS_PER_THREAD;
     assert.equal(threadsFor('auto', 10_000, 100 * MB, 2), 1);
+    assert.equal(threadsFor('auto', 10_000, 100 * MB, 3), 1);
+    assert.equal(threadsFor('auto', 10_000, 100 * MB, 4), 2);
     assert.equal(threadsFor('auto', 10_000, 0.9 * MB, 8), 1);
     assert.equal(threadsFor('auto', 10_000, 3.5 * MB, 8), 3);
-    assert.equal(threadsFor('auto', 10_000, 100 * MB, 8), 8);
-    assert.equal(threadsFor('auto', 2, 100 * MB, 8), 2);
+    assert.equal(threadsFor('auto', 10_000, 100 * MB, 8), 4);
+    assert.equal(threadsFor('auto', 2, 100 * MB, 16), 2);
     assert.equal(threadsFor('off', 10_000, 100 * MB, 8), 1);
     assert.equal(threadsFor(4, 10_000, 1, 2), 4, 'a number given is taken, whatever the cores');
     assert.equal(threadsFor(4, 1, 1, 2), 1, 'never more threads than files');

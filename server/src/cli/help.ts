@@ -85,7 +85,7 @@ Speed:
       --concurrency auto|off|N
                          lint on N threads; auto (the default) starts worker
                          threads only on 4 cores or more, for a megabyte of
-                         specs each
+                         specs each, up to half the cores
 
 Fixing:
       --fix              apply the fixes that are safe to apply unread (an

@@ -18,7 +18,8 @@ import type { FileLinter, Linted } from './file-linter';
  * cores it never pays: one thread's lint already keeps 1.3 of them busy (V8 collects
  * garbage and compiles on threads of its own), and two threads, or two processes, lint
  * 1,000 specs no faster than one (docs/performance.md, "Worker threads"). So `auto`
- * starts workers only on 4 cores or more, and one per megabyte of text to lint.
+ * starts workers only on 4 cores or more, one thread per megabyte of text to lint, and
+ * no more threads than half the cores, leaving the rest to V8's own threads.
  */
 
 /** `--concurrency`: `auto` (decided from the work and the cores), `off` (the main thread only), or a number of threads in all. */
@@ -28,8 +29,9 @@ export type Concurrency = 'auto' | 'off' | number;
 export const AUTO_MIN_CORES = 4;
 
 /**
- * The characters of spec text each thread takes under `auto`: about 0.45 s of lint on
- * one thread here, more than a worker's start-up (bench/cli-concurrency.bench.ts).
+ * The characters of spec text each thread takes under `auto`: about 0.6 s of lint on
+ * one thread here, more than a worker's start-up of 0.3 to 0.4 s
+ * (bench/cli-concurrency.bench.ts).
  */
 export const AUTO_CHARACTERS_PER_THREAD = 2 ** 20;
 
@@ -37,7 +39,7 @@ export const AUTO_CHARACTERS_PER_THREAD = 2 ** 20;
 export function threadsFor(concurrency: Concurrency, files: number, characters: number, cores: number = os.availableParallelism()): number {
   if (concurrency === 'off') return 1;
   if (concurrency === 'auto' && cores < AUTO_MIN_CORES) return 1;
-  const wanted = concurrency === 'auto' ? Math.min(cores, Math.floor(characters / AUTO_CHARACTERS_PER_THREAD)) : concurrency;
+  const wanted = concurrency === 'auto' ? Math.min(Math.floor(cores / 2), Math.floor(characters / AUTO_CHARACTERS_PER_THREAD)) : concurrency;
   return Math.max(1, Math.min(wanted, files));
 }
 
