@@ -147,6 +147,11 @@ describe('cli: --cache', function () {
     assert.deepEqual(cached(rule), fresh(rule));
     assert.equal(cacheAt().lastRun.linted, specs() - 1);
 
+    // A finding on a used file too large to read names the limit.
+    const limit = ['--rule', 'perverse-incentive/no-upfront=error', '--max-file-size', '2'];
+    assert.deepEqual(cached(limit), fresh(limit));
+    assert.equal(cacheAt().lastRun.linted, specs() - 1);
+
     const cache = cacheAt();
     cache.version = '0.0.1';
     fs.writeFileSync(path.join(dir, '.outcomelintcache'), JSON.stringify(cache));

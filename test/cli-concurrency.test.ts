@@ -33,7 +33,7 @@ describe('cli: linting on worker threads (--concurrency)', () => {
     }
   });
 
-  it('a worker lints the files it takes as the main thread would, with places in other files named from the current folder', () => {
+  it('a worker lints the files it takes as the main thread would, with places in other files named from the current folder', async () => {
     const settings = { workingFolder: repoRoot, ignorePatterns: [], gitignore: true };
     // The samples, and fixtures whose findings name places in files they `use`.
     const fixtures = path.join(repoRoot, 'test', 'fixtures');
@@ -56,9 +56,63 @@ describe('cli: linting on worker threads (--concurrency)', () => {
       },
     };
     const job: WorkerJob = { settings, roots, cwd: repoRoot, files };
-    const linted = lintOnThreads(job, 2, slow, CLI);
+    const linted = await lintOnThreads(job, 2, slow, CLI);
     assert.ok(lintedHere < files.length, `the worker linted ${files.length - lintedHere} of ${files.length} files`);
     assert.deepEqual(linted, expected);
+  });
+
+  describe('a worker that fails', () => {
+    let dir: string;
+    before(() => (dir = tempFolder('outcome-lint-workers-')));
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    /** A worker program that takes one file as a lint worker does, then does `then` (in the worker's scope: `index`, `parentPort`). */
+    const workerProgram = (name: string, then: string): string => {
+      const file = path.join(dir, name);
+      const modules = path.join(repoRoot, 'out', 'server', 'src', 'cli', 'lint-workers.js');
+      fs.writeFileSync(
+        file,
+        `const { workerData, parentPort } = require('node:worker_threads');\nconst { nextFile } = require(${JSON.stringify(modules)});\nconst index = nextFile(workerData.counters, workerData.files.length, workerData.slot);\n${then}\n`,
+      );
+      return file;
+    };
+    const files = ['a', 'b', 'c', 'd'].map((n) => `/specs/${n}.outcome`);
+    const job: WorkerJob = { settings: { ignorePatterns: [], gitignore: true }, roots: ['/specs'], cwd: '/', files };
+    /** The main thread's linter: slow, so that the worker takes a file; each file's "findings" name it. */
+    const here = (lintedHere: string[]) => ({
+      lint(file: string): Linted {
+        lintedHere.push(file);
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+        return { findings: [], usedFiles: [file] };
+      },
+    });
+
+    it('dies holding a file (out of memory, say): the main thread lints that file too, and the run ends', async () => {
+      const lintedHere: string[] = [];
+      const held = path.join(dir, 'held');
+      const linted = await lintOnThreads(job, 2, here(lintedHere), workerProgram('dies.js', `require('node:fs').writeFileSync(${JSON.stringify(held)}, String(index));\nprocess.exit(1);`));
+      assert.ok(Number(fs.readFileSync(held, 'utf8')) < files.length, 'the worker took a file before it died');
+      assert.deepEqual(linted.map((l) => l.usedFiles[0]), files);
+      assert.deepEqual([...lintedHere].sort(), files, 'every file, the one the worker held included, linted here');
+    });
+
+    it('cannot lint a file: the main thread lints it, so that its error is the run\'s', async () => {
+      const lintedHere: string[] = [];
+      const linted = await lintOnThreads(job, 2, here(lintedHere), workerProgram('fails.js', "parentPort.postMessage({ index, failed: 'broken' });"));
+      assert.deepEqual(linted.map((l) => l.usedFiles[0]), files);
+      assert.equal(lintedHere.length, files.length);
+      const failing = { lint: (): Linted => { throw new Error('the main thread fails too'); } };
+      await assert.rejects(lintOnThreads(job, 2, failing, workerProgram('fails-again.js', "parentPort.postMessage({ index, failed: 'broken' });")), /the main thread fails too/);
+    });
+
+    it('answers for its file: the main thread takes that answer and lints the rest', async () => {
+      const lintedHere: string[] = [];
+      const answer = "parentPort.postMessage({ index, linted: { findings: [], usedFiles: ['from the worker'] } });";
+      const linted = await lintOnThreads(job, 2, here(lintedHere), workerProgram('answers.js', answer));
+      const fromWorker = linted.filter((l) => l.usedFiles[0] === 'from the worker');
+      assert.equal(fromWorker.length, 1, 'one file answered by the worker');
+      assert.equal(lintedHere.length, files.length - 1);
+    });
   });
 
   it('auto: no worker below 4 cores whatever the work; above, one thread for each megabyte of text, up to half the cores and the files', () => {

@@ -119,8 +119,8 @@ describe('the npm package, packed and installed offline', function () {
     assert.equal(result.version, (JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version);
     assert.equal(result.thrown, 'cannot find nowhere: there is no such file or folder');
     assert.deepEqual(result.tooLarge, [
-      'the text is 1.1 MB, more than the 1 MB outcome-lint reads: raise the limit with --max-file-size MB (at most 1024)',
-      '--max-file-size needs a size in MB from 1 to 1024, such as --max-file-size 50 (found `0`)',
+      'the text is 1.1 MB, more than the 1 MB outcome-lint reads: raise the limit with maxFileSizeMB (at most 1024)',
+      'maxFileSizeMB needs a size in MB from 1 to 1024, such as maxFileSizeMB: 50 (found `0`)',
     ]);
     assert.equal(result.within, 1, 'a text within maxFileSizeMB is linted');
   });

@@ -6,7 +6,7 @@ import type { JsonReport } from '../cli/formats/json-shape';
 import { lintAll, ruleList } from '../cli/lint-command';
 import { displayPath } from '../cli/output';
 import { UsageError } from '../cli/problems';
-import { maxBytesOf } from '../cli/file-size';
+import { LIMIT_NAMES, maxBytesOf } from '../cli/file-size';
 import { checkSize, readSpec } from '../cli/read';
 import { checkSettings, configArgument, readOverrides } from '../cli/settings';
 import { configJsonSchema } from '../config/json-schema';
@@ -55,7 +55,7 @@ export interface RuleInfo {
 /** Lints `text` as the spec at `options.filePath` (which need not exist), as `outcome-lint --stdin --stdin-filename` does. */
 export function lint(text: string, options: TextOptions = {}): JsonReport {
   return run(options, (cwd, settings) => {
-    checkSize('the text', Buffer.byteLength(text, 'utf8'), settings.maxBytes!);
+    checkSize('the text', Buffer.byteLength(text, 'utf8'), settings.maxBytes!, LIMIT_NAMES.api);
     const found = discoverStdin(options.filePath ?? 'text.outcome', cwd, settings);
     if (found.files.length > 0) found.project.setOpen(found.files[0], text);
     return found;
@@ -87,10 +87,10 @@ function run(options: LintOptions, find: (cwd: string, settings: ProjectSettings
       overrides: readOverrides(Object.entries(options.rules ?? {}).map(([id, level]) => `${id}=${level}`)),
       ignorePatterns: options.ignorePatterns ?? [],
       gitignore: options.gitignore ?? true,
-      maxBytes: maxBytesOf(options.maxFileSizeMB === undefined ? undefined : String(options.maxFileSizeMB)),
+      maxBytes: maxBytesOf(options.maxFileSizeMB === undefined ? undefined : String(options.maxFileSizeMB), LIMIT_NAMES.api),
     });
     checkSettings(project, files, shown);
-    for (const file of files) readSpec(project, file, shown(file));
+    for (const file of files) readSpec(project, file, shown(file), LIMIT_NAMES.api);
     return toJson(lintAll(files, project, shown), version, ruleDocUrl);
   } catch (error) {
     if (error instanceof UsageError) throw new Error(error.lines.join('\n'));

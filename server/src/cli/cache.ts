@@ -17,7 +17,8 @@ import { describeConfig } from './settings';
  * (directly or through others, and those it tried to use that were missing), the
  * settings that apply to it (every rule's severity and options), the folders being
  * checked and the current folder (which decide what `use` may reach and how a file is
- * named), and outcome-lint's version. Each is compared by its SHA-256; anything else
+ * named), the size limit (`--max-file-size`, which a finding on a `use`d file too large
+ * to read names), and outcome-lint's version. Each is compared by its SHA-256; anything else
  * different and the file is linted again.
  *
  * The cache is data (JSON), checked with zod when read. A cache that cannot be read, is
@@ -51,7 +52,7 @@ const FINDING = z.object({
 const ENTRY = z.object({
   /** The file's text. */
   text: z.string(),
-  /** The settings, the folders being checked and the current folder. */
+  /** The settings, the folders being checked, the current folder and the size limit. */
   context: z.string(),
   /** Every file a `use` line led to, and the hash of its text, or `missing` / `unreadable`. */
   uses: z.record(z.string(), z.string()),
@@ -92,6 +93,8 @@ export class LintCache {
     private readonly project: Project,
     private readonly roots: readonly string[],
     private readonly cwd: string,
+    /** `--max-file-size`, in bytes: a finding on a `use`d file too large to read names it. */
+    private readonly maxBytes: number,
   ) {
     this.entries = readCache(file);
   }
@@ -162,7 +165,7 @@ export class LintCache {
   private context(file: string): string {
     const config = this.project.configFor(file);
     let found = this.contexts.get(config);
-    if (found === undefined) this.contexts.set(config, (found = hash(JSON.stringify([describeConfig(config), this.roots, this.cwd]))));
+    if (found === undefined) this.contexts.set(config, (found = hash(JSON.stringify([describeConfig(config), this.roots, this.cwd, this.maxBytes]))));
     return found;
   }
 }

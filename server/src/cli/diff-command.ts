@@ -8,7 +8,7 @@ import { FileSource, Project } from '../host/project';
 import { catalogue } from '../rules/catalogue';
 import { readSubcommandArgs } from './args';
 import { discoverSpec } from './discover';
-import { MAX_FILE_SIZE_EXAMPLE, MAX_FILE_SIZE_OPTION, maxBytesOf } from './file-size';
+import { MAX_FILE_SIZE_EXAMPLE, MAX_FILE_SIZE_OPTION, maxBytesOf, raiseLimit } from './file-size';
 import type { Io } from './io';
 import { displayPath, writeOutput } from './output';
 import { runReportingUsage, UsageError } from './problems';
@@ -255,7 +255,7 @@ function gitDiffs(baseGiven: string, pathspecs: readonly string[], cwd: string, 
     if (change.old !== undefined) {
       const text = atBase.read(oldFile!);
       if (text === undefined) throw new UsageError(`diff: cannot read ${change.old} at ${baseGiven}: there is no such file in that commit`);
-      if (typeof text !== 'string') throw new UsageError(`diff: ${change.old} at ${baseGiven} ${text.problem}`);
+      if (typeof text !== 'string') throw new UsageError(`diff: ${change.old} at ${baseGiven} ${text.problem}${text.tooLarge ? `: ${raiseLimit()}` : ''}`);
       before = versionOf(change.old, text, lint(projectOf(atBase, config), oldFile!, { rules: catalogue }));
     }
     let after: SpecVersion | undefined;

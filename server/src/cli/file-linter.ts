@@ -50,6 +50,11 @@ export class FileLinter {
     return { findings: fileFindings(result.diagnostics, result.suppressed, index, related), usedFiles: result.model.usedFiles };
   }
 
+  /** Each file's findings, in order. */
+  lintEach(files: readonly string[]): Linted[] {
+    return files.map((file) => this.lint(file));
+  }
+
   private indexOf(file: string): LineIndex {
     let index = this.indexes.get(file);
     if (!index) {

@@ -20,7 +20,7 @@ import { stylish } from './formats/stylish';
 import type { Io } from './io';
 import { checkOutput, displayPath, writeOutput } from './output';
 import { readSpec, readStdin } from './read';
-import type { Linted } from './file-linter';
+import type { FileLinter, Linted } from './file-linter';
 import { Concurrency, lintOnThreads, threadsFor, WorkerJob } from './lint-workers';
 import { FileReport, Finding, onlyErrors, Report, summarise } from './report';
 import { checkSettings, configArgument, describeConfig, readOverrides } from './settings';
@@ -31,7 +31,7 @@ import { checkSettings, configArgument, describeConfig, readOverrides } from './
  * mistakes on the command line answer without loading the linter.
  */
 
-export function runLint(options: Options, io: Io): number {
+export async function runLint(options: Options, io: Io): Promise<number> {
   const overrides = readOverrides(options.rules);
   /** Colours for a report written to `target` (undefined: standard output). */
   const paintFor = (target: string | undefined): Paint => painter(useColour(options.color, target !== undefined && target !== '-', io.env, io.stdoutIsTTY));
@@ -83,8 +83,8 @@ export function runLint(options: Options, io: Io): number {
   const baseline = options.baseline === undefined ? undefined : path.resolve(io.cwd, options.baseline);
   const known = baseline ? readBaseline(baseline, options.baseline!, options.writeBaseline) : [];
   // Read after --fix has written: a file it changed is linted again, its text being new.
-  const cache = cachePath === undefined ? undefined : new LintCache(cachePath, project, roots, io.cwd);
-  const full = lintAll(files, project, shown, cache, { concurrency: options.concurrency, job: { settings: shared, roots, cwd: io.cwd } });
+  const cache = cachePath === undefined ? undefined : new LintCache(cachePath, project, roots, io.cwd, options.maxBytes);
+  const full = await lintSpread(files, project, shown, cache, { concurrency: options.concurrency, job: { settings: shared, roots, cwd: io.cwd } });
   const unsaved = cache?.save();
   if (unsaved !== undefined) io.stderr(`outcome-lint: cannot write the cache ${shown(cachePath!)}: ${unsaved}`);
   if (options.writeBaseline) {
@@ -106,44 +106,64 @@ export function runLint(options: Options, io: Io): number {
   return errors > 0 ? 1 : 0;
 }
 
-/** How `lintAll` may spread the files over threads (lint-workers.ts); the main thread alone without it. */
+/** How `lintSpread` may spread the files over threads (lint-workers.ts). */
 export interface Spread {
   readonly concurrency: Concurrency;
   readonly job: Omit<WorkerJob, 'files'>;
 }
 
 /**
- * Lints every file of the project, each read once: `use` reaches the texts the project
- * has read (and other files inside its roots), and one parse cache serves each thread.
- * With `spread`, the files the cache does not answer for are linted on as many threads
- * as their size calls for.
+ * Lints every file of the project on this thread, each read once: `use` reaches the
+ * texts the project has read (and other files inside its roots), and one parse cache
+ * serves the run. The files `reuse` (the cache) answers for are not linted.
  */
-export function lintAll(files: readonly string[], project: Project, shown: (file: string) => string, reuse?: LintCache, spread?: Spread): Report {
+export function lintAll(files: readonly string[], project: Project, shown: (file: string) => string, reuse?: LintCache): Report {
+  const run = splitByCache(files, shown, reuse);
+  return run.report(run.pending.length > 0 ? linterFor(project, shown).lintEach(run.pending) : []);
+}
+
+/** `lintAll`, with the files the cache does not answer for spread over as many threads as their size calls for. */
+export async function lintSpread(files: readonly string[], project: Project, shown: (file: string) => string, reuse: LintCache | undefined, spread: Spread): Promise<Report> {
+  const run = splitByCache(files, shown, reuse);
+  if (run.pending.length === 0) return run.report([]);
+  const here = linterFor(project, shown);
+  const threads = threadsFor(spread.concurrency, run.pending.length, sizeOf(project, run.pending));
+  // The program this process runs (dist/cli.js), started again on each worker.
+  const program = require.main?.filename;
+  if (threads === 1 || program === undefined) return run.report(here.lintEach(run.pending));
+  return run.report(await lintOnThreads({ ...spread.job, files: run.pending }, threads, here, program));
+}
+
+/**
+ * The files the cache answers for, and those left to lint (`pending`); `report` puts
+ * the two together, in the order of `files`, given the findings of `pending` in order,
+ * and keeps those in the cache.
+ */
+function splitByCache(files: readonly string[], shown: (file: string) => string, reuse: LintCache | undefined): { pending: string[]; report: (linted: readonly Linted[]) => Report } {
   const kept = new Map<string, Finding[]>();
   for (const file of files) {
     const findings = reuse?.findings(file, shown);
     if (findings) kept.set(file, findings);
   }
   const pending = files.filter((file) => !kept.has(file));
-  const lintedByFile = new Map<string, Linted>();
-  if (pending.length > 0) {
-    // Required, not imported: a run whose every file comes from the cache never loads the linter.
-    const { FileLinter } = require('./file-linter') as typeof import('./file-linter');
-    const here = new FileLinter(project, shown);
-    const threads = spread ? threadsFor(spread.concurrency, pending.length, sizeOf(project, pending)) : 1;
-    // The program this process runs (dist/cli.js), started again on each worker.
-    const program = require.main?.filename;
-    const linted = threads > 1 && program !== undefined ? lintOnThreads({ ...spread!.job, files: pending }, threads, here, program) : pending.map((file) => here.lint(file));
-    pending.forEach((file, i) => lintedByFile.set(file, linted[i]));
-  }
-  const reports = files.map((file): FileReport => {
-    const findings = kept.get(file);
-    if (findings) return { path: shown(file), file, findings };
-    const { findings: found, usedFiles } = lintedByFile.get(file)!;
-    reuse?.remember(file, usedFiles, found);
-    return { path: shown(file), file, findings: found };
-  });
-  return { files: reports, summary: summarise(reports) };
+  const report = (linted: readonly Linted[]): Report => {
+    const lintedByFile = new Map(pending.map((file, i) => [file, linted[i]]));
+    const reports = files.map((file): FileReport => {
+      const findings = kept.get(file);
+      if (findings) return { path: shown(file), file, findings };
+      const { findings: found, usedFiles } = lintedByFile.get(file)!;
+      reuse?.remember(file, usedFiles, found);
+      return { path: shown(file), file, findings: found };
+    });
+    return { files: reports, summary: summarise(reports) };
+  };
+  return { pending, report };
+}
+
+/** A linter for this thread. Required, not imported: a run whose every file comes from the cache never loads the linter. */
+function linterFor(project: Project, shown: (file: string) => string): FileLinter {
+  const { FileLinter: Linter } = require('./file-linter') as typeof import('./file-linter');
+  return new Linter(project, shown);
 }
 
 /** The characters of the files' texts, as read: the work to spread. */

@@ -1,5 +1,5 @@
 import * as os from 'node:os';
-import { MessageChannel, MessagePort, receiveMessageOnPort, Worker, workerData } from 'node:worker_threads';
+import { Worker, workerData } from 'node:worker_threads';
 import type { ProjectSettings } from './discover';
 import type { FileLinter, Linted } from './file-linter';
 
@@ -9,9 +9,14 @@ import type { FileLinter, Linted } from './file-linter';
  * lint-worker.ts instead of the command). Every thread, the main one included, takes
  * the next file to lint from one counter in shared memory, so that a thread still
  * starting takes nothing while the others work, and a run whose files are done before
- * a worker is ready never waits for it. Workers send each file's findings back on a
- * message port; the main thread waits for them with `Atomics.wait`, so the command
- * stays synchronous from start to exit code.
+ * a worker is ready never waits for it. Workers send each file's findings back as a
+ * message; the main thread gives way to the event loop after each of its own files, so
+ * that it hears them, and hears a worker that died.
+ *
+ * A worker that dies (out of memory on a huge spec, say) leaves the file it held in
+ * its slot of the shared memory: that file is linted again on the main thread, so the
+ * run ends as it would without workers (with its findings, or with that thread's
+ * error), never waiting for an answer that cannot come.
  *
  * A worker starts as the CLI does (a quarter to two fifths of a second here), so it
  * pays only when its share of the work is longer than that; and on a machine of 2
@@ -56,9 +61,12 @@ export interface WorkerJob {
 export const WORKER_MARK = 'outcomeLintWorker';
 export interface WorkerData extends WorkerJob {
   readonly [WORKER_MARK]: true;
-  readonly port: MessagePort;
-  /** [0]: the index of the next file to lint; [1]: how many findings the workers have sent. */
+  /**
+   * [0]: the index of the next file to lint; [slot]: the index of the file this worker
+   * is taking or linting (-1 before its first).
+   */
   readonly counters: Int32Array;
+  readonly slot: number;
 }
 
 /** A worker's answer for one file: its findings, or the error that stopped its lint. */
@@ -71,40 +79,70 @@ export function lintWorkerData(): WorkerData | undefined {
 }
 
 /**
- * Lints `job.files` on `threads` threads, this one and `threads - 1` workers running
- * `program`. A file a worker could not lint is linted again here, so that its error is
- * the run's, as without workers.
+ * The index of the next file for a thread to lint, taken from `counters[0]`; `files`
+ * when none is left. With a `slot`, the index is written there before it is taken, so
+ * that if the thread dies, the file it may hold is known.
  */
-export function lintOnThreads(job: WorkerJob, threads: number, here: Pick<FileLinter, 'lint'>, program: string): Linted[] {
-  const counters = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
-  const ports: MessagePort[] = [];
-  const workers: Worker[] = [];
-  for (let i = 1; i < threads; i++) {
-    const { port1, port2 } = new MessageChannel();
-    const data: WorkerData = { ...job, [WORKER_MARK]: true, port: port2, counters };
-    workers.push(new Worker(program, { workerData: data, transferList: [port2] }));
-    ports.push(port1);
+export function nextFile(counters: Int32Array, files: number, slot?: number): number {
+  for (;;) {
+    const next = Atomics.load(counters, 0);
+    if (next >= files) return files;
+    if (slot !== undefined) Atomics.store(counters, slot, next);
+    if (Atomics.compareExchange(counters, 0, next, next + 1) === next) return next;
   }
-  const results: (Linted | undefined)[] = new Array(job.files.length);
+}
+
+/**
+ * Lints `job.files` on `threads` threads, this one and `threads - 1` workers running
+ * `program`. A file a worker could not lint, or held when it died, is linted again
+ * here, so that its error is the run's, as without workers.
+ */
+export async function lintOnThreads(job: WorkerJob, threads: number, here: Pick<FileLinter, 'lint'>, program: string): Promise<Linted[]> {
+  const files = job.files.length;
+  const counters = new Int32Array(new SharedArrayBuffer(threads * Int32Array.BYTES_PER_ELEMENT)).fill(-1);
+  counters[0] = 0;
+  const results: (Linted | undefined)[] = new Array(files);
   let done = 0;
-  const take = (answer: WorkerAnswer): void => {
-    results[answer.index] = 'failed' in answer ? here.lint(job.files[answer.index]) : answer.linted;
-    done++;
+  let failure: { error: unknown } | undefined;
+  let succeed = (): void => {};
+  let fail = (_error: unknown): void => {};
+  const finished = new Promise<void>((resolve, reject) => ((succeed = resolve), (fail = reject)));
+  // Awaited below; until then a failure must not count as unhandled.
+  finished.catch(() => {});
+  /**
+   * The first answer for a file counts: a file linted again after a worker died may
+   * also have been answered by it. An error linting here fails the run, as without workers.
+   */
+  const settle = (index: number, lint: () => Linted): void => {
+    if (results[index] !== undefined || failure) return;
+    try {
+      results[index] = lint();
+    } catch (error) {
+      failure = { error };
+      fail(error);
+      return;
+    }
+    if (++done === files) succeed();
   };
-  const drain = (): void => {
-    for (const port of ports) for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) take(m.message as WorkerAnswer);
-  };
+  const workers: Worker[] = [];
   try {
-    for (let i = Atomics.add(counters, 0, 1); i < job.files.length; i = Atomics.add(counters, 0, 1)) {
-      results[i] = here.lint(job.files[i]);
-      done++;
-      drain();
+    for (let slot = 1; slot < threads; slot++) {
+      const data: WorkerData = { ...job, [WORKER_MARK]: true, counters, slot };
+      const worker = new Worker(program, { workerData: data });
+      worker.on('message', (answer: WorkerAnswer) => settle(answer.index, () => ('failed' in answer ? here.lint(job.files[answer.index]) : answer.linted)));
+      // Its exit says what it left undone.
+      worker.on('error', () => {});
+      worker.on('exit', () => {
+        const held = Atomics.load(counters, slot);
+        if (held >= 0 && held < files) settle(held, () => here.lint(job.files[held]));
+      });
+      workers.push(worker);
     }
-    while (done < job.files.length) {
-      const sent = Atomics.load(counters, 1);
-      drain();
-      if (done < job.files.length) Atomics.wait(counters, 1, sent);
+    for (let i = nextFile(counters, files); i < files && !failure; i = nextFile(counters, files)) {
+      settle(i, () => here.lint(job.files[i]));
+      await new Promise(setImmediate);
     }
+    if (done < files || failure) await finished;
   } finally {
     // A worker still starting has taken nothing: it is not waited for.
     for (const worker of workers) {

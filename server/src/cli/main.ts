@@ -17,13 +17,14 @@ import { runReportingUsage } from './problems';
  * loaded only when a run needs them.
  */
 
-export function main(argv: readonly string[], io: Io): number {
+/** The exit code; a promise of it when the run lints (on worker threads, it waits for them). */
+export function main(argv: readonly string[], io: Io): number | Promise<number> {
   const command = argv.length > 0 ? COMMANDS.get(argv[0]) : undefined;
   if (command) return command()(argv.slice(1), io);
   return runReportingUsage(io.stderr, () => run(argv, io));
 }
 
-function run(argv: readonly string[], io: Io): number {
+function run(argv: readonly string[], io: Io): number | Promise<number> {
   const options = readArgs(argv);
   if (options.help) {
     io.stdout(helpText(toolVersion()));

@@ -13,15 +13,22 @@ export class UsageError extends Error {
 }
 
 /**
- * Runs a command: a UsageError becomes its lines on stderr, each `outcome-lint: …`, and
- * exit code 2. Anything else is a bug, and goes on up.
+ * Runs a command: a UsageError, thrown or (from a command that waits) rejected, becomes
+ * its lines on stderr, each `outcome-lint: …`, and exit code 2. Anything else is a bug,
+ * and goes on up.
  */
-export function runReportingUsage(err: (line: string) => void, run: () => number): number {
-  try {
-    return run();
-  } catch (error) {
+export function runReportingUsage(err: (line: string) => void, run: () => number): number;
+export function runReportingUsage(err: (line: string) => void, run: () => number | Promise<number>): number | Promise<number>;
+export function runReportingUsage(err: (line: string) => void, run: () => number | Promise<number>): number | Promise<number> {
+  const usage = (error: unknown): number => {
     if (!(error instanceof UsageError)) throw error;
     for (const line of error.lines) err(`outcome-lint: ${line}`);
     return 2;
+  };
+  try {
+    const code = run();
+    return typeof code === 'number' ? code : code.catch(usage);
+  } catch (error) {
+    return usage(error);
   }
 }

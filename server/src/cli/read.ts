@@ -1,6 +1,7 @@
 import { decodeText } from '../host/decode-text';
 import { TooLargeError } from '../host/files';
-import { MAX_FILE_SIZE_RANGE_MB, Project } from '../host/project';
+import { Project } from '../host/project';
+import { LIMIT_NAMES, LimitName, raiseLimit } from './file-size';
 import type { Io } from './io';
 import { UsageError } from './problems';
 
@@ -11,20 +12,17 @@ import { UsageError } from './problems';
  * bad bytes, where they are: linting the rest would hide that a spec was never checked.
  */
 
-/** What to do about a spec over the size limit. */
-const RAISE_LIMIT = `raise the limit with --max-file-size MB (at most ${MAX_FILE_SIZE_RANGE_MB.max})`;
-
-/** The spec's text, or a UsageError saying why it cannot be read. */
-export function readSpec(project: Project, file: string, shown: string): string {
+/** The spec's text, or a UsageError saying why it cannot be read (`limit`: how the front end names the size limit). */
+export function readSpec(project: Project, file: string, shown: string, limit: LimitName = LIMIT_NAMES.cli): string {
   const text = project.read(file);
   if (typeof text === 'string') return text;
   if (!text) throw new UsageError(`cannot read ${shown}: it does not exist`);
-  throw new UsageError(`${shown} ${text.problem}${text.tooLarge ? `: ${RAISE_LIMIT}` : ''}`);
+  throw new UsageError(`${shown} ${text.problem}${text.tooLarge ? `: ${raiseLimit(limit)}` : ''}`);
 }
 
 /** A UsageError when `size` bytes of `what` ("standard input") are more than `maxBytes`, as for a spec file. */
-export function checkSize(what: string, size: number, maxBytes: number): void {
-  if (size > maxBytes) throw new UsageError(`${what} ${new TooLargeError(size, maxBytes).message}: ${RAISE_LIMIT}`);
+export function checkSize(what: string, size: number, maxBytes: number, limit: LimitName = LIMIT_NAMES.cli): void {
+  if (size > maxBytes) throw new UsageError(`${what} ${new TooLargeError(size, maxBytes).message}: ${raiseLimit(limit)}`);
 }
 
 /** The text on standard input (`--stdin`), checked as a spec file's is: its size (at most `maxBytes`), then UTF-8. */

@@ -5,15 +5,17 @@ import { printable } from '../base/text';
  * line and exit code 2, never a stack trace.
  */
 
-/** Runs `main` on the process's arguments and sets the exit code from it. */
-export function runProcess(main: (argv: readonly string[]) => number): void {
+/** Runs `main` on the process's arguments and sets the exit code from it, once it has one. */
+export function runProcess(main: (argv: readonly string[]) => number | Promise<number>): void {
   // `outcome-lint … | head` closes the pipe early: stop quietly.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     internalError(error);
   });
   try {
-    process.exitCode = main(process.argv.slice(2));
+    const code = main(process.argv.slice(2));
+    if (typeof code === 'number') process.exitCode = code;
+    else code.then((c) => (process.exitCode = c), internalError);
   } catch (error) {
     internalError(error);
   }

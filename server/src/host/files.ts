@@ -178,14 +178,10 @@ export function realInside(file: string, top: string): string | undefined {
  * a real specification is a few kilobytes.
  */
 export class TooLargeError extends Error {
+  /** Sizes in MB (2²⁰ bytes, as the settings count them): the file's rounded up to a tenth, so that one just over the limit is never shown as equal to it; the limit as set, to a hundredth. */
   constructor(size: number, maxBytes: number) {
-    super(`is ${megabytes(size)} MB, more than the ${megabytes(maxBytes)} MB outcome-lint reads`);
+    super(`is ${String(Math.ceil((size / 2 ** 20) * 10) / 10)} MB, more than the ${String(Math.round((maxBytes / 2 ** 20) * 100) / 100)} MB outcome-lint reads`);
   }
-}
-
-/** Bytes in MB (2²⁰ bytes, as the editor's setting counts them), rounded up to a tenth: a file just over the limit is never shown as equal to it. */
-function megabytes(bytes: number): string {
-  return String(Math.ceil((bytes / 2 ** 20) * 10) / 10);
 }
 
 /**
