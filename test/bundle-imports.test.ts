@@ -50,6 +50,12 @@ const ALLOWED: readonly Allowed[] = [
     why: '`outcome-lint --concurrency`: lints files on worker threads that run this same bundle (started only on 4 cores or more, or when a number is given); the entry tells a worker from the command by its workerData',
   },
   {
+    bundle: 'cli',
+    module: 'worker_threads',
+    from: 'server/src/cli/lint-worker.ts',
+    why: 'a lint worker sends each file it lints back to the main thread (`parentPort`)',
+  },
+  {
     bundle: 'client',
     module: 'net',
     from: 'node_modules/vscode-jsonrpc/lib/node/main.js',
