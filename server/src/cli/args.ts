@@ -1,7 +1,7 @@
 import { parseArgs, ParseArgsConfig } from 'node:util';
 import { nearest } from '../base/did-you-mean';
 import { reachesAbove } from '../config/config';
-import { MAX_FILE_SIZE_EXAMPLE, MAX_FILE_SIZE_OPTION, maxBytesOf } from './file-size';
+import { LIMIT_NAMES, MAX_FILE_SIZE_OPTION, maxBytesOf } from './file-size';
 import type { Concurrency } from './lint-workers';
 import { UsageError } from './problems';
 
@@ -103,7 +103,7 @@ const EXAMPLES: Partial<Record<Name, string>> = {
   'stdin-filename': '--stdin-filename specs/housing.outcome',
   'ignore-pattern': "--ignore-pattern 'drafts/'",
   'cache-location': '--cache-location .cache/outcome-lint',
-  'max-file-size': MAX_FILE_SIZE_EXAMPLE,
+  'max-file-size': LIMIT_NAMES.cli.example,
   concurrency: '--concurrency off',
 };
 
@@ -296,17 +296,20 @@ function argumentProblem(error: unknown, examples: Readonly<Record<string, strin
 /**
  * A subcommand's options and operands, read in `util.parseArgs`'s strict mode: a mistake
  * is one UsageError naming the command, such as "export: unknown option --xml
- * (outcome-lint export --help lists the options)".
+ * (outcome-lint export --help lists the options)". Every subcommand reads specs, so each
+ * takes `--max-file-size` too: its limit comes back as `maxBytes`.
  */
 export function readSubcommandArgs(
   command: string,
   argv: readonly string[],
   options: NonNullable<ParseArgsConfig['options']>,
   examples: Readonly<Record<string, string>> = {},
-): { values: Record<string, unknown>; positionals: string[] } {
+): { values: Record<string, unknown>; positionals: string[]; maxBytes: number } {
+  let read: { values: Record<string, unknown>; positionals: string[] };
   try {
-    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    read = parseArgs({ args: [...argv], options: { ...options, ...MAX_FILE_SIZE_OPTION }, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(`${command}: ${argumentProblem(error, examples)} (outcome-lint ${command} --help lists the options)`);
+    throw new UsageError(`${command}: ${argumentProblem(error, { ...examples, 'max-file-size': LIMIT_NAMES.cli.example })} (outcome-lint ${command} --help lists the options)`);
   }
+  return { ...read, maxBytes: maxBytesOf(read.values['max-file-size'] as string | undefined) };
 }

@@ -8,7 +8,7 @@ import { FileSource, Project } from '../host/project';
 import { catalogue } from '../rules/catalogue';
 import { readSubcommandArgs } from './args';
 import { discoverSpec } from './discover';
-import { MAX_FILE_SIZE_EXAMPLE, MAX_FILE_SIZE_OPTION, maxBytesOf, raiseLimit } from './file-size';
+import { raiseLimit } from './file-size';
 import type { Io } from './io';
 import { displayPath, writeOutput } from './output';
 import { runReportingUsage, UsageError } from './problems';
@@ -67,7 +67,6 @@ interface DiffOptions {
   git?: string;
   output?: string;
   config?: string;
-  'max-file-size'?: string;
   help?: boolean;
 }
 
@@ -77,9 +76,8 @@ function run(argv: readonly string[], io: Io): number {
     git: { type: 'string' },
     output: { type: 'string', short: 'o' },
     config: { type: 'string', short: 'c' },
-    ...MAX_FILE_SIZE_OPTION,
     help: { type: 'boolean', short: 'h' },
-  }, { format: '--format json', git: '--git origin/main', output: '--output diff.md', config: '--config .outcomelintrc.json', 'max-file-size': MAX_FILE_SIZE_EXAMPLE });
+  }, { format: '--format json', git: '--git origin/main', output: '--output diff.md', config: '--config .outcomelintrc.json' });
   const values = read.values as DiffOptions;
   const { positionals } = read;
   if (values.help) {
@@ -89,7 +87,7 @@ function run(argv: readonly string[], io: Io): number {
   const format = (values.format ?? 'markdown') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`diff: \`${values.format}\` is not a diff format: use --format markdown or --format json`);
   const configFile = values.config !== undefined ? configArgument(values.config, io.cwd) : undefined;
-  const maxBytes = maxBytesOf(values['max-file-size']);
+  const { maxBytes } = read;
 
   let compared: Compared;
   if (values.git !== undefined) {

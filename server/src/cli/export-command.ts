@@ -4,7 +4,6 @@ import { exportIndigo, NOT_IN_A_SPEC } from '../export/indigo';
 import { analyse } from '../model/model';
 import { catalogue } from '../rules/catalogue';
 import { discoverSpec } from './discover';
-import { MAX_FILE_SIZE_EXAMPLE, MAX_FILE_SIZE_OPTION, maxBytesOf } from './file-size';
 import { writeOutput } from './output';
 import { readSubcommandArgs } from './args';
 import type { Io } from './io';
@@ -45,10 +44,9 @@ function run(argv: readonly string[], io: Io): number {
   const read = readSubcommandArgs('export', argv, {
     indigo: { type: 'boolean' },
     output: { type: 'string', short: 'o' },
-    ...MAX_FILE_SIZE_OPTION,
     help: { type: 'boolean', short: 'h' },
-  }, { output: '--output project.json', 'max-file-size': MAX_FILE_SIZE_EXAMPLE });
-  const values = read.values as { indigo?: boolean; output?: string; 'max-file-size'?: string; help?: boolean };
+  }, { output: '--output project.json' });
+  const values = read.values as { indigo?: boolean; output?: string; help?: boolean };
   const { positionals } = read;
   if (values.help) {
     io.stdout(EXPORT_HELP);
@@ -59,7 +57,7 @@ function run(argv: readonly string[], io: Io): number {
   if (positionals.length > 1) throw new UsageError(`export writes one specification at a time; found ${positionals.length}: ${positionals.join(', ')}`);
 
   const given = positionals[0];
-  const { file, project: specs } = discoverSpec(given, io.cwd, { workingFolder: io.cwd, rules: catalogue, maxBytes: maxBytesOf(values['max-file-size']) });
+  const { file, project: specs } = discoverSpec(given, io.cwd, { workingFolder: io.cwd, rules: catalogue, maxBytes: read.maxBytes });
   const model = analyse(file, readSpec(specs, file, given), specs);
   const { project, omitted, caveats } = exportIndigo(model, { fileName: path.basename(file) });
   const json = `${JSON.stringify(project, null, 2)}\n`;

@@ -19,8 +19,6 @@ export const LIMIT_NAMES = {
 } as const;
 export type LimitName = (typeof LIMIT_NAMES)[keyof typeof LIMIT_NAMES];
 
-export const MAX_FILE_SIZE_EXAMPLE = LIMIT_NAMES.cli.example;
-
 /** The limit in bytes; the default when not given; a UsageError for a value that is not a size in range. */
 export function maxBytesOf(given: string | undefined, limit: LimitName = LIMIT_NAMES.cli): number {
   if (given === undefined) return DEFAULT_MAX_FILE_SIZE_MB * 2 ** 20;

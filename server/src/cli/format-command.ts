@@ -3,7 +3,6 @@ import { plural } from '../base/wording';
 import { format } from '../format/format';
 import { catalogue } from '../rules/catalogue';
 import { readSubcommandArgs } from './args';
-import { MAX_FILE_SIZE_EXAMPLE, MAX_FILE_SIZE_OPTION, maxBytesOf } from './file-size';
 import { discover } from './discover';
 import type { Io } from './io';
 import { displayPath } from './output';
@@ -43,19 +42,14 @@ export function runFormat(argv: readonly string[], io: Io): number {
 }
 
 function run(argv: readonly string[], io: Io): number {
-  const read = readSubcommandArgs(
-    'format',
-    argv,
-    { check: { type: 'boolean' }, write: { type: 'boolean' }, ...MAX_FILE_SIZE_OPTION, help: { type: 'boolean', short: 'h' } },
-    { 'max-file-size': MAX_FILE_SIZE_EXAMPLE },
-  );
-  const v = read.values as { check?: boolean; write?: boolean; 'max-file-size'?: string; help?: boolean };
+  const read = readSubcommandArgs('format', argv, { check: { type: 'boolean' }, write: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, {});
+  const v = read.values as { check?: boolean; write?: boolean; help?: boolean };
   if (v.help) {
     io.stdout(FORMAT_HELP);
     return 0;
   }
   if (v.check && v.write) throw new UsageError('format: give --check or --write, not both');
-  const { files, project, ignored } = discover(read.positionals, io.cwd, { rules: catalogue, maxBytes: maxBytesOf(v['max-file-size']) });
+  const { files, project, ignored } = discover(read.positionals, io.cwd, { rules: catalogue, maxBytes: read.maxBytes });
   for (const line of ignored) io.stderr(`outcome-lint: ${line}`);
   const shown = (file: string): string => displayPath(file, io.cwd);
   if (!v.check && !v.write) {

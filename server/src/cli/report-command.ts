@@ -5,7 +5,6 @@ import { FLAG, OPTION_EXAMPLE, renderHtml, renderMarkdown, reportJson, riskRepor
 import { catalogue } from '../rules/catalogue';
 import { readSubcommandArgs } from './args';
 import { discoverSpec } from './discover';
-import { MAX_FILE_SIZE_EXAMPLE, MAX_FILE_SIZE_OPTION, maxBytesOf } from './file-size';
 import type { Io } from './io';
 import { displayPath, writeOutput } from './output';
 import { runReportingUsage, UsageError } from './problems';
@@ -36,7 +35,6 @@ const OPTIONS = {
   referrals: { type: 'string' },
   'referral-spread': { type: 'string' },
   delay: { type: 'string' },
-  ...MAX_FILE_SIZE_OPTION,
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -44,7 +42,6 @@ const OPTIONS = {
 const EXAMPLES: Readonly<Record<string, string>> = {
   html: '--html report.html',
   markdown: '--markdown report.md',
-  'max-file-size': MAX_FILE_SIZE_EXAMPLE,
   // Each assumption's example is the report's own (OPTION_EXAMPLE), under its flag.
   ...Object.fromEntries(Object.entries(FLAG).map(([key, flag]) => [flag.slice(2), `${flag} ${OPTION_EXAMPLE[key as keyof typeof FLAG]}`])),
 };
@@ -86,7 +83,7 @@ export function runReport(argv: readonly string[], io: Io): number {
 }
 
 function run(argv: readonly string[], io: Io): number {
-  const { values, positionals } = readSubcommandArgs('report', argv, OPTIONS, EXAMPLES);
+  const { values, positionals, maxBytes } = readSubcommandArgs('report', argv, OPTIONS, EXAMPLES);
   const v = values as { html?: string; markdown?: string; json?: boolean; help?: boolean; 'success-rate'?: string[] } & Record<string, string | undefined>;
   if (v.help) {
     io.stdout(REPORT_HELP);
@@ -98,7 +95,7 @@ function run(argv: readonly string[], io: Io): number {
   if (positionals.length > 1) throw new UsageError(`report reports on one specification at a time; found ${positionals.length}: ${positionals.join(', ')}`);
 
   const shown = positionals[0];
-  const { file, project } = discoverSpec(shown, io.cwd, { workingFolder: io.cwd, rules: catalogue, maxBytes: maxBytesOf(values['max-file-size'] as string | undefined) });
+  const { file, project } = discoverSpec(shown, io.cwd, { workingFolder: io.cwd, rules: catalogue, maxBytes });
   readSpec(project, file, shown);
   const built = riskReport(project, file, catalogue, {
     ...(v['success-rate'] ? { successRate: v['success-rate'] } : {}),
