@@ -127,7 +127,7 @@ export async function lintSpread(files: readonly string[], project: Project, sho
   const run = splitByCache(files, shown, reuse);
   if (run.pending.length === 0) return run.report([]);
   const here = linterFor(project, shown);
-  const threads = threadsFor(spread.concurrency, run.pending.length, sizeOf(project, run.pending));
+  const threads = threadsFor(spread.concurrency, run.pending.length, charactersOf(project, run.pending));
   // The program this process runs (dist/cli.js), started again on each worker.
   const program = require.main?.filename;
   if (threads === 1 || program === undefined) return run.report(here.lintEach(run.pending));
@@ -167,7 +167,7 @@ function linterFor(project: Project, shown: (file: string) => string): FileLinte
 }
 
 /** The characters of the files' texts, as read: the work to spread. */
-function sizeOf(project: Project, files: readonly string[]): number {
+function charactersOf(project: Project, files: readonly string[]): number {
   let size = 0;
   for (const file of files) {
     const text = project.read(file);
